@@ -1,0 +1,1 @@
+import rules  # noqa: F401  (award permissions are added with the awards models)

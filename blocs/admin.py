@@ -1,0 +1,122 @@
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.forms.models import BaseInlineFormSet
+from simple_history.admin import SimpleHistoryAdmin
+
+from thidua.admin import FoldedSearchMixin
+
+from .models import Bloc, BlocYear, Document, Event, Membership, Role, check_roster
+
+
+class RosterFormSet(BaseInlineFormSet):
+    """The members of one bloc-year, validated and saved as a whole.
+
+    Checking row by row against the database would refuse a legitimate swap on one screen (the
+    leader becomes a member while another member becomes leader), so each row skips the roster
+    check and the formset checks all rows together.
+    """
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.instance.roster_checked_by_formset = True
+        return form
+
+    def clean(self):
+        super().clean()
+        rows = []
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not data.get("unit"):
+                continue
+            rows.append((data["unit"].pk, data.get("role"), str(data["unit"])))
+        try:
+            check_roster(rows)
+        except ValidationError as error:
+            raise ValidationError(
+                [msg for msgs in error.message_dict.values() for msg in msgs]
+            ) from error
+
+    @transaction.atomic
+    def save(self, commit=True):
+        if commit:
+            # Step changed roles down to "member" first, so the one-leader / one-deputy indexes
+            # never see two holders in the middle of a swap.
+            changed = [
+                f.instance.pk
+                for f in self.initial_forms
+                if f.has_changed() and "role" in f.changed_data and f.instance.pk
+            ]
+            Membership.objects.filter(pk__in=changed).update(role=Role.MEMBER)
+        return super().save(commit=commit)
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    formset = RosterFormSet
+    extra = 1
+    autocomplete_fields = ["unit", "representative"]
+    fields = ["unit", "role", "representative"]
+
+
+@admin.register(Bloc)
+class BlocAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    list_display = ["name", "organiser", "first_year", "last_year"]
+    list_filter = ["organiser"]
+    list_select_related = ["organiser"]
+    autocomplete_fields = ["organiser"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(BlocYear)
+class BlocYearAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    folded_search_field = "bloc__search_text"
+    list_display = ["bloc", "year", "member_count", "leader", "deputy"]
+    list_filter = ["year", "bloc"]
+    list_select_related = ["bloc"]
+    autocomplete_fields = ["bloc"]
+    inlines = [MembershipInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("memberships__unit")
+
+    def holder(self, obj, role):
+        return next((str(m.unit) for m in obj.memberships.all() if m.role == role), "–")
+
+    @admin.display(description="khối trưởng")
+    def leader(self, obj):
+        return self.holder(obj, Role.LEADER)
+
+    @admin.display(description="khối phó")
+    def deputy(self, obj):
+        return self.holder(obj, Role.DEPUTY)
+
+
+@admin.register(Membership)
+class MembershipAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    folded_search_field = "unit__search_text"
+    list_display = ["unit", "bloc", "year", "role", "representative"]
+    list_filter = ["year", "role", "bloc_year__bloc", "unit__kind"]
+    list_select_related = ["unit", "bloc_year__bloc", "representative"]
+    autocomplete_fields = ["bloc_year", "unit", "representative"]
+
+    @admin.display(description="khối", ordering="bloc_year__bloc__name")
+    def bloc(self, obj):
+        return obj.bloc_year.bloc
+
+
+@admin.register(Document)
+class DocumentAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    list_display = ["number", "kind", "issued_on", "issuer", "title"]
+    list_filter = ["kind", "issued_on"]
+    date_hierarchy = "issued_on"
+
+
+@admin.register(Event)
+class EventAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    list_display = ["title", "bloc", "kind", "held_on", "is_published", "view_count"]
+    list_filter = ["kind", "is_published", "bloc", "period_start"]
+    list_select_related = ["bloc"]
+    autocomplete_fields = ["bloc", "documents"]
+    date_hierarchy = "held_on"
+    readonly_fields = ["view_count"]

@@ -1,0 +1,423 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from thidua.models import Searchable, SearchQuerySet
+from thidua.uploads import validate_document_file
+from thidua.years import check_within, period_label, year_validators
+from units.models import Person, Unit
+
+# ---------------------------------------------------------------------------------------------
+# Registry: blocs and their members year by year
+# ---------------------------------------------------------------------------------------------
+
+
+class Bloc(Searchable):
+    name = models.CharField("tên khối", max_length=255)
+    slug = models.SlugField("đường dẫn", max_length=120, unique=True)
+    organiser = models.ForeignKey(
+        Unit,
+        verbose_name="cơ quan tổ chức",
+        help_text="Hệ thống thi đua mà khối thuộc về: Bộ, hoặc Hội đồng Thi đua - Khen thưởng Trung ương.",
+        on_delete=models.PROTECT,
+        related_name="organised_blocs",
+    )
+    description = models.TextField("giới thiệu", blank=True)
+    first_year = models.PositiveSmallIntegerField(
+        "hoạt động từ năm", null=True, blank=True, validators=year_validators
+    )
+    last_year = models.PositiveSmallIntegerField(
+        "hoạt động đến năm", null=True, blank=True, validators=year_validators
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "khối thi đua"
+        verbose_name_plural = "khối thi đua"
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(last_year__isnull=True)
+                | Q(first_year__isnull=True)
+                | Q(last_year__gte=F("first_year")),
+                name="bloc_years_ordered",
+                violation_error_message="Năm cuối hoạt động của khối phải sau năm đầu.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("blocs:bloc", args=[self.slug])
+
+    def search_source(self):
+        return [self.name, self.description]
+
+    @property
+    def active_label(self):
+        return period_label(self.first_year, self.last_year)
+
+    def check_year(self, year, field="year"):
+        check_within(year, self.first_year, self.last_year, field=field, label=f"khối «{self}»")
+
+
+class BlocYear(models.Model):
+    """A bloc in one year: the roster of members and, where sources give only that, a count."""
+
+    bloc = models.ForeignKey(
+        Bloc, verbose_name="khối", on_delete=models.PROTECT, related_name="years"
+    )
+    year = models.PositiveSmallIntegerField("năm", validators=year_validators)
+    member_count = models.PositiveSmallIntegerField(
+        "số đơn vị thành viên",
+        null=True,
+        blank=True,
+        help_text="Số đơn vị theo nguồn (ví dụ «14 đơn vị»), kể cả khi chưa biết tên từng đơn vị.",
+    )
+    note = models.TextField("ghi chú", blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "khối theo năm"
+        verbose_name_plural = "khối theo năm"
+        ordering = ["-year", "bloc__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bloc", "year"],
+                name="bloc_year_unique",
+                violation_error_message="Khối này đã có hồ sơ cho năm đó.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.bloc} – năm {self.year}"
+
+    def clean(self):
+        if self.bloc_id:
+            self.bloc.check_year(self.year)
+
+    def known_member_count(self, memberships=None) -> int:
+        """The declared count, or the number of named members when no count was declared."""
+        if self.member_count is not None:
+            return self.member_count
+        return len(memberships if memberships is not None else self.memberships.all())
+
+
+class Role(models.TextChoices):
+    LEADER = "leader", "Khối trưởng"
+    DEPUTY = "deputy", "Khối phó"
+    MEMBER = "member", "Thành viên"
+
+
+ROLE_ORDER = {Role.LEADER: 0, Role.DEPUTY: 1, Role.MEMBER: 2}
+
+
+def check_roster(rows):
+    """Validate a bloc-year's roster as a whole: `rows` is an iterable of (unit_id, role, label).
+
+    Used by Membership.clean() (one row against the saved roster) and by the admin inline formset
+    (all rows of the screen at once), so the rule is written once.
+    """
+    seen_units, leaders, deputies = set(), [], []
+    for unit_id, role, label in rows:
+        if unit_id in seen_units:
+            raise ValidationError(
+                {"unit": f"Đơn vị «{label}» đã có trong danh sách thành viên của khối năm này."}
+            )
+        seen_units.add(unit_id)
+        if role == Role.LEADER:
+            leaders.append(label)
+        elif role == Role.DEPUTY:
+            deputies.append(label)
+    if len(leaders) > 1:
+        raise ValidationError(
+            {
+                "role": f"Mỗi khối chỉ có một khối trưởng trong một năm (đang có: {', '.join(leaders)})."
+            }
+        )
+    if len(deputies) > 1:
+        raise ValidationError(
+            {
+                "role": f"Mỗi khối có nhiều nhất một khối phó trong một năm (đang có: {', '.join(deputies)})."
+            }
+        )
+
+
+class MembershipQuerySet(models.QuerySet):
+    def with_related(self):
+        return self.select_related("bloc_year__bloc", "unit", "representative").prefetch_related(
+            "unit__names"
+        )
+
+
+class Membership(models.Model):
+    bloc_year = models.ForeignKey(
+        BlocYear, verbose_name="khối – năm", on_delete=models.PROTECT, related_name="memberships"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="memberships"
+    )
+    role = models.CharField("vai trò", max_length=10, choices=Role.choices, default=Role.MEMBER)
+    representative = models.ForeignKey(
+        Person,
+        verbose_name="người đại diện",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="represented_memberships",
+    )
+    # Copies of bloc_year.year and bloc_year.bloc.organiser, kept only so that the database itself
+    # can enforce "one bloc of the same organiser per unit and year" with a unique constraint.
+    year = models.PositiveSmallIntegerField("năm", editable=False)
+    organiser = models.ForeignKey(
+        Unit,
+        verbose_name="cơ quan tổ chức",
+        on_delete=models.PROTECT,
+        editable=False,
+        related_name="+",
+    )
+
+    history = HistoricalRecords()
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "thành viên khối"
+        verbose_name_plural = "thành viên khối"
+        ordering = ["bloc_year", "role", "unit__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bloc_year", "unit"],
+                name="membership_unit_once_per_bloc_year",
+                violation_error_message="Đơn vị đã có trong danh sách thành viên của khối năm này.",
+            ),
+            models.UniqueConstraint(
+                fields=["bloc_year"],
+                condition=Q(role="leader"),
+                name="membership_one_leader",
+                violation_error_message="Mỗi khối chỉ có một khối trưởng trong một năm.",
+            ),
+            models.UniqueConstraint(
+                fields=["bloc_year"],
+                condition=Q(role="deputy"),
+                name="membership_one_deputy",
+                violation_error_message="Mỗi khối có nhiều nhất một khối phó trong một năm.",
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "organiser", "year"],
+                name="membership_one_bloc_per_organiser_year",
+                violation_error_message=(
+                    "Trong một năm, một đơn vị chỉ thuộc một khối của cùng cơ quan tổ chức."
+                ),
+            ),
+        ]
+        indexes = [models.Index(fields=["year", "role"], name="membership_year_role")]
+
+    def __str__(self):
+        return f"{self.unit} – {self.get_role_display()} – {self.bloc_year}"
+
+    def save(self, *args, **kwargs):
+        self.sync_copies()
+        super().save(*args, **kwargs)
+
+    def sync_copies(self):
+        self.year = self.bloc_year.year
+        self.organiser_id = self.bloc_year.bloc.organiser_id
+
+    def clean(self):
+        if not self.bloc_year_id or not self.unit_id:
+            return
+        self.sync_copies()
+        self.bloc_year.bloc.check_year(self.year, field="bloc_year")
+        if not self.unit.is_active_in(self.year):
+            raise ValidationError(
+                {
+                    "unit": f"Đơn vị «{self.unit}» không hoạt động trong năm {self.year} "
+                    f"(hoạt động {self.unit.active_label})."
+                }
+            )
+        if not getattr(self, "roster_checked_by_formset", False):
+            self.check_roster_against_saved()
+        self.check_one_bloc_per_organiser()
+
+    def check_roster_against_saved(self):
+        others = Membership.objects.filter(bloc_year=self.bloc_year).exclude(pk=self.pk)
+        check_roster(
+            [(self.unit_id, self.role, str(self.unit))]
+            + [(m.unit_id, m.role, str(m.unit)) for m in others.select_related("unit")]
+        )
+
+    def check_one_bloc_per_organiser(self):
+        clash = (
+            Membership.objects.filter(
+                unit=self.unit_id, organiser=self.organiser_id, year=self.year
+            )
+            .exclude(pk=self.pk)
+            .exclude(bloc_year=self.bloc_year_id)
+            .select_related("bloc_year__bloc")
+            .first()
+        )
+        if clash:
+            raise ValidationError(
+                {
+                    "unit": f"Năm {self.year}, đơn vị «{self.unit}» đã thuộc khối "
+                    f"«{clash.bloc_year.bloc}» của cùng cơ quan tổ chức; "
+                    "một đơn vị chỉ thuộc một khối của cùng cơ quan tổ chức trong một năm."
+                }
+            )
+
+
+# ---------------------------------------------------------------------------------------------
+# Documents and events
+# ---------------------------------------------------------------------------------------------
+
+
+class DocumentKind(models.TextChoices):
+    LAW = "luat", "Luật"
+    DECREE = "nghi_dinh", "Nghị định"
+    RESOLUTION = "nghi_quyet", "Nghị quyết"
+    DECISION = "quyet_dinh", "Quyết định"
+    CIRCULAR = "thong_tu", "Thông tư"
+    DIRECTIVE = "chi_thi", "Chỉ thị"
+    OFFICIAL_LETTER = "cong_van", "Công văn"
+    GUIDANCE = "huong_dan", "Hướng dẫn"
+    SUBMISSION = "to_trinh", "Tờ trình"
+    MINUTES = "bien_ban", "Biên bản"
+    REPORT = "bao_cao", "Báo cáo"
+    OTHER = "khac", "Khác"
+
+
+class Document(Searchable):
+    """A legal or administrative document, cited by its number and date."""
+
+    kind = models.CharField("loại văn bản", max_length=20, choices=DocumentKind.choices)
+    number = models.CharField(
+        "số, ký hiệu", max_length=60, help_text="Ví dụ: 3395/BKHCN-TĐKT hoặc 11/NQ-CP."
+    )
+    issued_on = models.DateField("ngày ban hành")
+    issuer = models.CharField("cơ quan ban hành", max_length=255)
+    title = models.CharField("trích yếu", max_length=500, blank=True)
+    file = models.FileField(
+        "tệp", upload_to="documents/%Y/", blank=True, validators=[validate_document_file]
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "văn bản"
+        verbose_name_plural = "văn bản"
+        ordering = ["-issued_on", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("number"),
+                "issued_on",
+                name="document_number_date_unique",
+                violation_error_message="Văn bản có cùng số, ký hiệu và ngày ban hành đã được nhập.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} số {self.number} ngày {self.issued_on:%d/%m/%Y}"
+
+    def search_source(self):
+        return [self.get_kind_display(), self.number, self.issuer, self.title]
+
+    def clean(self):
+        self.number = " ".join((self.number or "").split())
+
+
+class EventKind(models.TextChoices):
+    SUMMARY = "tong_ket", "Hội nghị tổng kết năm"
+    MID_YEAR = "so_ket", "Hội nghị sơ kết 6 tháng"
+    ADVANCED_MODEL = "dien_hinh", "Hội nghị điển hình tiên tiến"
+    PLEDGE_SIGNING = "ky_giao_uoc", "Lễ ký kết giao ước thi đua"
+    OTHER = "khac", "Sự kiện khác"
+
+
+class EventQuerySet(SearchQuerySet):
+    def published(self):
+        return self.filter(is_published=True, published_at__lte=timezone.now())
+
+
+class Event(Searchable):
+    """A meeting of a bloc: a conference of any kind, with its published summary."""
+
+    bloc = models.ForeignKey(
+        Bloc, verbose_name="khối", on_delete=models.PROTECT, related_name="events"
+    )
+    kind = models.CharField("loại sự kiện", max_length=20, choices=EventKind.choices)
+    title = models.CharField("tiêu đề", max_length=300)
+    period_start = models.PositiveSmallIntegerField("kỳ thi đua từ năm", validators=year_validators)
+    period_end = models.PositiveSmallIntegerField("kỳ thi đua đến năm", validators=year_validators)
+    held_on = models.DateField("ngày tổ chức")
+    place = models.CharField("địa điểm", max_length=255, blank=True)
+    documents = models.ManyToManyField(
+        Document,
+        verbose_name="căn cứ tổ chức",
+        blank=True,
+        related_name="events",
+        help_text="Các văn bản mà sự kiện được tổ chức theo (ví dụ công văn hướng dẫn tổng kết).",
+    )
+    is_published = models.BooleanField("công khai", default=False)
+    published_at = models.DateTimeField("thời điểm đăng", null=True, blank=True)
+    source = models.CharField(
+        "nguồn tin", max_length=255, blank=True, help_text="Hiển thị sau chữ «Nguồn:»."
+    )
+    view_count = models.PositiveIntegerField("lượt xem", default=0, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["view_count"])
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "sự kiện"
+        verbose_name_plural = "sự kiện"
+        ordering = ["-held_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")),
+                name="event_period_ordered",
+                violation_error_message="Năm cuối của kỳ thi đua phải sau năm đầu.",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_published=False) | Q(published_at__isnull=False),
+                name="event_published_has_time",
+                violation_error_message="Sự kiện công khai phải có thời điểm đăng.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["is_published", "-held_on"], name="event_public_date"),
+            models.Index(fields=["bloc", "-held_on"], name="event_bloc_date"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("blocs:event", args=[self.pk])
+
+    def search_source(self):
+        return [self.title, self.place, self.get_kind_display()]
+
+    @property
+    def period_label(self):
+        return period_label(self.period_start, self.period_end)
+
+    @property
+    def is_public(self):
+        return (
+            self.is_published
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def clean(self):
+        if self.is_published and self.published_at is None:
+            self.published_at = timezone.now()
+        if self.bloc_id:
+            self.bloc.check_year(self.period_start, field="period_start")

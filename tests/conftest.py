@@ -1,0 +1,30 @@
+import pytest
+
+from thidua import roles
+
+from .factories import UserFactory
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user(role, unit=...) -> a saved staff user in that role group."""
+
+    def make(role=None, **kwargs):
+        return UserFactory(roles=[role] if role else [], **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def clerk(make_user):
+    return make_user(roles.SECRETARIAT)
+
+
+@pytest.fixture
+def administrator(make_user):
+    return make_user(roles.ADMINISTRATOR)
+
+
+@pytest.fixture
+def reviewer(make_user):
+    return make_user(roles.REVIEWER)

@@ -1,0 +1,123 @@
+"""factory-boy factories for every model; tests build their data here."""
+
+import datetime
+
+import factory
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from blocs.models import Bloc, BlocYear, Document, DocumentKind, Event, EventKind, Membership, Role
+from units.models import Person, Position, Unit, UnitKind, UnitName, User
+
+# --- units -------------------------------------------------------------------------------------
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Unit
+
+    name = factory.Sequence(lambda n: f"Cục Thử nghiệm Số {n}")
+    kind = UnitKind.DEPARTMENT
+    slug = factory.Sequence(lambda n: f"cuc-thu-nghiem-{n}")
+
+
+class MinistryFactory(UnitFactory):
+    name = factory.Sequence(lambda n: f"Bộ Thử nghiệm {n}")
+    kind = UnitKind.MINISTRY
+    slug = factory.Sequence(lambda n: f"bo-thu-nghiem-{n}")
+
+
+class UnitNameFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = UnitName
+
+    unit = factory.SubFactory(UnitFactory)
+    name = factory.Sequence(lambda n: f"Tên cũ {n}")
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    full_name = factory.Sequence(lambda n: f"Nguyễn Văn Thử {n}")
+    slug = factory.Sequence(lambda n: f"nguyen-van-thu-{n}")
+
+
+class PositionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Position
+
+    person = factory.SubFactory(PersonFactory)
+    unit = factory.SubFactory(UnitFactory)
+    title = "Chuyên viên"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = factory.PostGenerationMethodCall("set_password", "mat-khau-thu-nghiem")
+    is_staff = True
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        """UserFactory(roles=[thidua.roles.REVIEWER]) puts the user in those role groups."""
+        if create and extracted:
+            self.groups.add(*[Group.objects.get_or_create(name=name)[0] for name in extracted])
+        if create:
+            self.save()
+
+
+# --- blocs -------------------------------------------------------------------------------------
+
+
+class BlocFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Bloc
+
+    name = factory.Sequence(lambda n: f"Khối thi đua Thử nghiệm {n}")
+    slug = factory.Sequence(lambda n: f"khoi-thu-nghiem-{n}")
+    organiser = factory.SubFactory(MinistryFactory)
+
+
+class BlocYearFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BlocYear
+
+    bloc = factory.SubFactory(BlocFactory)
+    year = 2021
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    bloc_year = factory.SubFactory(BlocYearFactory)
+    unit = factory.SubFactory(UnitFactory)
+    role = Role.MEMBER
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Document
+
+    kind = DocumentKind.OFFICIAL_LETTER
+    number = factory.Sequence(lambda n: f"{n}/BKHCN-TĐKT")
+    issued_on = datetime.date(2021, 11, 29)
+    issuer = "Bộ Khoa học và Công nghệ"
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    bloc = factory.SubFactory(BlocFactory)
+    kind = EventKind.SUMMARY
+    title = factory.Sequence(lambda n: f"Hội nghị tổng kết thi đua số {n}")
+    period_start = 2021
+    period_end = 2021
+    held_on = datetime.date(2021, 12, 24)
+    is_published = True
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))

@@ -1,0 +1,57 @@
+"""Extension points that let a lower app's page show what a higher app knows.
+
+Dependencies run one way (units <- blocs <- awards), so the unit page cannot import awards. Instead,
+awards registers a panel for the "unit" page in its AppConfig.ready(), and the unit page renders
+every panel registered for it. Search works the same way: each app registers a search provider.
+Each provider should run a constant number of queries, whatever the size of the data.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Panel:
+    template: str
+    context: dict = field(default_factory=dict)
+    order: int = 50
+
+
+@dataclass
+class SearchResults:
+    label: str
+    hits: list  # dicts {"title", "url", "detail"}
+    total: int
+    order: int = 50
+
+
+_panels: dict[str, list[Callable]] = {}
+_searches: list[Callable] = []
+
+
+def register_panel(page: str):
+    """Decorator: `func(obj, request) -> Panel | None` adds a panel to every `page` of `obj`."""
+
+    def decorator(func):
+        if func not in _panels.setdefault(page, []):
+            _panels[page].append(func)
+        return func
+
+    return decorator
+
+
+def panels_for(page: str, obj, request) -> list[Panel]:
+    found = [func(obj, request) for func in _panels.get(page, [])]
+    return sorted((p for p in found if p is not None), key=lambda p: p.order)
+
+
+def register_search(func):
+    """Decorator: `func(query, request, limit) -> SearchResults | None` joins the site search."""
+    if func not in _searches:
+        _searches.append(func)
+    return func
+
+
+def search_all(query: str, request, limit: int) -> list[SearchResults]:
+    found = [func(query, request, limit) for func in _searches]
+    return sorted((r for r in found if r is not None), key=lambda r: r.order)

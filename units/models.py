@@ -1,0 +1,239 @@
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from thidua.models import Searchable
+from thidua.years import period_label, year_validators
+
+
+class UnitKind(models.TextChoices):
+    MINISTRY = "bo", "Bộ, ngành"
+    COUNCIL = "hoi_dong", "Hội đồng"
+    GENERAL_DEPARTMENT = "tong_cuc", "Tổng cục"
+    DEPARTMENT = "cuc", "Cục"
+    DEPARTMENT_VU = "vu", "Vụ"
+    OFFICE = "van_phong", "Văn phòng"
+    INSPECTORATE = "thanh_tra", "Thanh tra"
+    INSTITUTE = "vien", "Viện"
+    CENTRE = "trung_tam", "Trung tâm"
+    BOARD = "ban", "Ban"
+    FUND = "quy", "Quỹ"
+    NEWSPAPER = "bao", "Báo"
+    MAGAZINE = "tap_chi", "Tạp chí"
+    SCHOOL = "truong", "Trường"
+    ACADEMY = "hoc_vien", "Học viện"
+    DIVISION = "phong", "Phòng"
+    OTHER = "khac", "Khác"
+
+
+class Unit(Searchable):
+    """An organisation that can belong to a bloc or receive a collective award."""
+
+    name = models.CharField("tên đầy đủ (hiện nay)", max_length=255)
+    short_name = models.CharField("tên viết tắt", max_length=100, blank=True)
+    kind = models.CharField("loại đơn vị", max_length=20, choices=UnitKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="đơn vị cấp trên",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    slug = models.SlugField("đường dẫn", max_length=120, unique=True)
+    active_from = models.PositiveSmallIntegerField(
+        "hoạt động từ năm", null=True, blank=True, validators=year_validators
+    )
+    active_until = models.PositiveSmallIntegerField(
+        "hoạt động đến năm", null=True, blank=True, validators=year_validators
+    )
+    successor = models.ForeignKey(
+        "self",
+        verbose_name="đơn vị kế thừa (khi sáp nhập)",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+    )
+    description = models.TextField("ghi chú", blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "đơn vị"
+        verbose_name_plural = "đơn vị"
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(active_until__isnull=True)
+                | Q(active_from__isnull=True)
+                | Q(active_until__gte=F("active_from")),
+                name="unit_active_years_ordered",
+                violation_error_message="Năm kết thúc hoạt động phải sau năm bắt đầu.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=F("id")),
+                name="unit_not_own_parent",
+                violation_error_message="Đơn vị không thể là cấp trên của chính nó.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("units:detail", args=[self.slug])
+
+    def search_source(self):
+        return [self.name, self.short_name]
+
+    def clean(self):
+        if self.pk and self.parent_id == self.pk:
+            raise ValidationError({"parent": "Đơn vị không thể là cấp trên của chính nó."})
+        if self.pk and self.successor_id == self.pk:
+            raise ValidationError({"successor": "Đơn vị không thể kế thừa chính nó."})
+        ancestor, seen = self.parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            if self.pk and ancestor.pk == self.pk:
+                raise ValidationError({"parent": "Cây đơn vị không được tạo vòng lặp."})
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+
+    @property
+    def active_label(self):
+        return period_label(self.active_from, self.active_until)
+
+    def is_active_in(self, year: int) -> bool:
+        return (self.active_from is None or year >= self.active_from) and (
+            self.active_until is None or year <= self.active_until
+        )
+
+    def name_in(self, year: int | None) -> str:
+        """The name the unit bore in `year` (reads `names`, so prefetch it in lists)."""
+        if year is not None:
+            for former in self.names.all():
+                if former.covers(year):
+                    return former.name
+        return self.name
+
+
+class UnitName(models.Model):
+    """A name the unit bore for a span of years, before a renaming."""
+
+    unit = models.ForeignKey(
+        Unit, verbose_name="đơn vị", on_delete=models.CASCADE, related_name="names"
+    )
+    name = models.CharField("tên", max_length=255)
+    short_name = models.CharField("tên viết tắt", max_length=100, blank=True)
+    valid_from = models.PositiveSmallIntegerField(
+        "dùng từ năm", null=True, blank=True, validators=year_validators
+    )
+    valid_until = models.PositiveSmallIntegerField(
+        "dùng đến năm", null=True, blank=True, validators=year_validators
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "tên cũ của đơn vị"
+        verbose_name_plural = "tên cũ của đơn vị"
+        ordering = ["unit", "valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_until__gte=F("valid_from")),
+                name="unit_name_years_ordered",
+                violation_error_message="Năm cuối dùng tên phải sau năm bắt đầu dùng tên.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({period_label(self.valid_from, self.valid_until)})"
+
+    def covers(self, year: int) -> bool:
+        return (self.valid_from is None or year >= self.valid_from) and (
+            self.valid_until is None or year <= self.valid_until
+        )
+
+
+class Person(Searchable):
+    full_name = models.CharField("họ và tên", max_length=150)
+    slug = models.SlugField("đường dẫn", max_length=160, unique=True)
+    note = models.TextField("ghi chú", blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "cá nhân"
+        verbose_name_plural = "cá nhân"
+        ordering = ["full_name"]
+
+    def __str__(self):
+        return self.full_name
+
+    def search_source(self):
+        return [self.full_name]
+
+
+class Position(models.Model):
+    """A person's title at a unit for a span of time (e.g. Phó Vụ trưởng, from ... to ...)."""
+
+    person = models.ForeignKey(
+        Person, verbose_name="cá nhân", on_delete=models.PROTECT, related_name="positions"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="positions"
+    )
+    title = models.CharField("chức vụ", max_length=150)
+    started_on = models.DateField("từ ngày", null=True, blank=True)
+    ended_on = models.DateField("đến ngày", null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "chức vụ"
+        verbose_name_plural = "chức vụ"
+        ordering = ["person", "-started_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True)
+                | Q(started_on__isnull=True)
+                | Q(ended_on__gte=F("started_on")),
+                name="position_dates_ordered",
+                violation_error_message="Ngày kết thúc chức vụ phải sau ngày bắt đầu.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.title} {self.unit}"
+
+
+class User(AbstractUser):
+    """A staff account. Its unit scopes what a bloc leader or reviewer may do."""
+
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name="đơn vị công tác",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+    )
+    person = models.OneToOneField(
+        Person,
+        verbose_name="cá nhân",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="user",
+    )
+
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = "tài khoản"
+        verbose_name_plural = "tài khoản"
