@@ -6,4 +6,5 @@ class AwardsConfig(AppConfig):
     verbose_name = "Khen thưởng"
 
     def ready(self):
-        from . import permissions  # noqa: F401  (registers the rules predicates)
+        # Registers the rules permissions, page panels and search providers.
+        from . import panels, permissions  # noqa: F401

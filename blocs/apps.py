@@ -6,4 +6,5 @@ class BlocsConfig(AppConfig):
     verbose_name = "Khối thi đua"
 
     def ready(self):
-        from . import permissions  # noqa: F401  (registers the rules predicates)
+        # Registers the rules permissions, page panels and search providers.
+        from . import event_panels, panels, permissions  # noqa: F401

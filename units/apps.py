@@ -6,4 +6,5 @@ class UnitsConfig(AppConfig):
     verbose_name = "Đơn vị và cá nhân"
 
     def ready(self):
-        from . import permissions  # noqa: F401  (registers the rules predicates)
+        # Registers the rules permissions, page panels and search providers.
+        from . import panels, permissions  # noqa: F401

@@ -1,0 +1,39 @@
+"""Demo data: the blocs, bloc-years and memberships the seed articles state."""
+
+from thidua.demo import demo_loader, read_data
+from units.models import Person, Unit
+
+from .models import Bloc, BlocYear, Membership
+
+
+@demo_loader
+def load_registry(stdout):
+    data = read_data(__file__, "registry.json")
+    for row in data["blocs"]:
+        bloc, _ = Bloc.objects.update_or_create(
+            slug=row["slug"],
+            defaults={
+                "name": row["name"],
+                "organiser": Unit.objects.get(slug=row["organiser"]),
+                "description": row.get("description", ""),
+            },
+        )
+        for year_row in row["years"]:
+            bloc_year, _ = BlocYear.objects.update_or_create(
+                bloc=bloc,
+                year=year_row["year"],
+                defaults={"member_count": year_row.get("member_count")},
+            )
+            for member in year_row["members"]:
+                representative = member.get("representative")
+                Membership.objects.update_or_create(
+                    bloc_year=bloc_year,
+                    unit=Unit.objects.get(slug=member["unit"]),
+                    defaults={
+                        "role": member["role"],
+                        "representative": Person.objects.get(slug=representative)
+                        if representative
+                        else None,
+                    },
+                )
+    stdout.write(f"Khối thi đua: {len(data['blocs'])}.")

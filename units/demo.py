@@ -1,0 +1,54 @@
+"""Demo data: the units and people the seed articles name, and the demo accounts."""
+
+from django.contrib.auth.models import Group
+
+from thidua.demo import demo_loader, read_data
+
+from .models import Person, Position, Unit, User
+
+DEMO_PASSWORD = "thidua-demo"
+
+
+@demo_loader
+def load_units_and_people(stdout):
+    data = read_data(__file__, "units.json")
+    for row in data["units"]:
+        parent = Unit.objects.get(slug=row["parent"]) if row.get("parent") else None
+        Unit.objects.update_or_create(
+            slug=row["slug"],
+            defaults={
+                "name": row["name"],
+                "short_name": row.get("short_name", ""),
+                "kind": row["kind"],
+                "parent": parent,
+            },
+        )
+    for row in data["people"]:
+        person, _ = Person.objects.update_or_create(
+            slug=row["slug"], defaults={"full_name": row["full_name"]}
+        )
+        for position in row.get("positions", []):
+            Position.objects.get_or_create(
+                person=person,
+                unit=Unit.objects.get(slug=position["unit"]),
+                title=position["title"],
+            )
+    stdout.write(f"Đơn vị: {len(data['units'])}, cá nhân: {len(data['people'])}.")
+
+
+@demo_loader
+def load_accounts(stdout):
+    accounts = read_data(__file__, "units.json")["accounts"]
+    for row in accounts:
+        user, created = User.objects.get_or_create(username=row["username"])
+        user.first_name, user.last_name = row["first_name"], row["last_name"]
+        user.is_staff = True
+        user.is_superuser = bool(row.get("superuser"))
+        user.unit = Unit.objects.get(slug=row["unit"]) if row.get("unit") else None
+        if created or not user.has_usable_password():
+            user.set_password(DEMO_PASSWORD)
+        user.save()
+        user.groups.set([Group.objects.get(name=row["role"])])
+    stdout.write(f"Tài khoản trình diễn (chỉ để thử nghiệm, mật khẩu chung «{DEMO_PASSWORD}»):")
+    for row in accounts:
+        stdout.write(f"  {row['username']:<11} {row['duty']}")

@@ -1,0 +1,1 @@
+"""Page panels and search providers of this app (see thidua.panels)."""
