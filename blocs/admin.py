@@ -6,7 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from thidua.admin import FoldedSearchMixin
 
-from .models import Bloc, BlocYear, Document, Event, Membership, Role, check_roster
+from .models import Bloc, BlocYear, Membership, Role, check_roster
 
 
 class RosterFormSet(BaseInlineFormSet):
@@ -105,18 +105,4 @@ class MembershipAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
         return obj.bloc_year.bloc
 
 
-@admin.register(Document)
-class DocumentAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
-    list_display = ["number", "kind", "issued_on", "issuer", "title"]
-    list_filter = ["kind", "issued_on"]
-    date_hierarchy = "issued_on"
-
-
-@admin.register(Event)
-class EventAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
-    list_display = ["title", "bloc", "kind", "held_on", "is_published", "view_count"]
-    list_filter = ["kind", "is_published", "bloc", "period_start"]
-    list_select_related = ["bloc"]
-    autocomplete_fields = ["bloc", "documents"]
-    date_hierarchy = "held_on"
-    readonly_fields = ["view_count"]
+from . import event_admin  # noqa: E402,F401  (events and documents)

@@ -37,3 +37,6 @@ def load_registry(stdout):
                     },
                 )
     stdout.write(f"Khối thi đua: {len(data['blocs'])}.")
+
+
+from . import demo_events  # noqa: E402,F401  (registers after load_registry)

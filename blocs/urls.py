@@ -1,4 +1,5 @@
-from django.urls import path  # noqa: F401
+from . import event_urls, registry_urls
 
 app_name = "blocs"
-urlpatterns = []
+# Two route modules so the registry pages and the event pages can grow apart.
+urlpatterns = registry_urls.urlpatterns + event_urls.urlpatterns
