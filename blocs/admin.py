@@ -22,6 +22,14 @@ class RosterFormSet(BaseInlineFormSet):
         form.instance.roster_checked_by_formset = True
         return form
 
+    def get_unique_error_message(self, unique_check):
+        if set(unique_check) == {"bloc_year", "unit"}:
+            return (
+                "Một đơn vị được ghi hai lần trong danh sách thành viên; mỗi đơn vị chỉ ghi "
+                "một lần cho khối trong năm."
+            )
+        return super().get_unique_error_message(unique_check)
+
     def clean(self):
         super().clean()
         rows = []
