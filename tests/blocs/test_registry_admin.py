@@ -301,3 +301,25 @@ def test_every_change_is_kept_in_history(admin_client, roster):
 
 def test_groups_exist_for_every_role():
     assert set(Group.objects.values_list("name", flat=True)) >= set(roles.ALL)
+
+
+# --- query counts of the admin lists ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n", [2, 20])
+def test_admin_lists_query_count_is_constant(admin_client, django_assert_max_num_queries, n):
+    from tests.factories import registry_dataset
+
+    registry_dataset(n)
+    for url in [
+        "/admin/units/unit/",
+        "/admin/units/person/",
+        "/admin/units/position/",
+        "/admin/blocs/bloc/",
+        "/admin/blocs/blocyear/",
+        "/admin/blocs/membership/",
+        "/admin/units/user/",
+    ]:
+        with django_assert_max_num_queries(16):
+            response = admin_client.get(url)
+        assert response.status_code == 200, url

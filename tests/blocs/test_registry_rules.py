@@ -112,3 +112,61 @@ def test_membership_year_copies_follow_the_bloc_year():
     membership = MembershipFactory(bloc_year__year=2016)
     assert membership.year == 2016
     assert membership.organiser == membership.bloc_year.bloc.organiser
+
+
+def test_moving_a_bloc_year_to_another_year_moves_its_members():
+    membership = MembershipFactory(bloc_year__year=2015)
+    bloc_year = membership.bloc_year
+    bloc_year.year = 2017
+    bloc_year.full_clean()
+    bloc_year.save()
+    membership.refresh_from_db()
+    assert membership.year == 2017
+
+
+def test_moving_a_bloc_year_onto_a_clash_is_refused():
+    organiser = MinistryFactory()
+    membership = MembershipFactory(bloc_year__bloc__organiser=organiser, bloc_year__year=2015)
+    other = MembershipFactory(
+        unit=membership.unit, bloc_year__bloc__organiser=organiser, bloc_year__year=2016
+    )
+    bloc_year = membership.bloc_year
+    bloc_year.year = 2016
+    with pytest.raises(ValidationError) as excinfo:
+        bloc_year.full_clean()
+    assert excinfo.value.message_dict["year"] == [
+        f"Năm 2016, đơn vị «{membership.unit}» đã thuộc khối «{other.bloc_year.bloc}» của cùng "
+        "cơ quan tổ chức; một đơn vị chỉ thuộc một khối của cùng cơ quan tổ chức trong một năm."
+    ]
+
+
+def test_changing_a_bloc_organiser_follows_to_members_and_checks_clashes():
+    membership = MembershipFactory(bloc_year__year=2015)
+    bloc = membership.bloc_year.bloc
+    new_organiser = MinistryFactory()
+    MembershipFactory(
+        unit=membership.unit, bloc_year__bloc__organiser=new_organiser, bloc_year__year=2015
+    )
+    bloc.organiser = new_organiser
+    with pytest.raises(ValidationError) as excinfo:
+        bloc.full_clean()
+    assert "organiser" in excinfo.value.message_dict
+    bloc.organiser = MinistryFactory()
+    bloc.full_clean()
+    bloc.save()
+    membership.refresh_from_db()
+    assert membership.organiser == bloc.organiser
+
+
+def test_narrowing_bloc_years_below_recorded_years_refused():
+    bloc = BlocYearFactory(year=2015).bloc
+    bloc.first_year = 2016
+    with pytest.raises(ValidationError) as excinfo:
+        bloc.full_clean()
+    assert excinfo.value.message_dict["first_year"] == [
+        "Khối đã có hồ sơ năm 2015, nằm ngoài thời gian hoạt động từ 2016."
+    ]
+    bloc.first_year, bloc.last_year = 2010, 2014
+    with pytest.raises(ValidationError) as excinfo:
+        bloc.full_clean()
+    assert "last_year" in excinfo.value.message_dict
