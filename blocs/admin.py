@@ -4,7 +4,7 @@ from django.db import transaction
 from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
-from thidua.admin import FoldedSearchMixin
+from thidua.admin import FoldedSearchMixin, ProtectedDeleteMixin
 
 from .models import Bloc, BlocYear, Membership, Role, check_roster
 
@@ -21,6 +21,14 @@ class RosterFormSet(BaseInlineFormSet):
         form = super()._construct_form(i, **kwargs)
         form.instance.roster_checked_by_formset = True
         return form
+
+    def get_unique_error_message(self, unique_check):
+        if set(unique_check) == {"bloc_year", "unit"}:
+            return (
+                "Một đơn vị được ghi hai lần trong danh sách thành viên; mỗi đơn vị chỉ ghi "
+                "một lần cho khối trong năm."
+            )
+        return super().get_unique_error_message(unique_check)
 
     def clean(self):
         super().clean()
@@ -40,12 +48,15 @@ class RosterFormSet(BaseInlineFormSet):
     @transaction.atomic
     def save(self, commit=True):
         if commit:
-            # Step changed roles down to "member" first, so the one-leader / one-deputy indexes
-            # never see two holders in the middle of a swap.
+            # Step changed or deleted rows down to "member" first, so the one-leader / one-deputy
+            # indexes never see two holders in the middle of a swap, whatever the rows' order.
             changed = [
                 f.instance.pk
                 for f in self.initial_forms
-                if f.has_changed() and "role" in f.changed_data and f.instance.pk
+                if f.instance.pk
+                and (
+                    ("role" in f.changed_data) or (self.can_delete and self._should_delete_form(f))
+                )
             ]
             Membership.objects.filter(pk__in=changed).update(role=Role.MEMBER)
         return super().save(commit=commit)
@@ -60,16 +71,16 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Bloc)
-class BlocAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
-    list_display = ["name", "organiser", "first_year", "last_year"]
-    list_filter = ["organiser"]
+class BlocAdmin(ProtectedDeleteMixin, FoldedSearchMixin, SimpleHistoryAdmin):
+    list_display = ["name", "organiser", "first_year", "last_year", "slug"]
+    list_filter = [("organiser", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["organiser"]
     autocomplete_fields = ["organiser"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(BlocYear)
-class BlocYearAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class BlocYearAdmin(ProtectedDeleteMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     folded_search_field = "bloc__search_text"
     list_display = ["bloc", "year", "member_count", "leader", "deputy"]
     list_filter = ["year", "bloc"]
@@ -93,7 +104,7 @@ class BlocYearAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class MembershipAdmin(ProtectedDeleteMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     folded_search_field = "unit__search_text"
     list_display = ["unit", "bloc", "year", "role", "representative"]
     list_filter = ["year", "role", "bloc_year__bloc", "unit__kind"]

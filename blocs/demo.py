@@ -1,6 +1,6 @@
 """Demo data: the blocs, bloc-years and memberships the seed articles state."""
 
-from thidua.demo import demo_loader, read_data
+from thidua.demo import demo_loader, read_data, upsert
 from units.models import Person, Unit
 
 from .models import Bloc, BlocYear, Membership
@@ -10,26 +10,27 @@ from .models import Bloc, BlocYear, Membership
 def load_registry(stdout):
     data = read_data(__file__, "registry.json")
     for row in data["blocs"]:
-        bloc, _ = Bloc.objects.update_or_create(
-            slug=row["slug"],
-            defaults={
+        bloc, _ = upsert(
+            Bloc,
+            {"slug": row["slug"]},
+            {
                 "name": row["name"],
                 "organiser": Unit.objects.get(slug=row["organiser"]),
                 "description": row.get("description", ""),
             },
         )
         for year_row in row["years"]:
-            bloc_year, _ = BlocYear.objects.update_or_create(
-                bloc=bloc,
-                year=year_row["year"],
-                defaults={"member_count": year_row.get("member_count")},
+            bloc_year, _ = upsert(
+                BlocYear,
+                {"bloc": bloc, "year": year_row["year"]},
+                {"member_count": year_row.get("member_count")},
             )
             for member in year_row["members"]:
                 representative = member.get("representative")
-                Membership.objects.update_or_create(
-                    bloc_year=bloc_year,
-                    unit=Unit.objects.get(slug=member["unit"]),
-                    defaults={
+                upsert(
+                    Membership,
+                    {"bloc_year": bloc_year, "unit": Unit.objects.get(slug=member["unit"])},
+                    {
                         "role": member["role"],
                         "representative": Person.objects.get(slug=representative)
                         if representative

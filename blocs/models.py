@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from thidua.models import Searchable, SearchQuerySet
 from thidua.uploads import validate_document_file
-from thidua.years import check_within, period_label, year_validators
+from thidua.years import FIRST_YEAR, LAST_YEAR, check_within, period_label, year_validators
 from units.models import Person, Unit
 
 # ---------------------------------------------------------------------------------------------
@@ -53,6 +53,13 @@ class Bloc(Searchable):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Keep the members' copy of the organiser (used by a database constraint) in step.
+        Membership.objects.filter(bloc_year__bloc=self).exclude(
+            organiser_id=self.organiser_id
+        ).update(organiser_id=self.organiser_id)
+
     def get_absolute_url(self):
         return reverse("blocs:bloc", args=[self.slug])
 
@@ -65,6 +72,33 @@ class Bloc(Searchable):
 
     def check_year(self, year, field="year"):
         check_within(year, self.first_year, self.last_year, field=field, label=f"khối «{self}»")
+
+    def clean(self):
+        if not self.pk:
+            return
+        outside = list(
+            self.years.exclude(
+                year__range=(self.first_year or FIRST_YEAR, self.last_year or LAST_YEAR)
+            )
+            .order_by("year")
+            .values_list("year", flat=True)
+        )
+        if outside:
+            field = (
+                "first_year" if self.first_year and outside[0] < self.first_year else "last_year"
+            )
+            raise ValidationError(
+                {
+                    field: f"Khối đã có hồ sơ năm {', '.join(map(str, outside))}, nằm ngoài thời "
+                    f"gian hoạt động {period_label(self.first_year, self.last_year)}."
+                }
+            )
+        if self.organiser_id:
+            check_members_elsewhere(
+                Membership.objects.filter(bloc_year__bloc=self.pk),
+                organiser_id=self.organiser_id,
+                field="organiser",
+            )
 
 
 class BlocYear(models.Model):
@@ -99,9 +133,24 @@ class BlocYear(models.Model):
     def __str__(self):
         return f"{self.bloc} – năm {self.year}"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Keep the members' copies of the year and organiser in step when either changes.
+        organiser_id = self.bloc.organiser_id
+        self.memberships.exclude(year=self.year, organiser_id=organiser_id).update(
+            year=self.year, organiser_id=organiser_id
+        )
+
     def clean(self):
         if self.bloc_id:
             self.bloc.check_year(self.year)
+            if self.pk and self.year:
+                check_members_elsewhere(
+                    self.memberships.all(),
+                    organiser_id=self.bloc.organiser_id,
+                    year=self.year,
+                    field="year",
+                )
 
     def known_member_count(self, memberships=None) -> int:
         """The declared count, or the number of named members when no count was declared."""
@@ -146,6 +195,29 @@ def check_roster(rows):
         raise ValidationError(
             {
                 "role": f"Mỗi khối có nhiều nhất một khối phó trong một năm (đang có: {', '.join(deputies)})."
+            }
+        )
+
+
+def check_members_elsewhere(memberships, *, organiser_id, field, year=None):
+    """Refuse moving `memberships` (a bloc-year's, or a whole bloc's) to another organiser or
+    year when one of their units is already in another bloc of that organiser that year."""
+    others = Membership.objects.filter(organiser=organiser_id).exclude(
+        bloc_year__in=memberships.values("bloc_year")
+    )
+    if year is not None:
+        others = others.filter(year=year, unit__in=memberships.values("unit"))
+    else:
+        others = others.filter(
+            Exists(memberships.filter(unit=OuterRef("unit"), year=OuterRef("year")))
+        )
+    clash = others.select_related("unit", "bloc_year__bloc").order_by("year").first()
+    if clash:
+        raise ValidationError(
+            {
+                field: f"Năm {clash.year}, đơn vị «{clash.unit}» đã thuộc khối "
+                f"«{clash.bloc_year.bloc}» của cùng cơ quan tổ chức; "
+                "một đơn vị chỉ thuộc một khối của cùng cơ quan tổ chức trong một năm."
             }
         )
 

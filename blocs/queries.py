@@ -1,6 +1,10 @@
 """Read queries over blocs and memberships, for pages and for the other apps."""
 
-from .models import Membership, Role
+from dataclasses import dataclass, field
+
+from django.db.models import Case, IntegerField, Prefetch, Value, When
+
+from .models import ROLE_ORDER, Bloc, BlocYear, Membership, Role
 
 
 def holder(bloc, year, role=Role.LEADER):
@@ -32,3 +36,134 @@ def leading_unit_ids(year, organiser_id=None) -> set:
     if organiser_id is not None:
         qs = qs.filter(organiser_id=organiser_id)
     return set(qs.values_list("unit_id", flat=True))
+
+
+# ---------------------------------------------------------------------------------------------
+# Public registry pages: every function runs a constant number of queries.
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Member:
+    membership: Membership
+    name: str  # the name the unit bore that year
+
+    @property
+    def unit(self):
+        return self.membership.unit
+
+    @property
+    def role(self):
+        return self.membership.role
+
+    @property
+    def representative(self):
+        return self.membership.representative
+
+
+@dataclass
+class Roster:
+    """A bloc-year ready for display: leader, deputy, the other members and the count."""
+
+    bloc_year: BlocYear
+    members: list = field(default_factory=list)
+
+    @property
+    def bloc(self):
+        return self.bloc_year.bloc
+
+    @property
+    def year(self):
+        return self.bloc_year.year
+
+    @property
+    def leader(self):
+        return next((m for m in self.members if m.role == Role.LEADER), None)
+
+    @property
+    def deputy(self):
+        return next((m for m in self.members if m.role == Role.DEPUTY), None)
+
+    @property
+    def ordinary_members(self):
+        return [m for m in self.members if m.role == Role.MEMBER]
+
+    @property
+    def count(self) -> int:
+        return self.bloc_year.known_member_count([m.membership for m in self.members])
+
+    @property
+    def unnamed_count(self) -> int:
+        """Members known only through the declared count."""
+        return max(self.count - len(self.members), 0)
+
+
+def _ordered_memberships():
+    rank = Case(
+        *[When(role=role, then=Value(order)) for role, order in ROLE_ORDER.items()],
+        default=Value(9),
+        output_field=IntegerField(),
+    )
+    return (
+        Membership.objects.select_related("unit", "representative")
+        .prefetch_related("unit__names")
+        .annotate(role_rank=rank)
+        .order_by("role_rank", "unit__name")
+    )
+
+
+def _rosters(bloc_years) -> list[Roster]:
+    bloc_years = bloc_years.select_related("bloc").prefetch_related(
+        Prefetch("memberships", queryset=_ordered_memberships(), to_attr="ordered_members")
+    )
+    return [
+        Roster(by, [Member(m, m.unit.name_in(by.year)) for m in by.ordered_members])
+        for by in bloc_years
+    ]
+
+
+def years() -> list[int]:
+    """Every year with at least one bloc recorded, newest first."""
+    return list(BlocYear.objects.order_by("-year").values_list("year", flat=True).distinct())
+
+
+def rosters_of_year(year: int) -> list[Roster]:
+    return _rosters(BlocYear.objects.filter(year=year).order_by("bloc__name"))
+
+
+def bloc_list():
+    return Bloc.objects.select_related("organiser").prefetch_related(
+        Prefetch("years", queryset=BlocYear.objects.order_by("year"))
+    )
+
+
+def bloc_detail(slug: str) -> tuple[Bloc, list[Roster]]:
+    """The bloc (404-able `Bloc.DoesNotExist`) and its rosters, newest year first."""
+    bloc = Bloc.objects.select_related("organiser").get(slug=slug)
+    return bloc, _rosters(BlocYear.objects.filter(bloc=bloc).order_by("-year"))
+
+
+def memberships_of_unit(unit) -> list[Member]:
+    """The unit's memberships, newest year first, each under the name the unit bore that year."""
+    qs = (
+        Membership.objects.filter(unit=unit)
+        .select_related("bloc_year__bloc", "representative")
+        .order_by("-year", "bloc_year__bloc__name")
+    )
+    return [Member(m, unit.name_in(m.year)) for m in qs]
+
+
+def represented_by(person) -> list[Member]:
+    """Memberships in which `person` represented the unit (e.g. the leader unit's head)."""
+    qs = (
+        Membership.objects.filter(representative=person)
+        .select_related("bloc_year__bloc", "unit")
+        .prefetch_related("unit__names")
+        .order_by("-year")
+    )
+    return [Member(m, m.unit.name_in(m.year)) for m in qs]
+
+
+def search_blocs(query: str, limit: int):
+    qs = Bloc.objects.search(query).order_by("name")
+    return list(qs[:limit]), qs.count()

@@ -1,15 +1,63 @@
+from django.http import Http404
 from django.shortcuts import render
 
-from .models import BlocYear
+from thidua.panels import panels_for
+from units.queries import unit_list
+
+from . import queries
+from .models import Bloc
+
+HOME_UNIT_LIMIT = 100
 
 
 def home(request):
-    latest = BlocYear.objects.order_by("-year").values_list("year", flat=True).first()
-    bloc_years = (
-        BlocYear.objects.filter(year=latest)
-        .select_related("bloc")
-        .prefetch_related("memberships__unit")
-        if latest
-        else []
+    years = queries.years()
+    latest = years[0] if years else None
+    units = unit_list()
+    return render(
+        request,
+        "blocs/home.html",
+        {
+            "year": latest,
+            "years": years,
+            "rosters": queries.rosters_of_year(latest) if latest else [],
+            "blocs": queries.bloc_list(),
+            "units": units[:HOME_UNIT_LIMIT],
+            "unit_total": units.count(),
+        },
     )
-    return render(request, "blocs/home.html", {"year": latest, "bloc_years": bloc_years})
+
+
+def year(request, year):
+    rosters = queries.rosters_of_year(year)
+    if not rosters:
+        raise Http404("Chưa có hồ sơ khối thi đua nào của năm này.")
+    years = queries.years()
+    index = years.index(year)
+    return render(
+        request,
+        "blocs/year.html",
+        {
+            "year": year,
+            "rosters": rosters,
+            "newer": years[index - 1] if index > 0 else None,
+            "older": years[index + 1] if index + 1 < len(years) else None,
+            "panels": panels_for("year", year, request),
+        },
+    )
+
+
+def bloc_list(request):
+    return render(request, "blocs/bloc_list.html", {"blocs": queries.bloc_list()})
+
+
+def bloc_detail(request, slug):
+    try:
+        bloc, rosters = queries.bloc_detail(slug)
+    except Bloc.DoesNotExist:
+        raise Http404("Không có khối thi đua này.") from None
+    return render(
+        request,
+        "blocs/bloc_detail.html",
+        {"bloc": bloc, "rosters": rosters, "panels": panels_for("bloc", bloc, request)},
+    )

@@ -1,3 +1,5 @@
+import io
+
 import pytest
 
 from thidua import roles
@@ -28,3 +30,14 @@ def administrator(make_user):
 @pytest.fixture
 def reviewer(make_user):
     return make_user(roles.REVIEWER)
+
+
+# --- registry ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def demo(db):
+    """The demo data of every app, loaded as `manage.py load_demo` does."""
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=io.StringIO())

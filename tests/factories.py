@@ -121,3 +121,28 @@ class EventFactory(factory.django.DjangoModelFactory):
     held_on = datetime.date(2021, 12, 24)
     is_published = True
     published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+
+
+# --- registry ----------------------------------------------------------------------------------
+
+
+def registry_dataset(n: int, year: int = 2021):
+    """n blocs in `year`, each with a leader (and representative), a deputy and two members whose
+    units have a former name, a parent, a position; used to show page query counts stay constant.
+    """
+    organiser = MinistryFactory()
+    blocs = []
+    for _ in range(n):
+        bloc_year = BlocYearFactory(bloc=BlocFactory(organiser=organiser), year=year)
+        for role in [Role.LEADER, Role.DEPUTY, Role.MEMBER, Role.MEMBER]:
+            unit = UnitFactory(parent=organiser)
+            UnitNameFactory(unit=unit, valid_until=year)
+            person = PositionFactory(unit=unit).person
+            MembershipFactory(
+                bloc_year=bloc_year,
+                unit=unit,
+                role=role,
+                representative=person if role == Role.LEADER else None,
+            )
+        blocs.append(bloc_year.bloc)
+    return blocs

@@ -1,6 +1,6 @@
 """Admin pieces shared by every app: diacritics-blind search and the site's Vietnamese titles."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 
 from .text import search_terms
 
@@ -26,3 +26,24 @@ class FoldedSearchMixin:
         for term in terms:
             queryset = queryset.filter(**{f"{self.folded_search_field}__contains": term})
         return queryset, "__" in self.folded_search_field
+
+
+class ProtectedDeleteMixin:
+    """Explains, in Vietnamese, why deleting a record that other records depend on is refused.
+
+    The models protect their history with on_delete=PROTECT; Django's admin then lists the
+    dependent records and does not delete. This adds a clear message naming the rule.
+    """
+
+    def get_deleted_objects(self, objs, request):
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if protected:
+            names = ", ".join(f"«{obj}»" for obj in list(objs)[:5])
+            messages.error(
+                request,
+                f"Không thể xóa {names}: còn {len(protected)} hồ sơ khác đang tham chiếu "
+                "(thành viên khối, chức vụ, sự kiện, khen thưởng…). Hồ sơ lịch sử được bảo vệ; "
+                "hãy xóa hoặc chuyển các hồ sơ phụ thuộc trước, hoặc ghi năm kết thúc hoạt động "
+                "thay vì xóa.",
+            )
+        return deleted, model_count, perms_needed, protected

@@ -24,3 +24,17 @@ def read_data(app_file: str, name: str):
     """Reads `<app>/demo_data/<name>` next to the calling app's demo.py."""
     path = Path(app_file).resolve().parent / "demo_data" / name
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def upsert(model, lookup: dict, values: dict):
+    """update_or_create that saves only when a value differs, so that loading the demo again
+    leaves the rows and their history untouched. Returns (obj, created)."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        return model.objects.create(**lookup, **values), True
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    if changed:
+        for name in changed:
+            setattr(obj, name, values[name])
+        obj.save()
+    return obj, False

@@ -12,7 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("tim-kiem/", views.search, name="search"),
-    path("don-vi/", include("units.urls")),
+    path("", include("units.urls")),
     path("", include("awards.urls")),
     path("", include("blocs.urls")),
 ]

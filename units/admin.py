@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from thidua.admin import FoldedSearchMixin
+from thidua.admin import FoldedSearchMixin, ProtectedDeleteMixin
 
 from .models import Person, Position, Unit, UnitName, User
 
@@ -10,6 +10,7 @@ from .models import Person, Position, Unit, UnitName, User
 class UnitNameInline(admin.TabularInline):
     model = UnitName
     extra = 0
+    fields = ["name", "short_name", "valid_from", "valid_until"]
 
 
 class PositionInline(admin.TabularInline):
@@ -19,10 +20,21 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
-    list_display = ["name", "short_name", "kind", "parent", "active_from", "active_until"]
-    list_filter = ["kind", "active_until"]
+class UnitAdmin(ProtectedDeleteMixin, FoldedSearchMixin, SimpleHistoryAdmin):
+    list_display = ["name", "short_name", "kind", "parent", "active_from", "active_until", "slug"]
+    list_filter = ["kind", ("parent", admin.RelatedOnlyFieldListFilter), "active_until"]
     list_select_related = ["parent"]
+    fields = [
+        "name",
+        "short_name",
+        "kind",
+        "slug",
+        "parent",
+        "active_from",
+        "active_until",
+        "successor",
+        "description",
+    ]
     autocomplete_fields = ["parent", "successor"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [UnitNameInline]
@@ -30,29 +42,36 @@ class UnitAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
-    list_display = ["full_name", "slug"]
+class PersonAdmin(ProtectedDeleteMixin, FoldedSearchMixin, SimpleHistoryAdmin):
+    list_display = ["full_name", "slug", "current_positions"]
     prepopulated_fields = {"slug": ["full_name"]}
     inlines = [PositionInline]
     list_per_page = 50
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("positions__unit")
+
+    @admin.display(description="chức vụ")
+    def current_positions(self, obj):
+        return "; ".join(f"{p.title}, {p.unit}" for p in obj.positions.all()) or "–"
+
 
 @admin.register(Position)
-class PositionAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class PositionAdmin(ProtectedDeleteMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     folded_search_field = "person__search_text"
     list_display = ["person", "title", "unit", "started_on", "ended_on"]
-    list_filter = ["unit__kind"]
+    list_filter = ["unit__kind", ("unit", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["person", "unit"]
     autocomplete_fields = ["person", "unit"]
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin, SimpleHistoryAdmin):
+class UserAdmin(ProtectedDeleteMixin, DjangoUserAdmin, SimpleHistoryAdmin):
     fieldsets = [
         *DjangoUserAdmin.fieldsets,
         ("Đơn vị công tác", {"fields": ["unit", "person"]}),
     ]
     list_display = ["username", "first_name", "last_name", "unit", "is_staff", "is_active"]
     list_select_related = ["unit"]
-    list_filter = ["groups", "is_staff", "is_active"]
+    list_filter = ["groups", "is_staff", "is_active", ("unit", admin.RelatedOnlyFieldListFilter)]
     autocomplete_fields = ["unit", "person"]

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.models import Group
 
-from thidua.demo import demo_loader, read_data
+from thidua.demo import demo_loader, read_data, upsert
 
 from .models import Person, Position, Unit, User
 
@@ -14,9 +14,10 @@ def load_units_and_people(stdout):
     data = read_data(__file__, "units.json")
     for row in data["units"]:
         parent = Unit.objects.get(slug=row["parent"]) if row.get("parent") else None
-        Unit.objects.update_or_create(
-            slug=row["slug"],
-            defaults={
+        upsert(
+            Unit,
+            {"slug": row["slug"]},
+            {
                 "name": row["name"],
                 "short_name": row.get("short_name", ""),
                 "kind": row["kind"],
@@ -24,9 +25,7 @@ def load_units_and_people(stdout):
             },
         )
     for row in data["people"]:
-        person, _ = Person.objects.update_or_create(
-            slug=row["slug"], defaults={"full_name": row["full_name"]}
-        )
+        person, _ = upsert(Person, {"slug": row["slug"]}, {"full_name": row["full_name"]})
         for position in row.get("positions", []):
             Position.objects.get_or_create(
                 person=person,
@@ -40,14 +39,20 @@ def load_units_and_people(stdout):
 def load_accounts(stdout):
     accounts = read_data(__file__, "units.json")["accounts"]
     for row in accounts:
-        user, created = User.objects.get_or_create(username=row["username"])
-        user.first_name, user.last_name = row["first_name"], row["last_name"]
-        user.is_staff = True
-        user.is_superuser = bool(row.get("superuser"))
-        user.unit = Unit.objects.get(slug=row["unit"]) if row.get("unit") else None
+        user, created = upsert(
+            User,
+            {"username": row["username"]},
+            {
+                "first_name": row["first_name"],
+                "last_name": row["last_name"],
+                "is_staff": True,
+                "is_superuser": bool(row.get("superuser")),
+                "unit": Unit.objects.get(slug=row["unit"]) if row.get("unit") else None,
+            },
+        )
         if created or not user.has_usable_password():
             user.set_password(DEMO_PASSWORD)
-        user.save()
+            user.save(update_fields=["password"])
         user.groups.set([Group.objects.get(name=row["role"])])
     stdout.write(f"Tài khoản trình diễn (chỉ để thử nghiệm, mật khẩu chung «{DEMO_PASSWORD}»):")
     for row in accounts:

@@ -175,6 +175,9 @@ class Person(Searchable):
     def __str__(self):
         return self.full_name
 
+    def get_absolute_url(self):
+        return reverse("units:person", args=[self.slug])
+
     def search_source(self):
         return [self.full_name]
 

@@ -1,0 +1,134 @@
+"""The public registry pages, read by anyone without logging in."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import registry_dataset
+
+pytestmark = pytest.mark.django_db
+
+TONG_CUC = "/khoi/khoi-tong-cuc-cuc-ban-quy/"
+CUC_PTTT = "Cục Phát triển thị trường và doanh nghiệp KH&amp;CN"
+HOA_LAC = "Ban Quản lý Khu Công nghệ cao Hòa Lạc"
+QUY = "Quỹ Phát triển KH&amp;CN quốc gia"
+
+
+def text_of(response):
+    """The page's visible text, tags removed and spaces collapsed."""
+    assert response.status_code == 200
+    html = response.content.decode()
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def section(text, start, end=None):
+    begin = text.index(start)
+    return text[begin : text.index(end, begin) if end else None]
+
+
+def test_home_shows_latest_year_with_leader_deputy_and_links(client, demo):
+    response = client.get("/")
+    text = text_of(response)
+    assert "Các khối thi đua năm 2021" in text
+    assert "Khối thi đua Văn phòng - Viện" in text
+    assert "14 đơn vị" in text
+    html = response.content.decode()
+    for url in ["/nam/2015/", "/nam/2016/", "/nam/2021/", TONG_CUC, "/khoi/khoi-van-phong-vien/"]:
+        assert f'href="{url}"' in html
+    assert 'href="/don-vi/ban-quan-ly-khu-cong-nghe-cao-hoa-lac/"' in html
+    assert 'action="/tim-kiem/"' in html
+
+
+def test_year_2015_shows_leader_with_representative_and_count(client, demo):
+    text = text_of(client.get("/nam/2015/"))
+    tong_cuc = section(text, "Khối thi đua Tổng cục, Cục, Ban và Quỹ", "Khối gồm")
+    assert f"{CUC_PTTT} Khối trưởng Phạm Hồng Quất" in tong_cuc
+    assert "Khối gồm 9 đơn vị; 4 đơn vị chưa được ghi nhận tên." in text
+
+
+def test_year_2016_shows_elected_leader_and_deputy(client, demo):
+    text = text_of(client.get("/nam/2016/"))
+    assert f"{HOA_LAC} Khối trưởng" in text
+    assert f"{QUY} Khối phó" in text
+    assert "9 đơn vị" not in text
+
+
+def test_year_2021_shows_count_without_inventing_names(client, demo):
+    text = text_of(client.get("/nam/2021/"))
+    assert "Khối gồm 14 đơn vị; 13 đơn vị chưa được ghi nhận tên." in text
+    assert "Văn phòng Chương trình Nông thôn miền núi Thành viên" in text
+
+
+def test_bloc_page_history_year_by_year(client, demo):
+    text = text_of(client.get(TONG_CUC))
+    year_2016 = section(text, "Năm 2016", "Năm 2015")
+    year_2015 = section(text, "Năm 2015")
+    assert f"Khối trưởng: {HOA_LAC} ." in year_2016
+    assert f"Khối phó: {QUY} ." in year_2016
+    assert f"Khối trưởng: {CUC_PTTT} (đại diện: Phạm Hồng Quất )" in year_2015
+    assert "Khối gồm 9 đơn vị" in year_2015
+    assert "Cơ quan tổ chức Bộ Khoa học và Công nghệ" in text
+
+
+def test_bloc_list_links_blocs_and_years(client, demo):
+    html = client.get("/khoi/").content.decode()
+    assert f'href="{TONG_CUC}"' in html
+    assert "Khối thi đua Văn phòng - Viện" in html
+    assert 'href="/nam/2015/"' in html
+
+
+@pytest.mark.parametrize("url", ["/nam/1999/", "/nam/2030/", "/khoi/khong-co/"])
+def test_unknown_year_or_bloc_is_404(client, demo, url):
+    assert client.get(url).status_code == 404
+
+
+def test_year_out_of_range_is_404(client, demo):
+    assert client.get("/nam/99999/").status_code == 404
+
+
+def test_year_page_links_neighbouring_years(client, demo):
+    html = client.get("/nam/2016/").content.decode()
+    assert 'href="/nam/2015/" rel="prev"' in html
+    assert 'href="/nam/2021/" rel="next"' in html
+
+
+def test_nav_has_registry_items(client, demo):
+    html = client.get("/").content.decode()
+    assert '<a href="/khoi/">Khối thi đua</a>' in html
+    assert '<a href="/don-vi/">Đơn vị</a>' in html
+
+
+def test_pages_are_public_without_login(client, demo):
+    for url in ["/", "/nam/2015/", "/khoi/", TONG_CUC]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Đăng nhập" in response.content.decode()
+
+
+def urls_of(blocs):
+    """(url, query bound) of every public registry page. The bounds leave room for the panels
+    that other apps (events, awards) add to the year, bloc, unit and person pages."""
+    bloc = blocs[0]
+    unit = bloc.years.get().memberships.get(role="leader").unit
+    return [
+        ("/", 10),
+        ("/nam/2021/", 10),
+        ("/khoi/", 3),
+        (bloc.get_absolute_url(), 10),
+        (reverse("units:list"), 3),
+        (reverse("units:list") + "?q=cuc&loai=cuc", 3),
+        (unit.get_absolute_url(), 12),
+        (unit.positions.get().person.get_absolute_url(), 8),
+        ("/tim-kiem/?q=cuc+thu+nghiem", 12),
+        ("/tim-kiem/?q=khoi+thi+dua", 12),
+    ]
+
+
+@pytest.mark.parametrize("n", [2, 20])
+def test_public_pages_query_count_is_constant(client, django_assert_max_num_queries, n):
+    """Each public page runs a fixed number of queries: the same bound holds with 10× the data."""
+    for url, bound in urls_of(registry_dataset(n)):
+        with django_assert_max_num_queries(bound):
+            response = client.get(url)
+        assert response.status_code == 200, url

@@ -1,0 +1,71 @@
+"""Site search across units, people and blocs: diacritics-blind, abbreviations both ways."""
+
+import re
+
+import pytest
+
+from tests.factories import BlocFactory, PersonFactory, UnitFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def text_of(response):
+    assert response.status_code == 200
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+
+
+def test_hoa_lac_finds_the_board_without_diacritics(client, demo):
+    response = client.get("/tim-kiem/", {"q": "hoa lac"})
+    text = text_of(response)
+    assert "Ban Quản lý Khu Công nghệ cao Hòa Lạc" in text
+    assert 'href="/don-vi/ban-quan-ly-khu-cong-nghe-cao-hoa-lac/"' in response.content.decode()
+
+
+def test_abbreviation_finds_full_form_and_back(client, db):
+    short = UnitFactory(name="Cục Thông tin KH&CN Quốc gia")
+    full = UnitFactory(name="Viện Khoa học và Công nghệ Mỏ")
+    for query in ["KH&CN", "khoa hoc va cong nghe", "Khoa học và Công nghệ"]:
+        hits = text_of(client.get("/tim-kiem/", {"q": query}))
+        assert short.name.replace("&", "&amp;") in hits, query
+        assert full.name in hits, query
+
+
+def test_person_search_links_to_person_page(client, demo):
+    response = client.get("/tim-kiem/", {"q": "pham hong quat"})
+    text = text_of(response)
+    assert "Cá nhân (1)" in text
+    assert "Phạm Hồng Quất" in text
+    assert "Cục trưởng, Cục Phát triển thị trường" in text
+    assert 'href="/ca-nhan/pham-hong-quat/"' in response.content.decode()
+
+
+def test_bloc_search(client, demo):
+    response = client.get("/tim-kiem/", {"q": "khoi tong cuc"})
+    assert "Khối thi đua (1)" in text_of(response)
+    assert 'href="/khoi/khoi-tong-cuc-cuc-ban-quy/"' in response.content.decode()
+
+
+def test_every_word_must_match(client, demo):
+    text = text_of(client.get("/tim-kiem/", {"q": "hoa lac quy"}))
+    assert "Không tìm thấy kết quả nào" in text
+
+
+def test_results_are_capped_but_counted(client, db):
+    from thidua.views import SEARCH_LIMIT
+
+    PersonFactory.create_batch(SEARCH_LIMIT + 3, full_name="Trần Văn Trùng")
+    response = client.get("/tim-kiem/", {"q": "tran van trung"})
+    text = text_of(response)
+    assert f"Cá nhân ({SEARCH_LIMIT + 3})" in text
+    assert f"Hiển thị {SEARCH_LIMIT} kết quả đầu tiên" in text
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_search_query_count_is_constant(client, django_assert_max_num_queries, n):
+    for i in range(n):
+        unit = UnitFactory(name=f"Trung tâm Hòa Lạc {i}")
+        PersonFactory(full_name=f"Lê Hòa Lạc {i}")
+        BlocFactory(name=f"Khối Hòa Lạc {i}", organiser=unit)
+    with django_assert_max_num_queries(8):
+        response = client.get("/tim-kiem/", {"q": "hoa lac"})
+    assert response.status_code == 200

@@ -1,0 +1,127 @@
+import re
+
+import pytest
+
+from tests.factories import (
+    PersonFactory,
+    PositionFactory,
+    UnitFactory,
+    UnitNameFactory,
+)
+from units.models import UnitKind
+from units.views import PAGE_SIZE
+
+pytestmark = pytest.mark.django_db
+
+HOA_LAC = "/don-vi/ban-quan-ly-khu-cong-nghe-cao-hoa-lac/"
+CUC_PTTT = "/don-vi/cuc-phat-trien-thi-truong-va-doanh-nghiep-khcn/"
+
+
+def text_of(response):
+    assert response.status_code == 200
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+
+
+def test_unit_page_shows_memberships_and_roles_year_by_year(client, demo):
+    text = text_of(client.get(HOA_LAC))
+    assert "Ban Quản lý Khu Công nghệ cao Hòa Lạc" in text
+    assert "Tham gia khối thi đua" in text
+    assert "2016 Khối thi đua Tổng cục, Cục, Ban và Quỹ Khối trưởng" in text
+    assert "2015 Khối thi đua Tổng cục, Cục, Ban và Quỹ Thành viên" in text
+    assert "Đơn vị cấp trên Bộ Khoa học và Công nghệ" in text
+
+
+def test_leader_unit_page_shows_representative_and_positions(client, demo):
+    response = client.get(CUC_PTTT)
+    text = text_of(response)
+    assert "2015 Khối thi đua Tổng cục, Cục, Ban và Quỹ Khối trưởng" in text
+    assert "Phạm Hồng Quất — Cục trưởng" in text
+    assert 'href="/ca-nhan/pham-hong-quat/"' in response.content.decode()
+
+
+def test_parent_page_lists_children(client, demo):
+    text = text_of(client.get("/don-vi/bo-khoa-hoc-va-cong-nghe/"))
+    assert "Đơn vị trực thuộc" in text
+    assert "Vụ Thi đua - Khen thưởng" in text
+
+
+def test_unit_page_uses_name_borne_each_year_and_successor(client, db):
+    from tests.factories import MembershipFactory
+
+    successor = UnitFactory(name="Cục Kế thừa")
+    unit = UnitFactory(name="Cục Hiện nay", successor=successor)
+    UnitNameFactory(unit=unit, name="Cục Tên Cũ", valid_from=2010, valid_until=2018)
+    MembershipFactory(unit=unit, bloc_year__year=2015)
+    MembershipFactory(unit=unit, bloc_year__year=2021)
+    text = text_of(client.get(unit.get_absolute_url()))
+    assert re.search(r"2015 .*? Thành viên Cục Tên Cũ", text)
+    assert re.search(r"2021 .*? Thành viên Cục Hiện nay", text)
+    assert "Các tên gọi trước đây Cục Tên Cũ — từ 2010 đến 2018" in text
+    assert "Đơn vị kế thừa Cục Kế thừa" in text
+    assert "Kế thừa từ Cục Hiện nay" in text_of(client.get(successor.get_absolute_url()))
+
+
+def test_year_and_bloc_pages_use_name_borne_that_year(client, db):
+    from tests.factories import MembershipFactory
+
+    unit = UnitFactory(name="Cục Hiện nay")
+    UnitNameFactory(unit=unit, name="Cục Tên Cũ", valid_until=2018)
+    membership = MembershipFactory(unit=unit, bloc_year__year=2015)
+    assert "Cục Tên Cũ" in text_of(client.get("/nam/2015/"))
+    assert "Cục Tên Cũ" in text_of(client.get(membership.bloc_year.bloc.get_absolute_url()))
+
+
+def test_person_page_shows_positions_and_representation(client, demo):
+    text = text_of(client.get("/ca-nhan/pham-hong-quat/"))
+    assert "Phạm Hồng Quất" in text
+    assert "Cục trưởng, Cục Phát triển thị trường và doanh nghiệp KH&amp;CN" in text
+    assert "Năm 2015 : đại diện Cục Phát triển thị trường" in text
+
+
+@pytest.mark.parametrize("url", ["/don-vi/khong-co/", "/ca-nhan/khong-co/"])
+def test_unknown_unit_or_person_is_404(client, demo, url):
+    assert client.get(url).status_code == 404
+
+
+def test_unit_list_diacritics_blind_query(client, demo):
+    text = text_of(client.get("/don-vi/", {"q": "hoa lac"}))
+    assert "Ban Quản lý Khu Công nghệ cao Hòa Lạc" in text
+    assert "Quỹ Phát triển" not in text
+    assert "1 đơn vị." in text
+
+
+def test_unit_list_abbreviation_finds_full_form(client, demo):
+    text = text_of(client.get("/don-vi/", {"q": "khoa hoc va cong nghe thong tin"}))
+    assert "Cục Thông tin KH&amp;CN Quốc gia" in text
+
+
+def test_unit_list_filters_by_kind(client, demo):
+    text = text_of(client.get("/don-vi/", {"loai": UnitKind.DEPARTMENT}))
+    assert "3 đơn vị." in text
+    assert "Quỹ Phát triển" not in text
+    assert "Cục Thông tin KH&amp;CN Quốc gia" in text
+
+
+def test_unit_list_unknown_kind_is_ignored(client, demo):
+    assert "8 đơn vị." in text_of(client.get("/don-vi/", {"loai": "khong-co"}))
+
+
+def test_unit_list_is_paginated_and_keeps_filters(client, db):
+    UnitFactory.create_batch(PAGE_SIZE + 5, kind=UnitKind.INSTITUTE)
+    response = client.get("/don-vi/", {"loai": UnitKind.INSTITUTE})
+    assert len(response.context["page"].object_list) == PAGE_SIZE
+    assert "loai=vien&amp;trang=2" in response.content.decode()
+    second = client.get("/don-vi/", {"loai": UnitKind.INSTITUTE, "trang": 2})
+    assert len(second.context["page"].object_list) == 5
+    assert client.get("/don-vi/", {"trang": "xyz"}).status_code == 200
+
+
+def test_person_without_positions_renders(client, db):
+    person = PersonFactory(full_name="Nguyễn Thị Mới")
+    assert "Chưa ghi nhận chức vụ." in text_of(client.get(person.get_absolute_url()))
+
+
+def test_unit_page_lists_its_people(client, db):
+    position = PositionFactory(title="Phó Vụ trưởng")
+    text = text_of(client.get(position.unit.get_absolute_url()))
+    assert f"{position.person.full_name} — Phó Vụ trưởng" in text
