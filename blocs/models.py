@@ -4,9 +4,11 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from thidua.models import Searchable, SearchQuerySet
+from thidua.text import strip_diacritics
 from thidua.uploads import validate_document_file
 from thidua.years import check_within, period_label, year_validators
 from units.models import Person, Unit
@@ -357,6 +359,35 @@ class Event(Searchable):
     period_end = models.PositiveSmallIntegerField("kỳ thi đua đến năm", validators=year_validators)
     held_on = models.DateField("ngày tổ chức")
     place = models.CharField("địa điểm", max_length=255, blank=True)
+    slug = models.SlugField(
+        "đường dẫn",
+        max_length=160,
+        unique=True,
+        blank=True,
+        help_text="Để trống để tự tạo từ tiêu đề và ngày tổ chức; dùng trong địa chỉ /su-kien/….",
+    )
+    summary_title = models.CharField(
+        "nội dung hội nghị",
+        max_length=400,
+        blank=True,
+        help_text="Ví dụ: «tổng kết công tác thi đua - khen thưởng năm 2015 và phương hướng "
+        "nhiệm vụ công tác thi đua năm 2016».",
+    )
+    chair = models.ForeignKey(
+        Person,
+        verbose_name="người chủ trì",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="chaired_events",
+    )
+    chair_title = models.CharField("chức vụ người chủ trì (lúc đó)", max_length=255, blank=True)
+    member_count = models.PositiveSmallIntegerField(
+        "số đơn vị của khối (theo sự kiện)",
+        null=True,
+        blank=True,
+        help_text="Số đơn vị nêu tại sự kiện; để trống để lấy từ hồ sơ khối theo năm.",
+    )
     documents = models.ManyToManyField(
         Document,
         verbose_name="căn cứ tổ chức",
@@ -399,10 +430,22 @@ class Event(Searchable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("blocs:event", args=[self.pk])
+        return reverse("blocs:event", args=[self.slug])
 
     def search_source(self):
-        return [self.title, self.place, self.get_kind_display()]
+        return [self.title, self.summary_title, self.place, self.get_kind_display(), self.bloc]
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.unique_slug()
+        super().save(*args, **kwargs)
+
+    def unique_slug(self):
+        base = slugify(strip_diacritics(f"{self.title} {self.held_on or ''}"))[:140] or "su-kien"
+        slug, n = base, 2
+        while Event.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
 
     @property
     def period_label(self):
@@ -419,5 +462,26 @@ class Event(Searchable):
     def clean(self):
         if self.is_published and self.published_at is None:
             self.published_at = timezone.now()
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError(
+                {
+                    "period_end": f"Năm cuối của kỳ thi đua ({self.period_end}) phải sau "
+                    f"hoặc bằng năm đầu ({self.period_start})."
+                }
+            )
+        if self.held_on and self.period_start and self.held_on.year < self.period_start:
+            raise ValidationError(
+                {
+                    "held_on": f"Ngày tổ chức ({self.held_on:%d/%m/%Y}) không thể trước kỳ thi đua "
+                    f"mà sự kiện tổng kết ({self.period_label})."
+                }
+            )
         if self.bloc_id:
             self.bloc.check_year(self.period_start, field="period_start")
+
+    @property
+    def next_year(self):
+        return self.period_end + 1
+
+
+from .event_models import *  # noqa: E402,F403  (attendance, reports, sections, elections, ...)
