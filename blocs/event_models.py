@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from thidua.models import Searchable
+from thidua.text import fold
 from thidua.uploads import validate_attachment
 from thidua.years import period_label, year_validators
 from units.models import Person, Unit
@@ -347,6 +348,7 @@ class Movement(Searchable):
         "đến năm", null=True, blank=True, validators=year_validators
     )
     description = models.TextField("mô tả", blank=True)
+    name_key = models.CharField("khóa tên", max_length=300, editable=False, default="")
 
     history = HistoricalRecords()
 
@@ -356,9 +358,8 @@ class Movement(Searchable):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
-                "kind",
-                models.functions.Lower("name"),
-                name="movement_kind_name_unique",
+                fields=["kind", "name_key"],
+                name="movement_kind_name_key_unique",
                 violation_error_message="Đã có phong trào, chủ đề hoặc khẩu hiệu cùng loại và tên.",
             ),
             models.CheckConstraint(
@@ -384,8 +385,18 @@ class Movement(Searchable):
     def launcher(self):
         return str(self.launched_by) if self.launched_by_id else self.launched_by_text
 
+    def save(self, *args, **kwargs):
+        self.name_key = fold(self.name)
+        super().save(*args, **kwargs)
+
+    def validate_constraints(self, exclude=None):
+        if exclude and "name" not in exclude:
+            exclude = {field for field in exclude if field != "name_key"}
+        super().validate_constraints(exclude)
+
     def clean(self):
         self.name = " ".join((self.name or "").split())
+        self.name_key = fold(self.name)
         if self.first_year and self.last_year and self.last_year < self.first_year:
             raise ValidationError(
                 {

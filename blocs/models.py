@@ -1,7 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -295,6 +294,14 @@ class DocumentKind(models.TextChoices):
     OTHER = "khac", "Khác"
 
 
+def document_number_key(number: str) -> str:
+    """The number as compared for duplicates: case, spaces and diacritics ignored.
+
+    Computed in Python (not with SQL LOWER) so that SQLite and PostgreSQL agree on "Đ"/"đ".
+    """
+    return "".join(strip_diacritics(number or "").lower().split())
+
+
 class Document(Searchable):
     """A legal or administrative document, cited by its number and date."""
 
@@ -303,6 +310,9 @@ class Document(Searchable):
         "số, ký hiệu", max_length=60, help_text="Ví dụ: 3395/BKHCN-TĐKT hoặc 11/NQ-CP."
     )
     issued_on = models.DateField("ngày ban hành")
+    number_key = models.CharField(
+        "khóa số hiệu", max_length=60, editable=False, default="", db_index=False
+    )
     issuer = models.CharField("cơ quan ban hành", max_length=255)
     title = models.CharField("trích yếu", max_length=500, blank=True)
     file = models.FileField(
@@ -317,9 +327,8 @@ class Document(Searchable):
         ordering = ["-issued_on", "number"]
         constraints = [
             models.UniqueConstraint(
-                Lower("number"),
-                "issued_on",
-                name="document_number_date_unique",
+                fields=["number_key", "issued_on"],
+                name="document_number_key_date_unique",
                 violation_error_message="Văn bản có cùng số, ký hiệu và ngày ban hành đã được nhập.",
             ),
         ]
@@ -330,8 +339,19 @@ class Document(Searchable):
     def search_source(self):
         return [self.get_kind_display(), self.number, self.issuer, self.title]
 
+    def save(self, *args, **kwargs):
+        self.number_key = document_number_key(self.number)
+        super().save(*args, **kwargs)
+
     def clean(self):
         self.number = " ".join((self.number or "").split())
+        self.number_key = document_number_key(self.number)
+
+    def validate_constraints(self, exclude=None):
+        # number_key is not on the form, but follows `number`: check it whenever number is checked.
+        if exclude and "number" not in exclude:
+            exclude = {name for name in exclude if name != "number_key"}
+        super().validate_constraints(exclude)
 
 
 class EventKind(models.TextChoices):
