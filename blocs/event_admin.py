@@ -1,11 +1,35 @@
-"""Admin for documents and events (imported by blocs.admin)."""
+"""Admin for documents, events and what they record (imported by blocs.admin).
 
-from django.contrib import admin
+One event is entered on one screen: every record of the event is an inline. Other apps add their
+own inlines by appending to `EventAdmin.inlines` (a plain list), e.g. awards' proposals.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from thidua.admin import FoldedSearchMixin
 
-from .models import Document, Event
+from .models import (
+    Attendance,
+    Commitment,
+    Document,
+    Election,
+    Event,
+    EventAttachment,
+    EventMovement,
+    Figure,
+    Movement,
+    Pledge,
+    Report,
+    Section,
+    Speech,
+)
+from .services import apply_elections
 
 
 @admin.register(Document)
@@ -15,11 +39,161 @@ class DocumentAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     date_hierarchy = "issued_on"
 
 
+@admin.register(Movement)
+class MovementAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    list_display = ["name", "kind", "launcher", "years_label"]
+    list_filter = ["kind"]
+    list_select_related = ["launched_by"]
+    autocomplete_fields = ["launched_by", "basis"]
+
+    @admin.display(description="cơ quan phát động")
+    def launcher(self, obj):
+        return obj.launcher
+
+    @admin.display(description="thời gian")
+    def years_label(self, obj):
+        return obj.years_label
+
+
+class CommitmentInline(admin.TabularInline):
+    model = Commitment
+    extra = 1
+    fields = ["order", "text"]
+    formfield_overrides = {
+        # A commitment is a sentence or two: a short textarea keeps the table readable.
+        Commitment._meta.get_field("text").__class__: {"widget": forms.Textarea(attrs={"rows": 2})}
+    }
+
+
+@admin.register(Pledge)
+class PledgeAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    folded_search_field = "bloc__search_text"
+    list_display = ["bloc", "year", "signed_on", "event", "signatory_count"]
+    list_filter = ["year", "bloc"]
+    list_select_related = ["bloc", "event"]
+    autocomplete_fields = ["bloc", "event", "signatories"]
+    inlines = [CommitmentInline]
+
+
+class EventInline:
+    extra = 0
+
+
+class AttendanceInline(EventInline, admin.TabularInline):
+    model = Attendance
+    fields = ["order", "kind", "person", "title", "unit", "group_description", "unit_count"]
+    autocomplete_fields = ["person", "unit"]
+
+
+class ReportInline(EventInline, admin.TabularInline):
+    model = Report
+    fields = ["order", "presenter", "presenter_title", "behalf", "unit", "behalf_role", "title"]
+    autocomplete_fields = ["presenter", "unit"]
+
+
+class SpeechInline(EventInline, admin.StackedInline):
+    model = Speech
+    fields = [("order", "kind"), ("speaker", "speaker_title"), "points"]
+    autocomplete_fields = ["speaker"]
+
+
+class SectionInline(EventInline, admin.StackedInline):
+    model = Section
+    fields = [("order", "kind"), ("heading", "addressee"), "text"]
+
+
+class FigureFormSet(BaseInlineFormSet):
+    """A sub-figure's parent is chosen among the figures of the same event."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        parents = Figure.objects.filter(event=self.instance) if self.instance.pk else None
+        for form in self.forms + [self.empty_form]:
+            field = form.fields.get("parent")
+            if field is not None:
+                field.queryset = parents if parents is not None else Figure.objects.none()
+
+
+class FigureInline(EventInline, admin.TabularInline):
+    model = Figure
+    formset = FigureFormSet
+    fk_name = "event"
+    fields = ["order", "parent", "value", "unit_label", "label", "note"]
+
+
+class EventMovementInline(EventInline, admin.TabularInline):
+    model = EventMovement
+    fields = ["order", "movement", "status", "note"]
+    autocomplete_fields = ["movement"]
+
+
+class ElectionInline(EventInline, admin.TabularInline):
+    model = Election
+    fields = ["order", "year", "role", "unit"]
+    autocomplete_fields = ["unit"]
+
+
+class PledgeInline(EventInline, admin.StackedInline):
+    model = Pledge
+    fk_name = "event"
+    fields = [("year", "signed_on", "signatory_count"), "signatories", "note", "commitments_link"]
+    readonly_fields = ["commitments_link"]
+    autocomplete_fields = ["signatories"]
+    show_change_link = True
+    verbose_name_plural = "giao ước thi đua ký tại sự kiện"
+
+    @admin.display(description="nội dung cam kết")
+    def commitments_link(self, obj):
+        if not obj or not obj.pk:
+            return "Lưu sự kiện trước, rồi mở giao ước để nhập từng cam kết."
+        url = reverse("admin:blocs_pledge_change", args=[obj.pk])
+        return format_html('<a href="{}">Nhập, sửa các cam kết của giao ước</a>', url)
+
+
+class AttachmentInline(EventInline, admin.TabularInline):
+    model = EventAttachment
+    fields = ["order", "is_photo", "caption", "file"]
+
+
 @admin.register(Event)
 class EventAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     list_display = ["title", "bloc", "kind", "held_on", "is_published", "view_count"]
     list_filter = ["kind", "is_published", "bloc", "period_start"]
     list_select_related = ["bloc"]
-    autocomplete_fields = ["bloc", "documents"]
+    autocomplete_fields = ["bloc", "documents", "chair"]
     date_hierarchy = "held_on"
     readonly_fields = ["view_count"]
+    fieldsets = [
+        (None, {"fields": ["bloc", "kind", "title", "slug", "summary_title"]}),
+        (
+            "Thời gian, địa điểm",
+            {"fields": [("period_start", "period_end"), "held_on", "place", "member_count"]},
+        ),
+        ("Chủ trì, căn cứ", {"fields": [("chair", "chair_title"), "documents"]}),
+        ("Công khai", {"fields": [("is_published", "published_at"), "source", "view_count"]}),
+    ]
+    inlines = [
+        AttendanceInline,
+        ReportInline,
+        SpeechInline,
+        SectionInline,
+        FigureInline,
+        EventMovementInline,
+        ElectionInline,
+        PledgeInline,
+        AttachmentInline,
+    ]
+    actions = ["apply_election_results"]
+
+    @admin.action(description="Áp dụng kết quả bầu", permissions=["change"])
+    def apply_election_results(self, request, queryset):
+        for event in queryset.select_related("bloc"):
+            try:
+                outcome = apply_elections(event, request.user)
+            except (ValidationError, PermissionDenied) as error:
+                text = " ".join(getattr(error, "messages", [str(error)]))
+                self.message_user(request, f"«{event}»: {text}", messages.ERROR)
+                continue
+            self.message_user(
+                request, f"«{event}»: đã áp dụng kết quả bầu. {outcome.summary()}", messages.SUCCESS
+            )

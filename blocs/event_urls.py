@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from . import event_views
+
+urlpatterns = [
+    path("su-kien/", event_views.event_list, name="events"),
+    path("su-kien/<slug:slug>/", event_views.event_detail, name="event"),
+]

@@ -1,12 +1,13 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from thidua.models import Searchable, SearchQuerySet
+from thidua.text import strip_diacritics
 from thidua.uploads import validate_document_file
 from thidua.years import FIRST_YEAR, LAST_YEAR, check_within, period_label, year_validators
 from units.models import Person, Unit
@@ -365,6 +366,14 @@ class DocumentKind(models.TextChoices):
     OTHER = "khac", "Khác"
 
 
+def document_number_key(number: str) -> str:
+    """The number as compared for duplicates: case, spaces and diacritics ignored.
+
+    Computed in Python (not with SQL LOWER) so that SQLite and PostgreSQL agree on "Đ"/"đ".
+    """
+    return "".join(strip_diacritics(number or "").lower().split())
+
+
 class Document(Searchable):
     """A legal or administrative document, cited by its number and date."""
 
@@ -373,6 +382,9 @@ class Document(Searchable):
         "số, ký hiệu", max_length=60, help_text="Ví dụ: 3395/BKHCN-TĐKT hoặc 11/NQ-CP."
     )
     issued_on = models.DateField("ngày ban hành")
+    number_key = models.CharField(
+        "khóa số hiệu", max_length=60, editable=False, default="", db_index=False
+    )
     issuer = models.CharField("cơ quan ban hành", max_length=255)
     title = models.CharField("trích yếu", max_length=500, blank=True)
     file = models.FileField(
@@ -387,9 +399,8 @@ class Document(Searchable):
         ordering = ["-issued_on", "number"]
         constraints = [
             models.UniqueConstraint(
-                Lower("number"),
-                "issued_on",
-                name="document_number_date_unique",
+                fields=["number_key", "issued_on"],
+                name="document_number_key_date_unique",
                 violation_error_message="Văn bản có cùng số, ký hiệu và ngày ban hành đã được nhập.",
             ),
         ]
@@ -400,8 +411,19 @@ class Document(Searchable):
     def search_source(self):
         return [self.get_kind_display(), self.number, self.issuer, self.title]
 
+    def save(self, *args, **kwargs):
+        self.number_key = document_number_key(self.number)
+        super().save(*args, **kwargs)
+
     def clean(self):
         self.number = " ".join((self.number or "").split())
+        self.number_key = document_number_key(self.number)
+
+    def validate_constraints(self, exclude=None):
+        # number_key is not on the form, but follows `number`: check it whenever number is checked.
+        if exclude and "number" not in exclude:
+            exclude = {name for name in exclude if name != "number_key"}
+        super().validate_constraints(exclude)
 
 
 class EventKind(models.TextChoices):
@@ -429,6 +451,35 @@ class Event(Searchable):
     period_end = models.PositiveSmallIntegerField("kỳ thi đua đến năm", validators=year_validators)
     held_on = models.DateField("ngày tổ chức")
     place = models.CharField("địa điểm", max_length=255, blank=True)
+    slug = models.SlugField(
+        "đường dẫn",
+        max_length=160,
+        unique=True,
+        blank=True,
+        help_text="Để trống để tự tạo từ tiêu đề và ngày tổ chức; dùng trong địa chỉ /su-kien/….",
+    )
+    summary_title = models.CharField(
+        "nội dung hội nghị",
+        max_length=400,
+        blank=True,
+        help_text="Ví dụ: «tổng kết công tác thi đua - khen thưởng năm 2015 và phương hướng "
+        "nhiệm vụ công tác thi đua năm 2016».",
+    )
+    chair = models.ForeignKey(
+        Person,
+        verbose_name="người chủ trì",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="chaired_events",
+    )
+    chair_title = models.CharField("chức vụ người chủ trì (lúc đó)", max_length=255, blank=True)
+    member_count = models.PositiveSmallIntegerField(
+        "số đơn vị của khối (theo sự kiện)",
+        null=True,
+        blank=True,
+        help_text="Số đơn vị nêu tại sự kiện; để trống để lấy từ hồ sơ khối theo năm.",
+    )
     documents = models.ManyToManyField(
         Document,
         verbose_name="căn cứ tổ chức",
@@ -471,10 +522,22 @@ class Event(Searchable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("blocs:event", args=[self.pk])
+        return reverse("blocs:event", args=[self.slug])
 
     def search_source(self):
-        return [self.title, self.place, self.get_kind_display()]
+        return [self.title, self.summary_title, self.place, self.get_kind_display(), self.bloc]
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.unique_slug()
+        super().save(*args, **kwargs)
+
+    def unique_slug(self):
+        base = slugify(strip_diacritics(f"{self.title} {self.held_on or ''}"))[:140] or "su-kien"
+        slug, n = base, 2
+        while Event.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
 
     @property
     def period_label(self):
@@ -491,5 +554,26 @@ class Event(Searchable):
     def clean(self):
         if self.is_published and self.published_at is None:
             self.published_at = timezone.now()
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError(
+                {
+                    "period_end": f"Năm cuối của kỳ thi đua ({self.period_end}) phải sau "
+                    f"hoặc bằng năm đầu ({self.period_start})."
+                }
+            )
+        if self.held_on and self.period_start and self.held_on.year < self.period_start:
+            raise ValidationError(
+                {
+                    "held_on": f"Ngày tổ chức ({self.held_on:%d/%m/%Y}) không thể trước kỳ thi đua "
+                    f"mà sự kiện tổng kết ({self.period_label})."
+                }
+            )
         if self.bloc_id:
             self.bloc.check_year(self.period_start, field="period_start")
+
+    @property
+    def next_year(self):
+        return self.period_end + 1
+
+
+from .event_models import *  # noqa: E402,F403  (attendance, reports, sections, elections, ...)

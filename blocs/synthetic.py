@@ -96,6 +96,7 @@ def generate_events(ctx):
                 bloc_id=bloc_id,
                 kind=kind,
                 title=title,
+                slug=f"{SYNTHETIC_PREFIX}su-kien-{i}",
                 period_start=year,
                 period_end=year,
                 held_on=held_on,

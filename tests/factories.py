@@ -146,3 +146,84 @@ def registry_dataset(n: int, year: int = 2021):
             )
         blocs.append(bloc_year.bloc)
     return blocs
+
+
+# --- events (attendance, reports, narrative, movements, elections, pledges) ---------------------
+
+from blocs.models import (  # noqa: E402
+    Attendance,
+    AttendanceKind,
+    Election,
+    EventMovement,
+    Movement,
+    MovementKind,
+    Pledge,
+    Report,
+    Section,
+    SectionKind,
+)
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    event = factory.SubFactory(EventFactory)
+    kind = AttendanceKind.GUEST
+    person = factory.SubFactory(PersonFactory)
+    title = "Phó Vụ trưởng Vụ Thi đua - Khen thưởng"
+    order = factory.Sequence(int)
+
+
+class ReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Report
+
+    event = factory.SubFactory(EventFactory)
+    presenter = factory.SubFactory(PersonFactory)
+    presenter_title = "Cục trưởng"
+    title = "Báo cáo tổng kết công tác thi đua"
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+
+    event = factory.SubFactory(EventFactory)
+    kind = SectionKind.RESULTS
+    text = factory.Sequence(lambda n: f"Kết quả thử nghiệm số {n}.")
+    order = factory.Sequence(int)
+
+
+class MovementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Movement
+
+    name = factory.Sequence(lambda n: f"Phong trào thử nghiệm {n}")
+    kind = MovementKind.MOVEMENT
+
+
+class EventMovementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventMovement
+
+    event = factory.SubFactory(EventFactory)
+    movement = factory.SubFactory(MovementFactory)
+
+
+class ElectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Election
+
+    event = factory.SubFactory(EventFactory)
+    year = 2022
+    unit = factory.SubFactory(UnitFactory)
+    role = Role.LEADER
+
+
+class PledgeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Pledge
+
+    bloc = factory.SubFactory(BlocFactory)
+    year = 2022

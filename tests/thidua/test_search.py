@@ -66,6 +66,7 @@ def test_search_query_count_is_constant(client, django_assert_max_num_queries, n
         unit = UnitFactory(name=f"Trung tâm Hòa Lạc {i}")
         PersonFactory(full_name=f"Lê Hòa Lạc {i}")
         BlocFactory(name=f"Khối Hòa Lạc {i}", organiser=unit)
-    with django_assert_max_num_queries(8):
+    # A fixed number per search provider (units, people, blocs, events, ...), whatever n is.
+    with django_assert_max_num_queries(12):
         response = client.get("/tim-kiem/", {"q": "hoa lac"})
     assert response.status_code == 200

@@ -1,0 +1,51 @@
+"""Filters of the public lists (django-filter)."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+
+from thidua.years import year_validators
+
+from .models import Bloc, Event, EventKind
+
+DATE_WIDGET = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
+
+
+class EventFilterForm(forms.Form):
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("tu_ngay"), data.get("den_ngay")
+        if start and end and end < start:
+            self.add_error("den_ngay", "«Đến ngày» phải sau hoặc bằng «Từ ngày».")
+        return data
+
+
+class EventFilter(django_filters.FilterSet):
+    tu_ngay = django_filters.DateFilter(
+        field_name="held_on", lookup_expr="gte", label="Từ ngày", widget=DATE_WIDGET
+    )
+    den_ngay = django_filters.DateFilter(
+        field_name="held_on", lookup_expr="lte", label="Đến ngày", widget=DATE_WIDGET
+    )
+    loai = django_filters.ChoiceFilter(
+        field_name="kind", choices=EventKind.choices, label="Loại sự kiện", empty_label="Tất cả"
+    )
+    khoi = django_filters.ModelChoiceFilter(
+        field_name="bloc",
+        queryset=Bloc.objects.all(),
+        to_field_name="slug",
+        label="Khối thi đua",
+        empty_label="Tất cả các khối",
+    )
+    nam = django_filters.NumberFilter(
+        method="filter_year", label="Năm thi đua", validators=year_validators
+    )
+
+    class Meta:
+        model = Event
+        fields = []
+        form = EventFilterForm
+
+    def filter_year(self, queryset, name, value):
+        year = int(value)
+        return queryset.filter(Q(period_start__lte=year) & Q(period_end__gte=year))

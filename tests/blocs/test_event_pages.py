@@ -1,0 +1,353 @@
+"""Public event pages: the seeds told in full, drafts hidden everywhere, filters, counters."""
+
+import datetime
+import html
+import re
+
+import pytest
+from django.core.management import call_command
+from django.test import RequestFactory
+from django.utils import timezone
+
+from blocs.models import AttendanceKind, Event, EventKind, Figure, Section, SectionKind
+from tests.factories import (
+    AttendanceFactory,
+    BlocFactory,
+    ElectionFactory,
+    EventFactory,
+    EventMovementFactory,
+    MembershipFactory,
+    SectionFactory,
+    UnitFactory,
+)
+from thidua.panels import panels_for, search_all
+
+pytestmark = pytest.mark.django_db
+
+
+def page_text(response):
+    """The visible text of the page's main part, tags removed and spaces collapsed."""
+    content = response.content.decode()
+    main = content[content.index("<main") : content.index("</main>")]
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", main)).split())
+
+
+def has_fact(text, fact):
+    return " ".join(fact.split()) in text
+
+
+# --- the seeds ----------------------------------------------------------------------------------
+
+SEED_000_URL = "/su-kien/khoi-van-phong-vien-tong-ket-2021/"
+SEED_000_FACTS = [
+    "Khối thi đua Văn phòng - Viện tổng kết thi đua khen thưởng năm 2021",
+    "Khối thi đua Văn phòng - Viện (gồm 14 đơn vị)",
+    "Ngày tổ chức 24/12/2021",
+    "04/01/2022 16:43",
+    "Công văn số 3395/BKHCN-TĐKT ngày 29/11/2021 của Bộ Khoa học và Công nghệ về việc tổng kết công tác thi đua khen thưởng năm 2021",
+    "Hội nghị tổng kết công tác thi đua khen thưởng năm 2021",
+    "Lê Ngân Giang, Phó Vụ trưởng Vụ Thi đua - Khen thưởng",
+    "Đại diện của 14 đơn vị",
+    "Trương Thu Hằng, Phó Chánh Văn phòng Chương trình Nông thôn miền núi, thay mặt Khối thi đua Văn phòng - Viện",
+    "Phong trào thi đua «Đổi mới sáng tạo đưa nhanh KH&CN vào cuộc sống»",
+    "Chủ đề thi đua «Đoàn kết - kỷ cương - đổi mới sáng tạo, hiệu quả» do Bộ Khoa học và Công nghệ phát động — tiếp tục triển khai",
+    "Cuộc vận động «Học tập và làm theo tấm gương đạo đức Hồ Chí Minh»",
+    "«Thực hành tiết kiệm, chống lãng phí», theo tinh thần Nghị quyết số 11/NQ-CP ngày 24/02/2011 của Chính phủ",
+    "bám sát nhiệm vụ chính trị của các đơn vị trong Khối",
+    "nâng cao hiệu lực, hiệu quả quản lý nhà nước về KH&CN",
+    "môi trường pháp lý ngày càng thuận lợi và đồng bộ",
+    "dân chủ, công khai, công bằng, đúng tiêu chuẩn, đúng mục đích",
+    "Phương hướng năm 2022",
+    "Phong trào thi đua «KH&CN đồng hành cùng doanh nghiệp» — lồng ghép, triển khai thực hiện hiệu quả",
+    "Phong trào thi đua «Cả nước chung tay vì người nghèo»",
+    "Tiếp tục triển khai phong trào thi đua trong từng đơn vị và của toàn Khối.",
+    "giao lưu, sinh hoạt chuyên đề định kỳ trong Khối",
+    "Đề nghị Vụ Thi đua - Khen thưởng: Tiếp tục mở các lớp tập huấn nghiệp vụ",
+    "Đề nghị Lãnh đạo Bộ, Hội đồng Thi đua - Khen thưởng của Bộ: Xem xét, khen thưởng các đơn vị do Khối đề xuất",
+    "Các đại biểu tham dự Hội nghị",
+    "Phó Chánh Văn phòng Chương trình Nông thôn miền núi Trương Thu Hằng phát biểu tại Hội nghị",
+    "Nguồn: Văn phòng Chương trình Nông thôn miền núi",
+    "Lượt xem: 547",
+]
+
+SEED_001_URL = "/su-kien/khoi-tong-cuc-cuc-ban-quy-tong-ket-2015/"
+SEED_001_FACTS = [
+    "Hội nghị Tổng kết công tác thi đua Khối Tổng cục, Cục, Ban và Quỹ",
+    "Ngày 18/12/2015, tại Trụ sở Bộ Khoa học và Công nghệ",
+    "Khối thi đua Tổng cục, Cục, Ban và Quỹ (gồm 9 đơn vị)",
+    "21/12/2015 15:03",
+    "Hội nghị tổng kết công tác thi đua - khen thưởng năm 2015 và phương hướng nhiệm vụ công tác thi đua năm 2016",
+    "Trần Văn Tùng, Thứ trưởng Bộ KH&CN",
+    "Lê Ngân Giang, Phó Vụ trưởng Vụ Thi đua - Khen thưởng (Bộ KH&CN)",
+    "Đại diện lãnh đạo và chuyên viên phụ trách công tác thi đua, khen thưởng của 9 đơn vị",
+    "Phạm Hồng Quất, Cục trưởng Cục Phát triển thị trường và doanh nghiệp KH&CN, Khối trưởng Khối thi đua Tổng cục, Cục, Ban và Quỹ năm 2015, thay mặt Khối thi đua Tổng cục, Cục, Ban và Quỹ",
+    "Báo cáo tổng kết công tác thi đua, khen thưởng năm 2015",
+    "8 văn bản cấp Chính phủ được soạn thảo và trình ban hành",
+    "1 Nghị định",
+    "6 Quyết định của Thủ tướng Chính phủ",
+    "1 Chỉ thị của Thủ tướng Chính phủ",
+    "2 Quyết định của Thủ tướng Chính phủ đã được ký ban hành",
+    "26 Thông tư",
+    "7 Thông tư đã ban hành",
+    "2 Thông tư liên tịch",
+    "2 Thông tư sửa đổi",
+    "hàng trăm lượt văn bản quy phạm pháp luật của các Bộ, ngành",
+    "đưa các văn bản đã ban hành vào cuộc sống",
+    "tiêu chuẩn đo lường chất lượng; sở hữu trí tuệ; năng lượng nguyên tử; ứng dụng và phát triển công nghệ; phát triển thị trường và doanh nghiệp KH&CN; an toàn bức xạ hạt nhân; thông tin KH&CN; quỹ phát triển KH&CN; quản lý Khu công nghệ cao Hòa Lạc",
+    "Về công tác thi đua, khen thưởng Có chuyển biến rõ rệt",
+    "Nội dung và phương pháp tổ chức phong trào thi đua chưa đáp ứng yêu cầu thực tiễn.",
+    "Công tác chỉ đạo, đôn đốc phong trào thi đua chưa thường xuyên, liên tục.",
+    "Việc phát hiện, bồi dưỡng và nhân rộng các điển hình tiên tiến chưa kịp thời.",
+    "chưa nhận thức đầy đủ về vai trò và tầm quan trọng của công tác thi đua khen thưởng",
+    "chưa thật sự quan tâm công tác chỉ đạo thi đua khen thưởng",
+    "Cán bộ làm công tác thi đua khen thưởng còn kiêm nhiệm.",
+    "Phát biểu của Lê Ngân Giang, Phó Vụ trưởng Vụ Thi đua - Khen thưởng, đại diện Lãnh đạo Vụ",
+    "Khối tổ chức thành công Hội nghị điển hình tiên tiến của Khối.",
+    "Ngày hội giao lưu văn nghệ, thể thao của Khối tại Ban Quản lý Khu Công nghệ cao Hòa Lạc",
+    "Phương hướng năm 2016",
+    "Khẩu hiệu «HỢP TÁC–SÁNG TẠO–HỘI NHẬP–THÀNH CÔNG»",
+    "Cuộc vận động «Học tập và làm theo tấm gương đạo đức Hồ Chí Minh» — tích cực đẩy mạnh",
+    "hoàn thành xuất sắc nhiệm vụ chính trị được giao",
+    "Tuyên truyền sâu rộng Luật KH&CN năm 2013.",
+    "phong trào văn hóa, văn nghệ, thể thao nhằm tạo sự gắn kết giữa các đơn vị trong Khối",
+    "Kết luận của Trần Văn Tùng, Thứ trưởng Bộ KH&CN",
+    "Biểu dương sự chỉ đạo sát sao của Lãnh đạo các đơn vị trong Khối",
+    "gắn kết hơn trong thực hiện các nhiệm vụ chính trị",
+    "gắn công tác thi đua với các sự kiện của các đơn vị, của Bộ KH&CN và của Nhà nước",
+    "Các đơn vị thuộc khối đã ký giao ước thi đua năm 2016 ngày 18/12/2015",
+    "Khối trưởng năm 2016 Ban Quản lý Khu Công nghệ cao Hòa Lạc",
+    "Khối phó năm 2016 Quỹ Phát triển KH&CN quốc gia",
+    "Toàn cảnh Hội nghị",
+    "Đồng chí Phạm Hồng Quất, Cục trưởng Cục Phát triển thị trường và doanh nghiệp KH&CN báo cáo tại Hội nghị",
+    "Các đại biểu chụp ảnh lưu niệm sau Hội nghị",
+    "Lượt xem: 1329",
+]
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.mark.parametrize(
+    ("url", "facts"), [(SEED_000_URL, SEED_000_FACTS), (SEED_001_URL, SEED_001_FACTS)]
+)
+def test_seed_event_page_tells_every_fact(demo, client, url, facts):
+    response = client.get(url)
+    assert response.status_code == 200
+    text = page_text(response)
+    missing = [fact for fact in facts if not has_fact(text, fact)]
+    assert not missing, missing
+
+
+def test_loading_the_demo_twice_changes_nothing(demo):
+    counts = {model: model.objects.count() for model in [Event, Section, Figure]}
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert counts == {model: model.objects.count() for model in counts}
+
+
+def test_seed_elections_are_next_years_memberships(demo):
+    from blocs.queries import holder
+
+    bloc = Event.objects.get(slug="khoi-tong-cuc-cuc-ban-quy-tong-ket-2015").bloc
+    assert holder(bloc, 2016).unit.slug == "ban-quan-ly-khu-cong-nghe-cao-hoa-lac"
+    assert holder(bloc, 2016, "deputy").unit.slug == "quy-phat-trien-khcn-quoc-gia"
+
+
+def test_seed_events_are_found_without_diacritics(demo, client):
+    response = client.get("/tim-kiem/", {"q": "tong cuc cuc ban quy"})
+    assert "Hội nghị Tổng kết công tác thi đua Khối Tổng cục, Cục, Ban và Quỹ" in page_text(
+        response
+    )
+
+
+# --- drafts are invisible to the public ---------------------------------------------------------
+
+
+@pytest.fixture
+def draft_and_scheduled(db):
+    bloc = BlocFactory()
+    unit = UnitFactory()
+    draft = EventFactory(
+        bloc=bloc, title="Bản nháp chưa công khai Hòa Lạc", is_published=False, published_at=None
+    )
+    scheduled = EventFactory(
+        bloc=bloc,
+        title="Sắp đăng Hòa Lạc",
+        published_at=timezone.now() + datetime.timedelta(days=2),
+    )
+    for event in (draft, scheduled):
+        AttendanceFactory(event=event, unit=unit)
+    public = EventFactory(bloc=bloc, title="Đã công khai Hòa Lạc")
+    AttendanceFactory(event=public, unit=unit)
+    return bloc, unit, draft, scheduled, public
+
+
+def test_unpublished_event_page_is_404_for_the_public(client, draft_and_scheduled):
+    *_, draft, scheduled, public = draft_and_scheduled
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert client.get(scheduled.get_absolute_url()).status_code == 404
+    assert client.get(public.get_absolute_url()).status_code == 200
+    draft.refresh_from_db()
+    assert draft.view_count == 0
+
+
+def test_unpublished_events_are_absent_from_list_panels_and_search(client, draft_and_scheduled):
+    bloc, unit, draft, scheduled, public = draft_and_scheduled
+    hidden = [draft.title, scheduled.title]
+    listing = page_text(client.get("/su-kien/"))
+    assert public.title in listing and not any(title in listing for title in hidden)
+    request = RequestFactory().get("/")
+    for page, obj in [("year", 2021), ("bloc", bloc), ("unit", unit)]:
+        panels = [p for p in panels_for(page, obj, request) if "events" in p.context]
+        shown = [e.title for p in panels for e in p.context["events"]]
+        assert public.title in shown, page
+        assert not set(hidden) & set(shown), page
+    found = [hit["title"] for group in search_all("hoa lac", request, 20) for hit in group.hits]
+    assert public.title in found and not set(hidden) & set(found)
+    assert draft.slug not in client.get(public.get_absolute_url()).content.decode()
+
+
+def test_staff_may_preview_a_draft_marked_as_such(client, clerk, draft_and_scheduled):
+    *_, draft, _, _ = draft_and_scheduled
+    client.force_login(clerk)
+    response = client.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    assert "Bản nháp: sự kiện chưa được công khai" in page_text(response)
+
+
+def test_unknown_slug_is_404(client, db):
+    assert client.get("/su-kien/khong-co-su-kien-nay/").status_code == 404
+
+
+# --- counter and cache --------------------------------------------------------------------------
+
+
+def test_each_view_adds_one_and_the_page_is_never_cached(client, db):
+    event = EventFactory()
+    first = client.get(event.get_absolute_url())
+    second = client.get(event.get_absolute_url())
+    assert "Lượt xem: 1" in page_text(first)
+    assert "Lượt xem: 2" in page_text(second)
+    event.refresh_from_db()
+    assert event.view_count == 2
+    assert "no-store" in second["Cache-Control"] and "private" in second["Cache-Control"]
+    assert not client.cookies.get("sessionid")
+
+
+# --- events list --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def listed(db):
+    bloc_a = BlocFactory(slug="khoi-a")
+    bloc_b = BlocFactory(slug="khoi-b")
+    return {
+        "summary_2021": EventFactory(bloc=bloc_a, title="Tổng kết A 2021"),
+        "midyear_2021": EventFactory(
+            bloc=bloc_b,
+            title="Sơ kết B 2021",
+            kind=EventKind.MID_YEAR,
+            held_on=datetime.date(2021, 7, 10),
+        ),
+        "model_2015_2019": EventFactory(
+            bloc=bloc_b,
+            title="Điển hình tiên tiến B 2015–2019",
+            kind=EventKind.ADVANCED_MODEL,
+            period_start=2015,
+            period_end=2019,
+            held_on=datetime.date(2019, 11, 5),
+        ),
+    }
+
+
+def listed_titles(client, params):
+    text = page_text(client.get("/su-kien/", params))
+    return {
+        t
+        for t in ["Tổng kết A 2021", "Sơ kết B 2021", "Điển hình tiên tiến B 2015–2019"]
+        if t in text
+    }
+
+
+def test_list_filters_by_date_range(client, listed):
+    assert listed_titles(client, {"tu_ngay": "01/07/2021", "den_ngay": "31/07/2021"}) == {
+        "Sơ kết B 2021"
+    }
+    assert listed_titles(client, {"tu_ngay": "01/01/2021"}) == {"Tổng kết A 2021", "Sơ kết B 2021"}
+    assert listed_titles(client, {"den_ngay": "31/12/2020"}) == {"Điển hình tiên tiến B 2015–2019"}
+
+
+def test_list_refuses_a_reversed_date_range_with_a_message(client, listed):
+    response = client.get("/su-kien/", {"tu_ngay": "31/12/2021", "den_ngay": "01/01/2021"})
+    assert response.status_code == 200
+    assert "«Đến ngày» phải sau hoặc bằng «Từ ngày»." in page_text(response)
+
+
+def test_list_filters_by_kind_bloc_and_year(client, listed):
+    assert listed_titles(client, {"loai": "so_ket"}) == {"Sơ kết B 2021"}
+    assert listed_titles(client, {"khoi": "khoi-a"}) == {"Tổng kết A 2021"}
+    assert listed_titles(client, {"nam": "2017"}) == {"Điển hình tiên tiến B 2015–2019"}
+    assert listed_titles(client, {"khoi": "khoi-b", "nam": "2021"}) == {"Sơ kết B 2021"}
+
+
+def test_list_is_paginated(client, db):
+    bloc = BlocFactory()
+    for day in range(1, 26):
+        EventFactory(
+            bloc=bloc, title=f"Sự kiện ngày {day:02d}", held_on=datetime.date(2021, 12, day)
+        )
+    first = page_text(client.get("/su-kien/"))
+    second = page_text(client.get("/su-kien/", {"trang": 2}))
+    assert "25 sự kiện." in first and "Trang 1 / 2" in first
+    assert "Sự kiện ngày 25" in first and "Sự kiện ngày 05" not in first
+    assert "Sự kiện ngày 05" in second and "Sự kiện ngày 06" not in second
+
+
+# --- query counts stay constant as data grows ---------------------------------------------------
+
+
+def rich_event(n):
+    event = EventFactory()
+    for i in range(n):
+        unit = UnitFactory()
+        AttendanceFactory(event=event, unit=unit, kind=AttendanceKind.REPRESENTATIVE)
+        SectionFactory(event=event, kind=SectionKind.RESULTS)
+        SectionFactory(event=event, kind=SectionKind.DIRECTIONS)
+        EventMovementFactory(event=event)
+        parent = Figure.objects.create(event=event, label=f"văn bản {i}", value=i)
+        Figure.objects.create(event=event, parent=parent, label=f"Thông tư {i}", value=1)
+    MembershipFactory(bloc_year__bloc=event.bloc, bloc_year__year=2021)
+    ElectionFactory(event=event)
+    return event
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_event_page_queries_are_bounded(client, django_assert_max_num_queries, n):
+    event = rich_event(n)
+    with django_assert_max_num_queries(20):
+        response = client.get(event.get_absolute_url())
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_event_list_queries_are_bounded(client, django_assert_max_num_queries, n):
+    for _ in range(n):
+        EventFactory()
+    with django_assert_max_num_queries(6):
+        response = client.get("/su-kien/", {"tu_ngay": "01/01/2021", "nam": "2021"})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_panels_and_search_queries_are_bounded(django_assert_max_num_queries, n):
+    bloc, unit = BlocFactory(), UnitFactory()
+    for _ in range(n):
+        AttendanceFactory(event=EventFactory(bloc=bloc, title="Hội nghị Hòa Lạc"), unit=unit)
+    request = RequestFactory().get("/")
+    # Every app's panels and search providers together; the bound holds whatever n is.
+    with django_assert_max_num_queries(16):
+        panels_for("year", 2021, request)
+        panels_for("bloc", bloc, request)
+        panels_for("unit", unit, request)
+        search_all("hoa lac", request, 20)
