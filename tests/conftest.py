@@ -7,6 +7,12 @@ from thidua import roles
 from .factories import UserFactory
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    # PBKDF2 is slow by design; tests create many accounts and check no password strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def make_user(db):
     """make_user(role, unit=...) -> a saved staff user in that role group."""
