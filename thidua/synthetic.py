@@ -144,6 +144,10 @@ def bench_pages(func):
     return func
 
 
+def bench_page_providers():
+    return list(_bench_pages)
+
+
 def all_bench_pages():
     return [page for func in _bench_pages for page in func()]
 
