@@ -102,13 +102,14 @@ class Command(BaseCommand):
             reset_queries()  # a full query log would make the count read 0
             with CaptureQueriesContext(connection) as queries:
                 client.get(path, secure=True)
+            query_count = len(queries)  # read now: the next request clears the log
             timings, status = self.timed(client, path, options["repeat"])
         row = {
             "label": label,
             "path": path,
             "role": username or "khách",
             "status": status,
-            "queries": len(queries),
+            "queries": query_count,
             "p50": loadgen.percentile(timings, 50),
             "p95": loadgen.percentile(timings, 95),
             "cached_p50": None,
