@@ -170,8 +170,9 @@ CACHES = {
 }
 # Anonymous GET responses of public pages are cached, keyed by URL and a content version bumped
 # on every change of registry, bloc or award data (thidua.cache). The timeout only bounds
-# time-based changes such as an event whose publication time is reached.
-PAGE_CACHE_ENABLED = env_bool("THIDUA_PAGE_CACHE", True)
+# time-based changes such as an event whose publication time is reached. Off by default while
+# developing (DEBUG), so template edits show at once.
+PAGE_CACHE_ENABLED = env_bool("THIDUA_PAGE_CACHE", not DEBUG)
 PAGE_CACHE_SECONDS = int(os.environ.get("THIDUA_PAGE_CACHE_SECONDS", "60"))
 PAGE_CACHE_APPS = ["units", "blocs", "awards"]
 PAGE_CACHE_EXCLUDED_PREFIXES = [

@@ -15,6 +15,11 @@ from thidua.middleware import PublicPageCacheMiddleware
 from ..factories import BlocYearFactory, DocumentFactory, EventFactory, UnitFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+
+
 @pytest.fixture
 def home_with_blocs(db):
     def make(n):
