@@ -14,6 +14,9 @@ class ContentSecurityPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         policy = settings.CONTENT_SECURITY_POLICY
+        # Django's debug error pages (DEBUG only) are styled inline: leave them readable.
+        if settings.DEBUG and response.status_code >= 400:
+            return response
         if policy and "Content-Security-Policy" not in response:
             response["Content-Security-Policy"] = policy
         return response

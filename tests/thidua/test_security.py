@@ -92,6 +92,17 @@ def test_admin_pages_work_under_the_policy(client, db, url):
     assert " onclick=" not in html and " onload=" not in html
 
 
+def test_error_pages_keep_the_policy_in_production(client, db):
+    assert "Content-Security-Policy" in client.get("/khong-co-trang-nay/")
+
+
+def test_debug_error_pages_stay_readable_while_developing(client, db, settings):
+    settings.DEBUG = True
+    response = client.get("/khong-co-trang-nay/")
+    assert response.status_code == 404
+    assert "Content-Security-Policy" not in response
+
+
 def test_admin_login_page_sends_the_policy(client, db):
     response = client.get("/admin/login/")
     assert response.status_code == 200
