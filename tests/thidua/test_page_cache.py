@@ -1,5 +1,9 @@
 """The public page cache serves repeat visits without the database and is never stale."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.cache import SessionStore
@@ -176,3 +180,32 @@ def test_a_page_that_puts_a_csrf_token_is_not_cached(db):
         return HttpResponse(f"<form><input value='{get_token(request)}'></form>")
 
     assert served_twice(form_page) == 2
+
+
+def test_a_change_in_another_process_invalidates_this_one(settings, tmp_path):
+    """gunicorn workers share the file cache: a save in one makes every other one miss."""
+    location = tmp_path / "cache"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(location),
+        }
+    }
+    before = page_cache.public_version()
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_CACHE_URL"}
+    env["DJANGO_CACHE_URL"] = f"file://{location}"
+    subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "--verbosity=0",
+            "-c",
+            "from thidua.cache import bump_public_version; bump_public_version()",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    assert page_cache.public_version() != before

@@ -77,10 +77,16 @@ class Command(BaseCommand):
     def client_for(self, username):
         client = Client()
         if username:
-            user = get_user_model().objects.filter(username=username).first()
+            # A bench page names an account, or a role (thidua.roles) held by some active user.
+            users = get_user_model().objects.filter(is_active=True).order_by("pk")
+            user = (
+                users.filter(username=username).first()
+                or users.filter(groups__name=username).first()
+            )
             if user is None:
                 raise CommandError(
-                    f"Không có tài khoản «{username}»: hãy chạy `manage.py load_demo` trước."
+                    f"Không có tài khoản hay vai trò «{username}»: hãy chạy "
+                    "`manage.py load_demo` trước."
                 )
             client.force_login(user)
         return client
