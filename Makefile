@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: install run test lint format migrate demo clean
+.PHONY: install run test lint format migrate demo clean bench loadtest e2e backup restore
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,43 @@ lint: install
 format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# --- Benchmarks and load test (docs/benchmarks.md) -------------------------------------------------
+# Production-like settings on the configured DATABASE_URL; never on a database with real data.
+SCALE ?= 1000000
+GENERATE_ARGS ?=
+BENCH_ARGS ?=
+LOADTEST_ARGS ?=
+PERF_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-bench-only-secret-key-never-used-in-production-0123456789}" \
+	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" DJANGO_LOG_LEVEL=ERROR
+
+perf-data: install
+	$(PERF_ENV) $(PY) manage.py migrate --noinput
+	$(PERF_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PERF_ENV) $(PY) manage.py load_demo > /dev/null
+	$(PERF_ENV) $(PY) manage.py generate_data --scale $(SCALE) $(GENERATE_ARGS)
+
+bench: perf-data
+	$(PERF_ENV) $(PY) manage.py bench --scale $(SCALE) $(BENCH_ARGS)
+
+loadtest: perf-data
+	$(PERF_ENV) $(PY) manage.py loadtest $(LOADTEST_ARGS)
+
+# --- Browser tests: Debian's chromium driven by Playwright (tests/e2e) --------------------------
+e2e: install
+	$(PY) -m pip install --quiet -e '.[dev,e2e]'
+	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+	$(PY) -m pytest -m e2e -p no:warnings
+
+# --- Backups (docs/backups.md) ------------------------------------------------------------------
+BACKUP_DIR ?= var/backups
+backup: install
+	mkdir -p $(BACKUP_DIR)
+	$(PY) manage.py backup --output-dir $(BACKUP_DIR)
+
+restore: install
+	test -n "$(FILE)" || (echo "usage: make restore FILE=var/backups/<file>" && exit 2)
+	$(PY) manage.py restore "$(FILE)"
 
 clean:
 	rm -rf $(VENV) var *.egg-info

@@ -1,10 +1,23 @@
+import importlib.util
 import io
 
 import pytest
+from django.core.cache import cache
 
 from thidua import roles
 
 from .factories import UserFactory
+
+# Browser tests need the optional `e2e` extra (make e2e); without it they are not collected.
+collect_ignore_glob = [] if importlib.util.find_spec("playwright") else ["e2e/*"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: no page cached or login failure counted before."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class ThiduaConfig(AppConfig):
     name = "thidua"
     verbose_name = "Thi đua - Khen thưởng"
+
+    def ready(self):
+        # Generic hooks only: thidua imports no app; senders are told apart by app label.
+        from . import cache, throttle
+
+        cache.connect_invalidation()
+        throttle.connect()

@@ -1,6 +1,7 @@
 """Settings for thidua, read from environment variables (see README)."""
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -59,6 +60,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "thidua.middleware.ContentSecurityPolicyMiddleware",
+    # Innermost, so request.user and messages are known and a hit skips only the view.
+    "thidua.middleware.PublicPageCacheMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -99,7 +103,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -129,7 +136,77 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # Uploads larger than this are refused by the upload validators, not only buffered to disk.
 MAX_UPLOAD_BYTES = int(os.environ.get("THIDUA_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+def cache_from_url(url):
+    """DJANGO_CACHE_URL: file:///abs/dir, db://table_name, locmem:// or dummy://."""
+    scheme, _, rest = url.partition("://")
+    if scheme == "file":
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": rest or str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    if scheme == "db":
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": rest or "thidua_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest}
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ImproperlyConfigured(f"DJANGO_CACHE_URL: unknown scheme {scheme!r}.")
+
+
+# The cache holds the public page cache, its content version and the login throttle, so it must
+# be shared by every gunicorn worker: a file cache under var/cache by default. Tests (pytest in
+# this process) use an in-memory cache so parallel runs never share entries.
+CACHES = {
+    "default": cache_from_url(
+        os.environ.get("DJANGO_CACHE_URL")
+        or ("locmem://" if "pytest" in sys.modules else f"file://{VAR_DIR / 'cache'}")
+    )
+}
+# Anonymous GET responses of public pages are cached, keyed by URL and a content version bumped
+# on every change of registry, bloc or award data (thidua.cache). The timeout only bounds
+# time-based changes such as an event whose publication time is reached. Off by default while
+# developing (DEBUG), so template edits show at once.
+PAGE_CACHE_ENABLED = env_bool("THIDUA_PAGE_CACHE", not DEBUG)
+PAGE_CACHE_SECONDS = int(os.environ.get("THIDUA_PAGE_CACHE_SECONDS", "60"))
+PAGE_CACHE_APPS = ["units", "blocs", "awards"]
+PAGE_CACHE_EXCLUDED_PREFIXES = [
+    "/admin/",
+    "/accounts/",
+    "/khen-thuong/khoi/",
+    "/khen-thuong/tham-dinh/",
+    "/suc-khoe/",
+    "/static/",
+    "/media/",
+]
+
+# Login throttling (thidua.throttle): failures per username and per client address in a window.
+LOGIN_FAILURES_PER_USERNAME = int(os.environ.get("THIDUA_LOGIN_FAILURES_PER_USERNAME", "5"))
+LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("THIDUA_LOGIN_FAILURES_PER_ADDRESS", "20"))
+LOGIN_FAILURE_WINDOW_SECONDS = int(os.environ.get("THIDUA_LOGIN_FAILURE_WINDOW_SECONDS", "900"))
+# The request header that holds the client's address when behind a reverse proxy, e.g.
+# HTTP_X_REAL_IP; REMOTE_ADDR otherwise (behind a proxy it would be the proxy for everyone).
+CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "REMOTE_ADDR")
+
+# Content-Security-Policy (thidua.middleware): no inline script or style anywhere, admin included.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

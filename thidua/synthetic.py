@@ -138,10 +138,18 @@ def generators():
 
 
 def bench_pages(func):
-    """`func() -> list[(label, path, username | None)]`, read once the data exists."""
+    """`func() -> list[(label, path, account | None)]`, read once the data exists.
+
+    `account` is a username, or a role name of thidua.roles (some active user holding it signs
+    in); None for an anonymous visitor.
+    """
     if func not in _bench_pages:
         _bench_pages.append(func)
     return func
+
+
+def bench_page_providers():
+    return list(_bench_pages)
 
 
 def all_bench_pages():

@@ -1,3 +1,4 @@
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from . import panels
@@ -14,3 +15,8 @@ def search(request):
         "search.html",
         {"query": query, "results": results, "total": sum(r.total for r in results)},
     )
+
+
+def health(request):
+    """Liveness probe and the benchmark's throughput floor: no database, no template."""
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")

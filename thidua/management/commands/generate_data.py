@@ -7,6 +7,7 @@ from django.db import connection, transaction
 from django.utils.module_loading import autodiscover_modules
 
 from thidua import synthetic
+from thidua.cache import bump_public_version
 
 
 class Command(BaseCommand):
@@ -57,6 +58,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             for step in synthetic.generators():
                 step(ctx)
+        bump_public_version()  # bulk inserts send no signals
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")

@@ -1,0 +1,50 @@
+"""A visitor browses the public pages and searches, in a real browser."""
+
+import re
+
+import pytest
+from django.urls import Resolver404, resolve
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.e2e
+
+
+def require_route(path):
+    try:
+        resolve(path)
+    except Resolver404:
+        pytest.skip(f"{path} has no route in this build")
+
+
+def test_home_links_to_a_bloc_and_the_bloc_to_a_unit(page, demo):
+    require_route("/khoi/khoi-tong-cuc-cuc-ban-quy/")
+    require_route("/don-vi/cuc-phat-trien-thi-truong-va-doanh-nghiep-khcn/")
+    page.goto("/")
+    expect(page.locator("h1")).to_be_visible()
+    page.get_by_role("link", name=re.compile("Tổng cục, Cục, Ban và Quỹ")).first.click()
+    expect(page).to_have_url(re.compile(r"/khoi/khoi-tong-cuc-cuc-ban-quy/"))
+    expect(page.locator("h1")).to_contain_text("Tổng cục, Cục, Ban và Quỹ")
+    page.get_by_role(
+        "link", name=re.compile("Cục Phát triển thị trường và doanh nghiệp KH&CN")
+    ).first.click()
+    expect(page).to_have_url(re.compile(r"/don-vi/cuc-phat-trien-thi-truong-va-doanh-nghiep-khcn/"))
+    expect(page.locator("h1")).to_contain_text("Cục Phát triển thị trường và doanh nghiệp")
+    assert page.csp_violations == []
+
+
+def test_search_box_finds_a_unit_without_diacritics(page, demo):
+    # The unit's search provider comes with its page.
+    require_route("/don-vi/ban-quan-ly-khu-cong-nghe-cao-hoa-lac/")
+    page.goto("/")
+    page.get_by_role("searchbox", name="Tìm kiếm").fill("hoa lac")
+    page.get_by_role("button", name="Tìm", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/tim-kiem/\?q=hoa\+lac"))
+    result = page.get_by_role("link", name="Ban Quản lý Khu Công nghệ cao Hòa Lạc")
+    expect(result.first).to_be_visible()
+    assert page.csp_violations == []
+
+
+def test_unknown_page_shows_the_vietnamese_404(page, demo):
+    response = page.goto("/khong-co-trang-nay/")
+    assert response.status == 404
+    expect(page.locator("h1")).to_have_text("Không tìm thấy trang")

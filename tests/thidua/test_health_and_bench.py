@@ -1,0 +1,79 @@
+"""The health view, the load generator and the benchmark command."""
+
+import http.server
+import threading
+
+import pytest
+from django.core.management import call_command
+
+from thidua import loadgen
+
+
+def test_health_answers_ok_without_the_database(client):
+    # No db fixture: a query would fail the test.
+    response = client.get("/suc-khoe/")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    assert response["Content-Type"].startswith("text/plain")
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        status = 200 if self.path == "/co/" else 404
+        body = b"ok"
+        self.send_response(status)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def loopback_server():
+    server = http.server.ThreadingHTTPServer((loadgen.LOOPBACK, 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_load_generator_counts_requests_and_errors_per_page(loopback_server, processes):
+    result = loadgen.run_load(
+        loopback_server,
+        ["/co/", "/khong/"],
+        concurrency=4,
+        seconds=30,
+        processes=processes,
+        max_requests=200,
+    )
+    assert result.requests == 200
+    assert result.by_path["/co/"] == {200: 100}
+    assert result.by_path["/khong/"] == {404: 100}
+    assert result.errors == 100
+    assert 0 < result.percentile(50) <= result.percentile(95)
+
+
+def test_bench_measures_pages_and_ends_with_the_summary_line(db, capsys):
+    call_command(
+        "generate_data",
+        "--scale=10",
+        "--units=12",
+        "--organisers=2",
+        "--blocs=2",
+        "--years=2",
+        "--events=4",
+        "--people=5",
+    )
+    call_command("bench", "--scale=10", "--repeat=2", "--warmup=1", "--no-load")
+    lines = capsys.readouterr().out.strip().splitlines()
+    home = next(line.split() for line in lines if line.startswith("Trang chủ"))
+    assert home[3] == "200"  # status
+    assert int(home[4]) > 0  # queries of an uncached render
+    assert lines[-1].startswith("bench: scale=10 p95_max_ms=")
+    assert "queries_max=" in lines[-1] and lines[-1].endswith("cached_vs_floor=0.00")

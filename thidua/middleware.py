@@ -1,0 +1,48 @@
+"""Site-wide middleware: Content-Security-Policy and the public page cache."""
+
+from django.conf import settings
+
+from . import cache as page_cache
+
+
+class ContentSecurityPolicyMiddleware:
+    """Sends settings.CONTENT_SECURITY_POLICY on every response that has none of its own."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = settings.CONTENT_SECURITY_POLICY
+        # Django's debug error pages (DEBUG only) are styled inline: leave them readable.
+        if settings.DEBUG and response.status_code >= 400:
+            return response
+        if policy and "Content-Security-Policy" not in response:
+            response["Content-Security-Policy"] = policy
+        return response
+
+
+class PublicPageCacheMiddleware:
+    """Serves anonymous GETs of public pages from the shared cache (see thidua.cache).
+
+    A view opts out with never_cache (or any private/no-cache Cache-Control); pages under the
+    excluded prefixes, signed-in users, pages with messages and responses that set cookies are
+    never cached.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not page_cache.request_is_cacheable(request):
+            return self.get_response(request)
+        key = page_cache.page_key(request, page_cache.public_version())
+        response = page_cache.load(key)
+        if response is not None:
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if page_cache.response_is_cacheable(request, response):
+            page_cache.store(key, response)
+            response["X-Page-Cache"] = "miss"
+        return response
