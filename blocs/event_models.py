@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from thidua.models import Searchable
 from thidua.text import fold
-from thidua.uploads import validate_attachment
+from thidua.uploads import validate_attachment, validate_image_file
 from thidua.years import period_label, year_validators
 from units.models import Person, Unit
 
@@ -607,3 +607,14 @@ class EventAttachment(EventPart):
 
     def __str__(self):
         return self.caption
+
+    def clean(self):
+        if self.is_photo and self.file and not getattr(self.file, "_committed", True):
+            try:
+                validate_image_file(self.file)
+            except ValidationError as error:
+                raise ValidationError(
+                    {
+                        "file": f"Đã đánh dấu «là ảnh» nên tệp phải là ảnh. {' '.join(error.messages)}"
+                    }
+                ) from error

@@ -283,3 +283,31 @@ def test_entering_a_document_twice_in_admin_shows_the_message(client, clerk):
     )
     assert response.status_code == 200
     assert "Văn bản có cùng số, ký hiệu và ngày ban hành đã được nhập." in response.content.decode()
+
+
+def test_a_photo_uploaded_with_the_event_is_stored_under_media_root(
+    client, clerk, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    data = event_form(BlocFactory())
+    data.update(management("attachments", 1))
+    data.update(
+        {
+            "attachments-0-order": "0",
+            "attachments-0-is_photo": "on",
+            "attachments-0-caption": "Toàn cảnh Hội nghị",
+            "attachments-0-file": SimpleUploadedFile(
+                "toan-canh.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 32, content_type="image/png"
+            ),
+        }
+    )
+    client.force_login(clerk)
+    response = client.post("/admin/blocs/event/add/", data)
+    assert response.status_code == 302
+    attachment = EventAttachment.objects.get()
+    assert (tmp_path / attachment.file.name).exists()
+    assert attachment.file.name.startswith("events/")
+    page = client.get(Event.objects.get().get_absolute_url()).content.decode()
+    assert attachment.file.url in page and "Toàn cảnh Hội nghị" in page
