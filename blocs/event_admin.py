@@ -107,11 +107,16 @@ class FigureFormSet(BaseInlineFormSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        parents = Figure.objects.filter(event=self.instance) if self.instance.pk else None
-        for form in self.forms + [self.empty_form]:
+        parents = Figure.objects.filter(event=self.instance if self.instance.pk else None)
+        choices = None  # rendered once, shared by every row's select (one query, not one a row)
+        for form in [*self.forms, self.empty_form]:
             field = form.fields.get("parent")
-            if field is not None:
-                field.queryset = parents if parents is not None else Figure.objects.none()
+            if field is None:
+                continue
+            field.queryset = parents
+            if choices is None:
+                choices = list(field.choices)
+            field.widget.choices = choices
 
 
 class FigureInline(EventInline, admin.TabularInline):
