@@ -21,6 +21,7 @@ from .models import (
     Election,
     Event,
     EventAttachment,
+    EventDocument,
     EventMovement,
     Figure,
     Movement,
@@ -77,6 +78,14 @@ class PledgeAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
 
 class EventInline:
     extra = 0
+
+
+class EventDocumentInline(EventInline, admin.TabularInline):
+    model = EventDocument
+    fields = ["document"]
+    autocomplete_fields = ["document"]
+    verbose_name = "văn bản căn cứ"
+    verbose_name_plural = "căn cứ tổ chức (công văn, kế hoạch…)"
 
 
 class AttendanceInline(EventInline, admin.TabularInline):
@@ -165,7 +174,7 @@ class EventAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     list_display = ["title", "bloc", "kind", "held_on", "is_published", "view_count"]
     list_filter = ["kind", "is_published", "bloc", "period_start"]
     list_select_related = ["bloc"]
-    autocomplete_fields = ["bloc", "documents", "chair"]
+    autocomplete_fields = ["bloc", "chair"]
     date_hierarchy = "held_on"
     readonly_fields = ["view_count"]
     fieldsets = [
@@ -174,10 +183,11 @@ class EventAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
             "Thời gian, địa điểm",
             {"fields": [("period_start", "period_end"), "held_on", "place", "member_count"]},
         ),
-        ("Chủ trì, căn cứ", {"fields": [("chair", "chair_title"), "documents"]}),
+        ("Chủ trì", {"fields": [("chair", "chair_title")]}),
         ("Công khai", {"fields": [("is_published", "published_at"), "source", "view_count"]}),
     ]
     inlines = [
+        EventDocumentInline,
         AttendanceInline,
         ReportInline,
         SpeechInline,

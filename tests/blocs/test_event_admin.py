@@ -5,6 +5,7 @@ import pytest
 from blocs.event_admin import EventAdmin
 from blocs.models import (
     Attendance,
+    Document,
     Election,
     Event,
     EventAttachment,
@@ -29,6 +30,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 PREFIXES = [
+    "document_links",
     "attendances",
     "reports",
     "speeches",
@@ -106,7 +108,9 @@ def test_clerk_saves_an_event_with_its_records_in_one_post(client, clerk):
     leader, deputy = UnitFactory(), UnitFactory()
     document = DocumentFactory()
     movement = MovementFactory()
-    data = event_form(bloc, documents=[document.pk])
+    data = event_form(bloc)
+    data.update(management("document_links", 1))
+    data["document_links-0-document"] = document.pk
     data.update(management("attendances", 2))
     data.update(
         {
@@ -311,3 +315,14 @@ def test_a_photo_uploaded_with_the_event_is_stored_under_media_root(
     assert attachment.file.name.startswith("events/")
     page = client.get(Event.objects.get().get_absolute_url()).content.decode()
     assert attachment.file.url in page and "Toàn cảnh Hội nghị" in page
+
+
+def test_a_document_cited_by_an_event_cannot_be_deleted(client, administrator):
+    event = EventFactory()
+    document = DocumentFactory()
+    event.documents.add(document)
+    client.force_login(administrator)
+    response = client.post(f"/admin/blocs/document/{document.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 200
+    assert event.title in response.content.decode()
+    assert Document.objects.filter(pk=document.pk).exists()
