@@ -7,6 +7,7 @@ own inlines by appending to `EventAdmin.inlines` (a plain list), e.g. awards' pr
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html
@@ -60,10 +61,8 @@ class CommitmentInline(admin.TabularInline):
     model = Commitment
     extra = 1
     fields = ["order", "text"]
-    formfield_overrides = {
-        # A commitment is a sentence or two: a short textarea keeps the table readable.
-        Commitment._meta.get_field("text").__class__: {"widget": forms.Textarea(attrs={"rows": 2})}
-    }
+    # A commitment is a sentence or two: a short textarea keeps the table readable.
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
 
 
 @admin.register(Pledge)

@@ -326,3 +326,46 @@ def test_a_document_cited_by_an_event_cannot_be_deleted(client, administrator):
     assert response.status_code == 200
     assert event.title in response.content.decode()
     assert Document.objects.filter(pk=document.pk).exists()
+
+
+def test_clerk_enters_ordered_commitments_of_a_pledge(client, clerk):
+    event = EventFactory()
+    client.force_login(clerk)
+    data = {
+        "bloc": event.bloc.pk,
+        "year": "2022",
+        "signed_on": "24/12/2021",
+        "event": event.pk,
+        "signatory_count": "14",
+        "note": "",
+        **management("commitments", 2),
+        "commitments-0-order": "2",
+        "commitments-0-text": "Đẩy mạnh đổi mới sáng tạo.",
+        "commitments-1-order": "1",
+        "commitments-1-text": "Hoàn thành xuất sắc nhiệm vụ chính trị.",
+    }
+    response = client.post("/admin/blocs/pledge/add/", data)
+    assert response.status_code == 302
+    pledge = Pledge.objects.get()
+    assert [c.text for c in pledge.commitments.all()] == [
+        "Hoàn thành xuất sắc nhiệm vụ chính trị.",
+        "Đẩy mạnh đổi mới sáng tạo.",
+    ]
+    page = page_text_of(client.get(event.get_absolute_url()))
+    assert "14 đơn vị đã ký giao ước thi đua năm 2022 ngày 24/12/2021" in page
+    assert "Hoàn thành xuất sắc nhiệm vụ chính trị." in page
+
+
+def test_a_pledge_without_bloc_or_event_is_refused_with_a_message(client, clerk):
+    client.force_login(clerk)
+    data = {"year": "2022", "note": "", **management("commitments", 0)}
+    response = client.post("/admin/blocs/pledge/add/", data)
+    assert response.status_code == 200
+    assert "Hãy chọn khối ký giao ước." in response.content.decode()
+
+
+def page_text_of(response):
+    import html
+    import re
+
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
