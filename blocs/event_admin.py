@@ -7,6 +7,7 @@ own inlines by appending to `EventAdmin.inlines` (a plain list), e.g. awards' pr
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html
@@ -21,6 +22,7 @@ from .models import (
     Election,
     Event,
     EventAttachment,
+    EventDocument,
     EventMovement,
     Figure,
     Movement,
@@ -59,10 +61,8 @@ class CommitmentInline(admin.TabularInline):
     model = Commitment
     extra = 1
     fields = ["order", "text"]
-    formfield_overrides = {
-        # A commitment is a sentence or two: a short textarea keeps the table readable.
-        Commitment._meta.get_field("text").__class__: {"widget": forms.Textarea(attrs={"rows": 2})}
-    }
+    # A commitment is a sentence or two: a short textarea keeps the table readable.
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
 
 
 @admin.register(Pledge)
@@ -77,6 +77,14 @@ class PledgeAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
 
 class EventInline:
     extra = 0
+
+
+class EventDocumentInline(EventInline, admin.TabularInline):
+    model = EventDocument
+    fields = ["document"]
+    autocomplete_fields = ["document"]
+    verbose_name = "văn bản căn cứ"
+    verbose_name_plural = "căn cứ tổ chức (công văn, kế hoạch…)"
 
 
 class AttendanceInline(EventInline, admin.TabularInline):
@@ -107,11 +115,16 @@ class FigureFormSet(BaseInlineFormSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        parents = Figure.objects.filter(event=self.instance) if self.instance.pk else None
-        for form in self.forms + [self.empty_form]:
+        parents = Figure.objects.filter(event=self.instance if self.instance.pk else None)
+        choices = None  # rendered once, shared by every row's select (one query, not one a row)
+        for form in [*self.forms, self.empty_form]:
             field = form.fields.get("parent")
-            if field is not None:
-                field.queryset = parents if parents is not None else Figure.objects.none()
+            if field is None:
+                continue
+            field.queryset = parents
+            if choices is None:
+                choices = list(field.choices)
+            field.widget.choices = choices
 
 
 class FigureInline(EventInline, admin.TabularInline):
@@ -160,7 +173,7 @@ class EventAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     list_display = ["title", "bloc", "kind", "held_on", "is_published", "view_count"]
     list_filter = ["kind", "is_published", "bloc", "period_start"]
     list_select_related = ["bloc"]
-    autocomplete_fields = ["bloc", "documents", "chair"]
+    autocomplete_fields = ["bloc", "chair"]
     date_hierarchy = "held_on"
     readonly_fields = ["view_count"]
     fieldsets = [
@@ -169,10 +182,11 @@ class EventAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
             "Thời gian, địa điểm",
             {"fields": [("period_start", "period_end"), "held_on", "place", "member_count"]},
         ),
-        ("Chủ trì, căn cứ", {"fields": [("chair", "chair_title"), "documents"]}),
+        ("Chủ trì", {"fields": [("chair", "chair_title")]}),
         ("Công khai", {"fields": [("is_published", "published_at"), "source", "view_count"]}),
     ]
     inlines = [
+        EventDocumentInline,
         AttendanceInline,
         ReportInline,
         SpeechInline,

@@ -8,13 +8,14 @@ from simple_history.models import HistoricalRecords
 
 from thidua.models import Searchable
 from thidua.text import fold
-from thidua.uploads import validate_attachment
+from thidua.uploads import validate_attachment, validate_image_file
 from thidua.years import period_label, year_validators
 from units.models import Person, Unit
 
 from .models import Bloc, Document, Event, Role
 
 __all__ = [
+    "EventDocument",
     "Attendance",
     "AttendanceKind",
     "Commitment",
@@ -53,6 +54,28 @@ class EventPart(models.Model):
     class Meta:
         abstract = True
         ordering = ["event", "order", "pk"]
+
+
+class EventDocument(models.Model):
+    """A document an event was held under. A cited document cannot be deleted (PROTECT)."""
+
+    event = models.ForeignKey(
+        Event, verbose_name="sự kiện", on_delete=models.CASCADE, related_name="document_links"
+    )
+    document = models.ForeignKey(
+        Document, verbose_name="văn bản", on_delete=models.PROTECT, related_name="event_links"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        db_table = "blocs_event_documents"  # the table of the former automatic many-to-many
+        verbose_name = "căn cứ tổ chức"
+        verbose_name_plural = "căn cứ tổ chức"
+        unique_together = [("event", "document")]
+
+    def __str__(self):
+        return f"{self.document}, căn cứ của sự kiện «{self.event}»"
 
 
 # --- attendance ---------------------------------------------------------------------------------
@@ -607,3 +630,14 @@ class EventAttachment(EventPart):
 
     def __str__(self):
         return self.caption
+
+    def clean(self):
+        if self.is_photo and self.file and not getattr(self.file, "_committed", True):
+            try:
+                validate_image_file(self.file)
+            except ValidationError as error:
+                raise ValidationError(
+                    {
+                        "file": f"Đã đánh dấu «là ảnh» nên tệp phải là ảnh. {' '.join(error.messages)}"
+                    }
+                ) from error

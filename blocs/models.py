@@ -485,6 +485,7 @@ class Event(Searchable):
         verbose_name="căn cứ tổ chức",
         blank=True,
         related_name="events",
+        through="EventDocument",
         help_text="Các văn bản mà sự kiện được tổ chức theo (ví dụ công văn hướng dẫn tổng kết).",
     )
     is_published = models.BooleanField("công khai", default=False)

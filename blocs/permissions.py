@@ -4,6 +4,7 @@ from thidua.predicates import can_enter_data, is_administrator, is_staff_role
 
 rules.add_perm("blocs", is_staff_role)
 EVENT_MODELS = [
+    "eventdocument",
     "attendance",
     "report",
     "speech",

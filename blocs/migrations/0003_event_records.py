@@ -62,6 +62,7 @@ class Migration(migrations.Migration):
             name="slug",
             field=models.SlugField(
                 blank=True,
+                db_index=False,
                 help_text="Để trống để tự tạo từ tiêu đề và ngày tổ chức; dùng trong địa chỉ /su-kien/….",
                 max_length=160,
                 verbose_name="đường dẫn",

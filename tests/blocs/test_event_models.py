@@ -228,3 +228,21 @@ def test_every_event_record_keeps_history():
     row.save()
     assert row.history.count() == 2
     assert Event.history.filter(id=event.pk).exists()
+
+
+def test_a_photo_must_be_an_image_file():
+    attachment = EventAttachment(
+        event=EventFactory(),
+        caption="Toàn cảnh Hội nghị",
+        is_photo=True,
+        file=SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 ..."),
+    )
+    with pytest.raises(ValidationError) as excinfo:
+        attachment.full_clean()
+    assert "Đã đánh dấu «là ảnh» nên tệp phải là ảnh." in messages_of(excinfo, "file")
+    attachment.is_photo = False
+    attachment.full_clean()
+
+
+def test_a_photo_with_a_caption_only_is_accepted():
+    EventAttachment(event=EventFactory(), caption="Toàn cảnh Hội nghị").full_clean()

@@ -351,3 +351,64 @@ def test_panels_and_search_queries_are_bounded(django_assert_max_num_queries, n)
         panels_for("bloc", bloc, request)
         panels_for("unit", unit, request)
         search_all("hoa lac", request, 20)
+
+
+# --- contracts with the other pages -------------------------------------------------------------
+
+
+def test_panels_registered_for_the_event_page_are_rendered(client, db, settings, tmp_path):
+    from thidua import panels
+
+    (tmp_path / "test_event_panel.html").write_text(
+        "<section>Đề nghị khen thưởng tại {{ panel.context.event.title }}</section>",
+        encoding="utf-8",
+    )
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], tmp_path]}
+    ]
+
+    def proposals(event, request):
+        return panels.Panel(template="test_event_panel.html", context={"event": event})
+
+    panels.register_panel("event")(proposals)
+    try:
+        event = EventFactory(title="Hội nghị có đề nghị")
+        text = page_text(client.get(event.get_absolute_url()))
+    finally:
+        panels._panels["event"].remove(proposals)
+    assert "Đề nghị khen thưởng tại Hội nghị có đề nghị" in text
+
+
+def test_unit_panel_lists_events_of_the_blocs_the_unit_belonged_to(db):
+    membership = MembershipFactory(bloc_year__year=2021)
+    event = EventFactory(bloc=membership.bloc_year.bloc, title="Tổng kết của khối")
+    EventFactory(
+        bloc=membership.bloc_year.bloc,
+        title="Năm khác",
+        period_start=2019,
+        period_end=2019,
+        held_on=datetime.date(2019, 12, 1),
+    )
+    [panel] = [
+        p
+        for p in panels_for("unit", membership.unit, RequestFactory().get("/"))
+        if "events" in p.context
+    ]
+    assert [e.title for e in panel.context["events"]] == [event.title]
+
+
+def test_unit_panel_is_absent_when_the_unit_has_no_events(db):
+    unit = UnitFactory()
+    assert not [
+        p for p in panels_for("unit", unit, RequestFactory().get("/")) if "events" in p.context
+    ]
+
+
+def test_member_count_comes_from_the_bloc_year_when_the_event_does_not_state_it(client, db):
+    membership = MembershipFactory(bloc_year__year=2021, bloc_year__member_count=None)
+    MembershipFactory(bloc_year=membership.bloc_year)
+    event = EventFactory(bloc=membership.bloc_year.bloc, member_count=None)
+    assert "(gồm 2 đơn vị)" in page_text(client.get(event.get_absolute_url()))
+    event.member_count = 14
+    event.save()
+    assert "(gồm 14 đơn vị)" in page_text(client.get(event.get_absolute_url()))
