@@ -131,10 +131,12 @@ def rosters_of_year(year: int) -> list[Roster]:
     return _rosters(BlocYear.objects.filter(year=year).order_by("bloc__name"))
 
 
-def bloc_list():
-    return Bloc.objects.select_related("organiser").prefetch_related(
-        Prefetch("years", queryset=BlocYear.objects.order_by("year"))
-    )
+def bloc_list(with_years=True):
+    """Every bloc with its organiser (and, for the blocs page, the years on record)."""
+    qs = Bloc.objects.select_related("organiser").order_by("name")
+    if with_years:
+        qs = qs.prefetch_related(Prefetch("years", queryset=BlocYear.objects.order_by("year")))
+    return qs
 
 
 def bloc_detail(slug: str) -> tuple[Bloc, list[Roster]]:

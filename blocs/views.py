@@ -21,7 +21,7 @@ def home(request):
             "year": latest,
             "years": years,
             "rosters": queries.rosters_of_year(latest) if latest else [],
-            "blocs": queries.bloc_list(),
+            "blocs": queries.bloc_list(with_years=False),
             "units": units[:HOME_UNIT_LIMIT],
             "unit_total": units.count(),
         },
