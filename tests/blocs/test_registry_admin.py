@@ -196,8 +196,10 @@ def test_deleting_a_member_unit_is_refused_with_message(admin_client):
     membership = MembershipFactory()
     unit = membership.unit
     html = delete_refused(admin_client, f"/admin/units/unit/{unit.pk}/delete/", Unit, unit.pk)
-    assert f"Không thể xóa «{unit.name}»" in html
-    assert "hồ sơ khác đang tham chiếu" in html
+    assert (
+        f"Không thể xóa «{unit.name}»: còn 1 hồ sơ khác đang tham chiếu "
+        f"(Thành viên khối: {membership})." in html
+    )
 
 
 def test_deleting_a_representative_person_is_refused(admin_client):
