@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.db.models import Case, IntegerField, OuterRef, Prefetch, Subquery, Value, When
 
 from .models import ROLE_ORDER, Bloc, BlocYear, Membership, Role
 
@@ -129,6 +129,12 @@ def years() -> list[int]:
 
 def rosters_of_year(year: int) -> list[Roster]:
     return _rosters(BlocYear.objects.filter(year=year).order_by("bloc__name"))
+
+
+def latest_rosters() -> list[Roster]:
+    """Each bloc's most recent year on record (newest first), e.g. for the home page."""
+    latest = BlocYear.objects.filter(bloc=OuterRef("bloc")).order_by("-year").values("year")[:1]
+    return _rosters(BlocYear.objects.filter(year=Subquery(latest)).order_by("-year", "bloc__name"))
 
 
 def bloc_list(with_years=True):

@@ -27,16 +27,19 @@ def section(text, start, end=None):
     return text[begin : text.index(end, begin) if end else None]
 
 
-def test_home_shows_latest_year_with_leader_deputy_and_links(client, demo):
+def test_home_shows_each_bloc_latest_year_with_leader_deputy_and_links(client, demo):
     response = client.get("/")
     text = text_of(response)
-    assert "Các khối thi đua năm 2021" in text
-    assert "Khối thi đua Văn phòng - Viện" in text
-    assert "14 đơn vị" in text
+    van_phong = section(text, "Khối thi đua Văn phòng - Viện Năm 2021", "Số đơn vị")
+    assert "Khối trưởng chưa ghi nhận Khối phó chưa ghi nhận" in van_phong
+    assert "Số đơn vị 14 đơn vị" in text
+    tong_cuc = section(text, "Khối thi đua Tổng cục, Cục, Ban và Quỹ Năm 2016", "Số đơn vị")
+    assert f"Khối trưởng {HOA_LAC} Khối phó {QUY}" in tong_cuc
     html = response.content.decode()
     for url in ["/nam/2015/", "/nam/2016/", "/nam/2021/", TONG_CUC, "/khoi/khoi-van-phong-vien/"]:
         assert f'href="{url}"' in html
     assert 'href="/don-vi/ban-quan-ly-khu-cong-nghe-cao-hoa-lac/"' in html
+    assert 'href="/don-vi/vu-thi-dua-khen-thuong/"' in html
     assert 'action="/tim-kiem/"' in html
 
 
