@@ -17,8 +17,8 @@ def home(request):
         "blocs/home.html",
         {
             "years": queries.years(),
-            "rosters": queries.latest_rosters(),
-            "blocs": queries.bloc_list(with_years=False),
+            "rosters": queries.latest_leaders(),
+            "blocs": queries.bloc_list(),
             "units": units[:HOME_UNIT_LIMIT],
             "unit_total": units.count(),
         },
