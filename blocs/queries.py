@@ -211,7 +211,12 @@ def memberships_of_unit(unit) -> list[Member]:
         .select_related("bloc_year__bloc", "representative")
         .order_by("-year", "bloc_year__bloc__name")
     )
-    return [Member(m, unit.name_in(m.year)) for m in qs]
+    url = unit.get_absolute_url()
+    members = []
+    for m in qs:
+        m.unit = unit  # already loaded, with its names
+        members.append(Member(m, unit.name_in(m.year), url))
+    return members
 
 
 def represented_by(person) -> list[Member]:

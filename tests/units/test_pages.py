@@ -125,3 +125,24 @@ def test_unit_page_lists_its_people(client, db):
     position = PositionFactory(title="Phó Vụ trưởng")
     text = text_of(client.get(position.unit.get_absolute_url()))
     assert f"{position.person.full_name} — Phó Vụ trưởng" in text
+
+
+@pytest.mark.parametrize("years", [2, 20])
+def test_unit_and_person_pages_query_count_constant_in_history_length(
+    client, db, django_assert_max_num_queries, years
+):
+    from tests.factories import BlocFactory, MembershipFactory
+
+    unit = UnitFactory()
+    person = PositionFactory(unit=unit).person
+    UnitNameFactory(unit=unit, valid_until=2005)
+    bloc = BlocFactory()
+    for year in range(2000, 2000 + years):
+        MembershipFactory(
+            unit=unit, bloc_year__bloc=bloc, bloc_year__year=year, representative=person
+        )
+        UnitFactory(parent=unit)
+    for url in [unit.get_absolute_url(), person.get_absolute_url(), bloc.get_absolute_url()]:
+        with django_assert_max_num_queries(8):
+            response = client.get(url)
+        assert response.status_code == 200
