@@ -317,3 +317,32 @@ def test_admin_lists_query_count_is_constant(admin_client, django_assert_max_num
         with django_assert_max_num_queries(16):
             response = admin_client.get(url)
         assert response.status_code == 200, url
+
+
+def test_membership_added_in_admin_takes_year_and_organiser_of_its_bloc_year(admin_client):
+    bloc_year = BlocYearFactory(year=2015)
+    unit = UnitFactory()
+    response = admin_client.post(
+        "/admin/blocs/membership/add/",
+        {"bloc_year": bloc_year.pk, "unit": unit.pk, "role": Role.LEADER},
+    )
+    assert response.status_code == 302
+    membership = Membership.objects.get(unit=unit)
+    assert (membership.year, membership.organiser) == (2015, bloc_year.bloc.organiser)
+
+
+def test_membership_list_filters_by_year_role_bloc_and_kind(admin_client):
+    leader = MembershipFactory(role=Role.LEADER, bloc_year__year=2015)
+    MembershipFactory(role=Role.MEMBER, bloc_year=leader.bloc_year)
+    MembershipFactory(role=Role.LEADER, bloc_year__year=2016)
+    response = admin_client.get(
+        "/admin/blocs/membership/",
+        {
+            "year": 2015,
+            "role__exact": Role.LEADER,
+            "bloc_year__bloc__id__exact": leader.bloc_year.bloc_id,
+            "unit__kind__exact": leader.unit.kind,
+        },
+    )
+    assert response.status_code == 200
+    assert list(response.context["cl"].result_list) == [leader]
