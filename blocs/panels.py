@@ -1,6 +1,6 @@
 """Page panels and search providers of this app (see thidua.panels)."""
 
-from thidua.panels import Panel, SearchResults, register_panel, register_search
+from thidua.panels import Panel, register_panel, register_search, results_of
 
 from . import queries
 
@@ -25,9 +25,5 @@ def person_representations(person, request):
 
 @register_search
 def search_blocs(query, request, limit):
-    blocs, total = queries.search_blocs(query, limit)
-    hits = [
-        {"title": bloc.name, "url": bloc.get_absolute_url(), "detail": bloc.active_label}
-        for bloc in blocs
-    ]
-    return SearchResults(label="Khối thi đua", hits=hits, total=total, order=10)
+    found = queries.search_blocs(query, limit)
+    return results_of("Khối thi đua", found, lambda bloc: bloc.active_label, order=10)

@@ -2,7 +2,20 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Subquery,
+    Value,
+    When,
+)
+
+from units.queries import former_names, unit_url_maker
 
 from .models import ROLE_ORDER, Bloc, BlocYear, Membership, Role
 
@@ -47,6 +60,11 @@ def leading_unit_ids(year, organiser_id=None) -> set:
 class Member:
     membership: Membership
     name: str  # the name the unit bore that year
+    url: str = ""  # the unit's page
+
+    def __post_init__(self):
+        self.url = self.url or self.membership.unit.get_absolute_url()
+        self.role_label = Role(self.membership.role).label
 
     @property
     def unit(self):
@@ -89,13 +107,19 @@ class Roster:
         return [m for m in self.members if m.role == Role.MEMBER]
 
     @property
+    def named_count(self) -> int:
+        """Members recorded by name (counted in the database when only some were loaded)."""
+        return getattr(self.bloc_year, "named_count", len(self.members))
+
+    @property
     def count(self) -> int:
-        return self.bloc_year.known_member_count([m.membership for m in self.members])
+        declared = self.bloc_year.member_count
+        return declared if declared is not None else self.named_count
 
     @property
     def unnamed_count(self) -> int:
         """Members known only through the declared count."""
-        return max(self.count - len(self.members), 0)
+        return max(self.count - self.named_count, 0)
 
 
 def _ordered_memberships():
@@ -106,18 +130,37 @@ def _ordered_memberships():
     )
     return (
         Membership.objects.select_related("unit", "representative")
-        .prefetch_related("unit__names")
+        .only(
+            *["bloc_year_id", "unit_id", "role", "representative_id", "year"],
+            *["unit__name", "unit__slug", "representative__full_name", "representative__slug"],
+        )
         .annotate(role_rank=rank)
         .order_by("role_rank", "unit__name")
     )
 
 
-def _rosters(bloc_years) -> list[Roster]:
-    bloc_years = bloc_years.select_related("bloc").prefetch_related(
-        Prefetch("memberships", queryset=_ordered_memberships(), to_attr="ordered_members")
+def _rosters(bloc_years, roles=None) -> list[Roster]:
+    """Rosters of `bloc_years`; with `roles`, only members of those roles are loaded (and the
+    named members are counted in the database instead)."""
+    memberships = _ordered_memberships()
+    if roles is not None:
+        memberships = memberships.filter(role__in=roles)
+        bloc_years = bloc_years.annotate(named_count=Count("memberships"))
+    names = former_names(
+        memberships.filter(bloc_year__in=bloc_years.values("pk")).values("unit_id")
     )
+    bloc_years = bloc_years.select_related("bloc").prefetch_related(
+        Prefetch("memberships", queryset=memberships, to_attr="ordered_members")
+    )
+    unit_url = unit_url_maker()
     return [
-        Roster(by, [Member(m, m.unit.name_in(by.year)) for m in by.ordered_members])
+        Roster(
+            by,
+            [
+                Member(m, m.unit.name_in(by.year, names[m.unit_id]), unit_url(m.unit.slug))
+                for m in by.ordered_members
+            ],
+        )
         for by in bloc_years
     ]
 
@@ -131,9 +174,27 @@ def rosters_of_year(year: int) -> list[Roster]:
     return _rosters(BlocYear.objects.filter(year=year).order_by("bloc__name"))
 
 
+def latest_leaders() -> list[Roster]:
+    """Each bloc's most recent year on record (newest first) with only its leader and deputy
+    loaded, and its member count: the home page's summary."""
+    latest = BlocYear.objects.filter(bloc=OuterRef("bloc")).order_by("-year").values("year")[:1]
+    return _rosters(
+        BlocYear.objects.filter(year=Subquery(latest)).order_by("-year", "bloc__name"),
+        roles=[Role.LEADER, Role.DEPUTY],
+    )
+
+
 def bloc_list():
-    return Bloc.objects.select_related("organiser").prefetch_related(
-        Prefetch("years", queryset=BlocYear.objects.order_by("year"))
+    """Every bloc with its organiser and the span of years on record."""
+    return (
+        Bloc.objects.select_related("organiser")
+        .only("name", "slug", "first_year", "last_year", "organiser__name", "organiser__slug")
+        .annotate(
+            first_recorded=Min("years__year"),
+            last_recorded=Max("years__year"),
+            recorded_years=Count("years"),
+        )
+        .order_by("name")
     )
 
 
@@ -150,7 +211,12 @@ def memberships_of_unit(unit) -> list[Member]:
         .select_related("bloc_year__bloc", "representative")
         .order_by("-year", "bloc_year__bloc__name")
     )
-    return [Member(m, unit.name_in(m.year)) for m in qs]
+    url = unit.get_absolute_url()
+    members = []
+    for m in qs:
+        m.unit = unit  # already loaded, with its names
+        members.append(Member(m, unit.name_in(m.year), url))
+    return members
 
 
 def represented_by(person) -> list[Member]:

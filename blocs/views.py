@@ -11,16 +11,13 @@ HOME_UNIT_LIMIT = 100
 
 
 def home(request):
-    years = queries.years()
-    latest = years[0] if years else None
     units = unit_list()
     return render(
         request,
         "blocs/home.html",
         {
-            "year": latest,
-            "years": years,
-            "rosters": queries.rosters_of_year(latest) if latest else [],
+            "years": queries.years(),
+            "rosters": queries.latest_leaders(),
             "blocs": queries.bloc_list(),
             "units": units[:HOME_UNIT_LIMIT],
             "unit_total": units.count(),

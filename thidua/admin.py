@@ -1,6 +1,7 @@
 """Admin pieces shared by every app: diacritics-blind search and the site's Vietnamese titles."""
 
 from django.contrib import admin, messages
+from django.utils.html import strip_tags
 
 from .text import search_terms
 
@@ -39,11 +40,12 @@ class ProtectedDeleteMixin:
         deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
         if protected:
             names = ", ".join(f"«{obj}»" for obj in list(objs)[:5])
+            examples = "; ".join(strip_tags(str(item)) for item in protected[:3])
+            more = f"; và {len(protected) - 3} hồ sơ khác" if len(protected) > 3 else ""
             messages.error(
                 request,
                 f"Không thể xóa {names}: còn {len(protected)} hồ sơ khác đang tham chiếu "
-                "(thành viên khối, chức vụ, sự kiện, khen thưởng…). Hồ sơ lịch sử được bảo vệ; "
-                "hãy xóa hoặc chuyển các hồ sơ phụ thuộc trước, hoặc ghi năm kết thúc hoạt động "
-                "thay vì xóa.",
+                f"({examples}{more}). Hồ sơ lịch sử được bảo vệ; hãy xóa hoặc chuyển các hồ sơ "
+                "phụ thuộc trước, hoặc ghi năm kết thúc hoạt động thay vì xóa.",
             )
         return deleted, model_count, perms_needed, protected

@@ -55,3 +55,12 @@ def register_search(func):
 def search_all(query: str, request, limit: int) -> list[SearchResults]:
     found = [func(query, request, limit) for func in _searches]
     return sorted((r for r in found if r is not None), key=lambda r: r.order)
+
+
+def results_of(label: str, found: tuple, detail: Callable, order: int = 50) -> SearchResults:
+    """SearchResults from `found` = (records, total): each record's str, URL and `detail(record)`."""
+    records, total = found
+    hits = [
+        {"title": str(obj), "url": obj.get_absolute_url(), "detail": detail(obj)} for obj in records
+    ]
+    return SearchResults(label=label, hits=hits, total=total, order=order)

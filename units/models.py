@@ -111,10 +111,11 @@ class Unit(Searchable):
             self.active_until is None or year <= self.active_until
         )
 
-    def name_in(self, year: int | None) -> str:
-        """The name the unit bore in `year` (reads `names`, so prefetch it in lists)."""
+    def name_in(self, year: int | None, names=None) -> str:
+        """The name the unit bore in `year`. Reads `names` (prefetch it in lists), or the given
+        former names of this unit (see units.queries.former_names for long lists)."""
         if year is not None:
-            for former in self.names.all():
+            for former in self.names.all() if names is None else names:
                 if former.covers(year):
                     return former.name
         return self.name

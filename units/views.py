@@ -1,3 +1,4 @@
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
@@ -5,7 +6,7 @@ from django.shortcuts import render
 from thidua.panels import panels_for
 
 from . import queries
-from .models import Person, Unit, UnitKind
+from .models import UnitKind
 
 PAGE_SIZE = 50
 
@@ -29,25 +30,22 @@ def unit_list(request):
     )
 
 
-def unit_detail(request, slug):
+def detail_page(request, page, fetch, slug, missing):
+    """A public record page (`page` names both the template variable and the panels' page)."""
     try:
-        unit = queries.unit_detail(slug)
-    except Unit.DoesNotExist:
-        raise Http404("Không có đơn vị này.") from None
+        obj = fetch(slug)
+    except ObjectDoesNotExist:
+        raise Http404(missing) from None
     return render(
         request,
-        "units/unit_detail.html",
-        {"unit": unit, "panels": panels_for("unit", unit, request)},
+        f"units/{page}_detail.html",
+        {page: obj, "panels": panels_for(page, obj, request)},
     )
+
+
+def unit_detail(request, slug):
+    return detail_page(request, "unit", queries.unit_detail, slug, "Không có đơn vị này.")
 
 
 def person_detail(request, slug):
-    try:
-        person = queries.person_detail(slug)
-    except Person.DoesNotExist:
-        raise Http404("Không có cá nhân này.") from None
-    return render(
-        request,
-        "units/person_detail.html",
-        {"person": person, "panels": panels_for("person", person, request)},
-    )
+    return detail_page(request, "person", queries.person_detail, slug, "Không có cá nhân này.")

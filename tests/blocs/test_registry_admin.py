@@ -70,30 +70,22 @@ def roles_now(bloc_year):
     return {m.unit.name: m.role for m in bloc_year.memberships.select_related("unit")}
 
 
-def test_leader_swap_on_one_screen(admin_client, roster):
+@pytest.mark.parametrize(
+    "new_roles",
+    [
+        # the leader steps down and a member takes the lead (the new leader's row comes first)
+        {"C": Role.LEADER, "A": Role.MEMBER, "B": Role.DEPUTY},
+        # leader and deputy exchange roles
+        {"A": Role.DEPUTY, "B": Role.LEADER, "C": Role.MEMBER},
+    ],
+    ids=["member-takes-lead", "leader-deputy-exchange"],
+)
+def test_leader_swap_on_one_screen(admin_client, roster, new_roles):
     bloc_year, m = roster
-    data = roster_post(
-        bloc_year,
-        [(m["C"], Role.LEADER, False), (m["A"], Role.MEMBER, False), (m["B"], Role.DEPUTY, False)],
-    )
+    data = roster_post(bloc_year, [(m[label], role, False) for label, role in new_roles.items()])
     response = admin_client.post(change_url(bloc_year), data)
-    assert response.status_code == 302, response.context["inline_admin_formsets"][0].formset.errors
-    assert roles_now(bloc_year) == {
-        "Đơn vị A": Role.MEMBER,
-        "Đơn vị B": Role.DEPUTY,
-        "Đơn vị C": Role.LEADER,
-    }
-
-
-def test_leader_and_deputy_exchange_roles(admin_client, roster):
-    bloc_year, m = roster
-    data = roster_post(
-        bloc_year,
-        [(m["A"], Role.DEPUTY, False), (m["B"], Role.LEADER, False), (m["C"], Role.MEMBER, False)],
-    )
-    assert admin_client.post(change_url(bloc_year), data).status_code == 302
-    assert roles_now(bloc_year)["Đơn vị A"] == Role.DEPUTY
-    assert roles_now(bloc_year)["Đơn vị B"] == Role.LEADER
+    assert response.status_code == 302
+    assert roles_now(bloc_year) == {f"Đơn vị {label}": role for label, role in new_roles.items()}
 
 
 def test_new_leader_while_old_leader_row_is_deleted(admin_client, roster):
@@ -204,8 +196,10 @@ def test_deleting_a_member_unit_is_refused_with_message(admin_client):
     membership = MembershipFactory()
     unit = membership.unit
     html = delete_refused(admin_client, f"/admin/units/unit/{unit.pk}/delete/", Unit, unit.pk)
-    assert f"Không thể xóa «{unit.name}»" in html
-    assert "hồ sơ khác đang tham chiếu" in html
+    assert (
+        f"Không thể xóa «{unit.name}»: còn 1 hồ sơ khác đang tham chiếu "
+        f"(Thành viên khối: {membership})." in html
+    )
 
 
 def test_deleting_a_representative_person_is_refused(admin_client):
@@ -323,3 +317,32 @@ def test_admin_lists_query_count_is_constant(admin_client, django_assert_max_num
         with django_assert_max_num_queries(16):
             response = admin_client.get(url)
         assert response.status_code == 200, url
+
+
+def test_membership_added_in_admin_takes_year_and_organiser_of_its_bloc_year(admin_client):
+    bloc_year = BlocYearFactory(year=2015)
+    unit = UnitFactory()
+    response = admin_client.post(
+        "/admin/blocs/membership/add/",
+        {"bloc_year": bloc_year.pk, "unit": unit.pk, "role": Role.LEADER},
+    )
+    assert response.status_code == 302
+    membership = Membership.objects.get(unit=unit)
+    assert (membership.year, membership.organiser) == (2015, bloc_year.bloc.organiser)
+
+
+def test_membership_list_filters_by_year_role_bloc_and_kind(admin_client):
+    leader = MembershipFactory(role=Role.LEADER, bloc_year__year=2015)
+    MembershipFactory(role=Role.MEMBER, bloc_year=leader.bloc_year)
+    MembershipFactory(role=Role.LEADER, bloc_year__year=2016)
+    response = admin_client.get(
+        "/admin/blocs/membership/",
+        {
+            "year": 2015,
+            "role__exact": Role.LEADER,
+            "bloc_year__bloc__id__exact": leader.bloc_year.bloc_id,
+            "unit__kind__exact": leader.unit.kind,
+        },
+    )
+    assert response.status_code == 200
+    assert list(response.context["cl"].result_list) == [leader]

@@ -27,16 +27,20 @@ def section(text, start, end=None):
     return text[begin : text.index(end, begin) if end else None]
 
 
-def test_home_shows_latest_year_with_leader_deputy_and_links(client, demo):
+def test_home_shows_each_bloc_latest_year_with_leader_deputy_and_links(client, demo):
     response = client.get("/")
     text = text_of(response)
-    assert "Các khối thi đua năm 2021" in text
-    assert "Khối thi đua Văn phòng - Viện" in text
-    assert "14 đơn vị" in text
+    van_phong = section(text, "Khối thi đua Văn phòng - Viện Năm 2021", "Số đơn vị")
+    assert "Khối trưởng chưa ghi nhận Khối phó chưa ghi nhận" in van_phong
+    assert "Số đơn vị 14 đơn vị" in text
+    tong_cuc = section(text, "Khối thi đua Tổng cục, Cục, Ban và Quỹ Năm 2016", "Số đơn vị")
+    assert f"Khối trưởng {HOA_LAC} Khối phó {QUY}" in tong_cuc
+    assert "Số đơn vị 2 đơn vị đã ghi nhận" in text  # 2016: named, no declared count
     html = response.content.decode()
     for url in ["/nam/2015/", "/nam/2016/", "/nam/2021/", TONG_CUC, "/khoi/khoi-van-phong-vien/"]:
         assert f'href="{url}"' in html
     assert 'href="/don-vi/ban-quan-ly-khu-cong-nghe-cao-hoa-lac/"' in html
+    assert 'href="/don-vi/vu-thi-dua-khen-thuong/"' in html
     assert 'action="/tim-kiem/"' in html
 
 
@@ -66,6 +70,7 @@ def test_bloc_page_history_year_by_year(client, demo):
     year_2015 = section(text, "Năm 2015")
     assert f"Khối trưởng: {HOA_LAC} ." in year_2016
     assert f"Khối phó: {QUY} ." in year_2016
+    assert "Đã ghi nhận 2 đơn vị; nguồn chưa nêu tổng số đơn vị của khối." in year_2016
     assert f"Khối trưởng: {CUC_PTTT} (đại diện: Phạm Hồng Quất )" in year_2015
     assert "Khối gồm 9 đơn vị" in year_2015
     assert "Cơ quan tổ chức Bộ Khoa học và Công nghệ" in text

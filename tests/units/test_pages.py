@@ -22,6 +22,12 @@ def text_of(response):
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
 
 
+def section_rows(text):
+    """The membership rows of a unit page's panel, by year."""
+    panel = text[text.index("Người đại diện") :]
+    return {year: row for year, row in re.findall(r"(\d{4}) (.*?)(?= \d{4} |$)", panel)}
+
+
 def test_unit_page_shows_memberships_and_roles_year_by_year(client, demo):
     text = text_of(client.get(HOA_LAC))
     assert "Ban Quản lý Khu Công nghệ cao Hòa Lạc" in text
@@ -54,8 +60,9 @@ def test_unit_page_uses_name_borne_each_year_and_successor(client, db):
     MembershipFactory(unit=unit, bloc_year__year=2015)
     MembershipFactory(unit=unit, bloc_year__year=2021)
     text = text_of(client.get(unit.get_absolute_url()))
-    assert re.search(r"2015 .*? Thành viên Cục Tên Cũ", text)
-    assert re.search(r"2021 .*? Thành viên Cục Hiện nay", text)
+    rows = section_rows(text)
+    assert "Tên đơn vị khi đó: Cục Tên Cũ Thành viên" in rows["2015"]
+    assert "Tên đơn vị khi đó" not in rows["2021"]
     assert "Các tên gọi trước đây Cục Tên Cũ — từ 2010 đến 2018" in text
     assert "Đơn vị kế thừa Cục Kế thừa" in text
     assert "Kế thừa từ Cục Hiện nay" in text_of(client.get(successor.get_absolute_url()))
@@ -125,3 +132,24 @@ def test_unit_page_lists_its_people(client, db):
     position = PositionFactory(title="Phó Vụ trưởng")
     text = text_of(client.get(position.unit.get_absolute_url()))
     assert f"{position.person.full_name} — Phó Vụ trưởng" in text
+
+
+@pytest.mark.parametrize("years", [2, 20])
+def test_unit_and_person_pages_query_count_constant_in_history_length(
+    client, db, django_assert_max_num_queries, years
+):
+    from tests.factories import BlocFactory, MembershipFactory
+
+    unit = UnitFactory()
+    person = PositionFactory(unit=unit).person
+    UnitNameFactory(unit=unit, valid_until=2005)
+    bloc = BlocFactory()
+    for year in range(2000, 2000 + years):
+        MembershipFactory(
+            unit=unit, bloc_year__bloc=bloc, bloc_year__year=year, representative=person
+        )
+        UnitFactory(parent=unit)
+    for url in [unit.get_absolute_url(), person.get_absolute_url(), bloc.get_absolute_url()]:
+        with django_assert_max_num_queries(8):
+            response = client.get(url)
+        assert response.status_code == 200
