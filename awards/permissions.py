@@ -98,8 +98,12 @@ for model in ["decision", "award", "councilvote"]:
     rules.add_perm(f"awards.add_{model}", can_enter_data | is_reviewer)
     rules.add_perm(f"awards.change_{model}", can_enter_data | is_reviewer)
     rules.add_perm(f"awards.delete_{model}", is_administrator)
-for model in ["transition", "override"]:
-    rules.add_perm(f"awards.view_{model}", is_staff_role)
-    rules.add_perm(f"awards.add_{model}", rules.always_deny)
-    rules.add_perm(f"awards.change_{model}", rules.always_deny)
-    rules.add_perm(f"awards.delete_{model}", rules.always_deny)
+# The action log is written by the services only; overrides are recorded by administrators.
+rules.add_perm("awards.view_transition", is_staff_role)
+rules.add_perm("awards.add_transition", rules.always_deny)
+rules.add_perm("awards.change_transition", rules.always_deny)
+rules.add_perm("awards.delete_transition", rules.always_deny)
+rules.add_perm("awards.view_override", is_staff_role)
+rules.add_perm("awards.add_override", is_administrator)
+rules.add_perm("awards.change_override", rules.always_deny)
+rules.add_perm("awards.delete_override", rules.always_deny)
