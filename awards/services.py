@@ -309,6 +309,9 @@ def record_council_vote(
 
 def record_override(nomination, rule, actor, reason):
     """An administrator's recorded exception to one rule for one nomination."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Cần ghi lý do khi ghi ngoại lệ quy định."})
     created = {}
 
     def write(locked):
