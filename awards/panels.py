@@ -1,1 +1,49 @@
-"""Page panels and search providers of this app (see thidua.panels)."""
+"""Page panels of this app (see thidua.panels): an event's proposals, a unit's and a person's
+award history. Each runs a constant number of queries."""
+
+from thidua.panels import Panel, register_panel
+
+from . import queries
+
+
+@register_panel("event")
+def event_proposals_panel(event, request):
+    """What the bloc proposed at the event; shown with the event (published = made public)."""
+    if not getattr(event, "is_public", False):
+        return None
+    proposals = list(queries.event_proposals(event))
+    if not proposals:
+        return None
+    rows = [
+        {
+            "proposal": p,
+            "recipient": p.recipient_name,
+            "outcome": queries.proposal_outcome(p),
+        }
+        for p in proposals
+    ]
+    return Panel(
+        template="awards/panels/event_proposals.html",
+        context={"rows": rows, "year": event.period_end},
+        order=60,
+    )
+
+
+def _history_panel(awards, title):
+    awards = list(awards)
+    return Panel(
+        template="awards/panels/unit_awards.html",
+        context={"awards": awards, "title": title},
+        order=40,
+    )
+
+
+@register_panel("unit")
+def unit_awards_panel(unit, request):
+    return _history_panel(queries.public_awards_of(unit=unit), "Khen thưởng đã nhận")
+
+
+@register_panel("person")
+def person_awards_panel(person, request):
+    awards = list(queries.public_awards_of(person=person))
+    return _history_panel(awards, "Khen thưởng đã nhận") if awards else None

@@ -227,3 +227,152 @@ class PledgeFactory(factory.django.DjangoModelFactory):
 
     bloc = factory.SubFactory(BlocFactory)
     year = 2022
+
+
+# --- awards ------------------------------------------------------------------------------------
+# The catalogue and the legal rules are loaded by a data migration; AwardTypeFactory(slug=...)
+# returns the catalogue row when it exists.
+
+from awards.models import (  # noqa: E402
+    Award,
+    AwardType,
+    CouncilVote,
+    Decision,
+    DecisionKind,
+    LegalRegime,
+    Nomination,
+    Override,
+    Proposal,
+    Rule,
+    RuleKind,
+    Status,
+    Transition,
+)
+
+
+def award_type(slug):
+    """The catalogue's award type with this slug (loaded by the awards data migration)."""
+    return AwardType.objects.get(slug=slug)
+
+
+class AwardTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AwardType
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Danh hiệu thử nghiệm {n}")
+    slug = factory.Sequence(lambda n: f"danh-hieu-thu-nghiem-{n}")
+    category = "danh_hieu"
+    level = "bo"
+    recipient_kind = "both"
+    conferrer = "Bộ trưởng Bộ Khoa học và Công nghệ"
+
+
+class LegalRegimeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LegalRegime
+
+    name = factory.Sequence(lambda n: f"Chế độ thử nghiệm {n}")
+    code = factory.Sequence(lambda n: f"che-do-thu-nghiem-{n}")
+    law = "Luật thử nghiệm"
+    valid_from = datetime.date(2000, 1, 1)
+
+
+class RuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Rule
+        skip_postgeneration_save = True
+
+    code = factory.Sequence(lambda n: f"quy-dinh-thu-nghiem-{n}")
+    name = factory.Sequence(lambda n: f"Quy định thử nghiệm {n}")
+    kind = RuleKind.QUOTA_PER_BLOC
+    count = 1
+    legal_document = "Văn bản thử nghiệm"
+    article = "Điều 1"
+    valid_from = datetime.date(2000, 1, 1)
+
+    @factory.post_generation
+    def required(self, create, extracted, **kwargs):
+        """RuleFactory(required=[award_type, ...]) sets the required award types."""
+        if create and extracted:
+            self.required_award_types.set(extracted)
+
+
+class ProposalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Proposal
+
+    event = factory.SubFactory(EventFactory)
+    award_type = factory.LazyFunction(lambda: award_type("co-thi-dua-bo"))
+    unit = factory.SubFactory(UnitFactory)
+
+
+class NominationFactory(factory.django.DjangoModelFactory):
+    """A nomination in any state (status set directly: tests of the workflow use the services)."""
+
+    class Meta:
+        model = Nomination
+
+    award_type = factory.LazyFunction(lambda: award_type("co-thi-dua-bo"))
+    year = 2021
+    unit = factory.SubFactory(UnitFactory)
+    bloc = factory.SubFactory(BlocFactory)
+    achievements = "Hoàn thành xuất sắc nhiệm vụ được giao."
+    status = Status.DRAFT
+
+
+class TransitionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Transition
+
+    nomination = factory.SubFactory(NominationFactory)
+    action = "submit"
+    from_status = Status.DRAFT
+    to_status = Status.SUBMITTED
+    at = factory.LazyFunction(timezone.now)
+
+
+class CouncilVoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CouncilVote
+
+    nomination = factory.SubFactory(NominationFactory)
+    held_on = datetime.date(2022, 1, 15)
+    votes_for = 9
+    votes_against = 1
+    present = 10
+    council_size = 10
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Decision
+
+    document = factory.SubFactory(
+        DocumentFactory,
+        kind=DocumentKind.DECISION,
+        number=factory.Sequence(lambda n: f"{n}/QĐ-BKHCN"),
+    )
+    kind = DecisionKind.GRANT
+    signer_name = "Bộ trưởng"
+    signer_title = "Bộ trưởng Bộ Khoa học và Công nghệ"
+
+
+class AwardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Award
+
+    award_type = factory.LazyFunction(lambda: award_type("co-thi-dua-bo"))
+    year = 2021
+    unit = factory.SubFactory(UnitFactory)
+    decision = factory.SubFactory(DecisionFactory)
+
+
+class OverrideFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Override
+
+    nomination = factory.SubFactory(NominationFactory)
+    rule = factory.LazyFunction(lambda: Rule.objects.order_by("pk").first())
+    reason = "Trường hợp đặc biệt được Hội đồng chấp thuận."
+    created_by = factory.SubFactory(UserFactory)

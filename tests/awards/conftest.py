@@ -1,0 +1,56 @@
+"""A small world for the awards tests: a ministry bloc in 2025 with its leader unit, and one user
+per role. 2025 falls under the 2022 law (the regime in force today)."""
+
+import pytest
+
+from awards.models import Status
+from blocs.models import Role
+from tests.factories import (
+    BlocFactory,
+    BlocYearFactory,
+    MembershipFactory,
+    MinistryFactory,
+    NominationFactory,
+    UnitFactory,
+    award_type,
+)
+from thidua import roles
+
+YEAR = 2025
+
+
+class World:
+    pass
+
+
+@pytest.fixture
+def world(make_user):
+    w = World()
+    w.year = YEAR
+    w.ministry = MinistryFactory()
+    w.bloc = BlocFactory(organiser=w.ministry)
+    w.bloc_year = BlocYearFactory(bloc=w.bloc, year=YEAR)
+    w.leader_unit = UnitFactory(name="Cục Khối Trưởng")
+    w.member_unit = UnitFactory(name="Cục Thành Viên")
+    MembershipFactory(bloc_year=w.bloc_year, unit=w.leader_unit, role=Role.LEADER)
+    MembershipFactory(bloc_year=w.bloc_year, unit=w.member_unit, role=Role.MEMBER)
+    w.review_unit = UnitFactory(name="Vụ Thi đua - Khen thưởng thử nghiệm")
+    w.leader = make_user(roles.BLOC_LEADER, unit=w.leader_unit)
+    w.member_staff = make_user(roles.BLOC_LEADER, unit=w.member_unit)
+    w.reviewer = make_user(roles.REVIEWER, unit=w.review_unit)
+    w.clerk = make_user(roles.SECRETARIAT)
+    w.admin = make_user(roles.ADMINISTRATOR, is_superuser=True)
+    return w
+
+
+@pytest.fixture
+def nominate(world):
+    """nominate(status=..., slug=..., unit=...) -> a nomination of the world's bloc in 2025."""
+
+    def make(status=Status.DRAFT, slug="co-thi-dua-bo", **kwargs):
+        kwargs.setdefault("unit", world.leader_unit)
+        kwargs.setdefault("bloc", world.bloc)
+        kwargs.setdefault("year", world.year)
+        return NominationFactory(award_type=award_type(slug), status=status, **kwargs)
+
+    return make
