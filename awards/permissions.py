@@ -107,3 +107,28 @@ rules.add_perm("awards.view_override", is_staff_role)
 rules.add_perm("awards.add_override", is_administrator)
 rules.add_perm("awards.change_override", rules.always_deny)
 rules.add_perm("awards.delete_override", rules.always_deny)
+
+
+# --- pages (awards-pages helper): who may open the staff pages -----------------------------------
+# Opening a page is not acting: every action still asks the workflow permission above through the
+# services. Nobody gets a page by the superuser flag alone.
+
+
+@rules.predicate
+def leads_some_bloc(user):
+    """The user's unit leads at least one bloc (any year)."""
+    from blocs.queries import blocs_led_by
+
+    return bool(user.unit_id) and blocs_led_by(user.unit_id).exists()
+
+
+# The bloc leader's dashboard: staff of a unit that leads a bloc.
+can_open_bloc_dashboard = is_bloc_leader_staff & leads_some_bloc
+# The review queue: reviewers, and the data-entry staff (read only unless the services allow).
+can_open_review_queue = is_reviewer | can_enter_data
+# One dossier with its history: the queue's readers, and the staff of the bloc's leader unit.
+can_view_dossier = is_reviewer | can_enter_data | (is_bloc_leader_staff & leads_bloc_of)
+
+rules.add_perm("awards.open_bloc_dashboard", can_open_bloc_dashboard)
+rules.add_perm("awards.open_review_queue", can_open_review_queue)
+rules.add_perm("awards.view_dossier", can_view_dossier)

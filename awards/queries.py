@@ -34,3 +34,123 @@ def proposal_outcome(proposal):
     if award is None or not award.decision.is_published:
         return None
     return award
+
+
+# --- pages (awards-pages helper): dashboard, queue and public list ------------------------------
+
+from django.db.models import Count, Prefetch  # noqa: E402
+
+from blocs.models import Membership  # noqa: E402
+
+from .models import Nomination, Rule, RuleKind, Status, Transition  # noqa: E402
+
+# Nominations that hold a place in a bloc's quota (as in awards.eligibility).
+QUOTA_STATES = [*Status.pending_states(), Status.GRANTED]
+
+
+def bloc_nominations(bloc, year):
+    """A bloc's nominations of `year` for its leader's dashboard, with the reasons of every
+    return or refusal (`bloc_feedback`), in a constant number of queries."""
+    feedback = Transition.objects.filter(
+        action__in=["return", "reject", "withdraw"]
+    ).select_related("actor")
+    return (
+        Nomination.objects.filter(bloc=bloc, year=year)
+        .with_related()
+        .prefetch_related(Prefetch("transitions", queryset=feedback, to_attr="bloc_feedback"))
+        .order_by("award_type__order", "pk")
+    )
+
+
+def bloc_quota_usage(bloc, year):
+    """[{rule, award_type, limit, used, left}] for the per-bloc quotas in force in `year`."""
+    quota_rules = list(
+        Rule.objects.in_force_for_year(year)
+        .filter(kind=RuleKind.QUOTA_PER_BLOC, is_active=True)
+        .select_related("award_type")
+        .order_by("award_type__order", "pk")
+    )
+    counts = dict(
+        Nomination.objects.filter(bloc=bloc, year=year, status__in=QUOTA_STATES)
+        .values("award_type_id")
+        .annotate(n=Count("pk"))
+        .values_list("award_type_id", "n")
+    )
+    rows = []
+    for rule in quota_rules:
+        used = counts.get(rule.award_type_id, 0) if rule.award_type_id else sum(counts.values())
+        limit = rule.count or 0
+        rows.append(
+            {
+                "rule": rule,
+                "award_type": rule.award_type,
+                "limit": limit,
+                "used": used,
+                "left": max(limit - used, 0),
+            }
+        )
+    return rows
+
+
+def events_with_open_proposals(bloc, year):
+    """The bloc's events of `year` whose proposals have no nomination yet: [(event, count)]."""
+    from blocs.models import Event
+
+    rows = (
+        Proposal.objects.filter(event__bloc=bloc, event__period_end=year, nomination__isnull=True)
+        .values("event_id")
+        .annotate(n=Count("pk"))
+    )
+    counts = {r["event_id"]: r["n"] for r in rows}
+    events = Event.objects.filter(pk__in=counts).order_by("-held_on")
+    return [(event, counts[event.pk]) for event in events]
+
+
+def bloc_member_unit_ids(bloc, year):
+    return Membership.objects.filter(bloc_year__bloc=bloc, year=year).values("unit_id")
+
+
+def review_queue():
+    """Every nomination the bloc has sent (never a draft), for the reviewers' queue."""
+    return (
+        Nomination.objects.exclude(status=Status.DRAFT)
+        .with_related()
+        .order_by("-year", "bloc__name", "award_type__order", "pk")
+    )
+
+
+def dossier(pk):
+    """One nomination with its history, overrides and council votes (for its detail page)."""
+    return (
+        Nomination.objects.with_related()
+        .select_related("proposal", "created_by")
+        .prefetch_related(
+            Prefetch(
+                "transitions",
+                queryset=Transition.objects.select_related("actor").order_by("at", "pk"),
+            ),
+            "overrides__rule",
+            "overrides__created_by",
+            "council_votes",
+        )
+        .get(pk=pk)
+    )
+
+
+def public_awards():
+    """Granted awards from published decisions (revoked ones included, marked)."""
+    return Award.objects.public().with_related().order_by("-year", "award_type__order", "pk")
+
+
+def public_proposals():
+    """What blocs proposed at their published events and is not (yet) a published award."""
+    from blocs.models import Event
+
+    published = Event.objects.published().values("pk")
+    return (
+        Proposal.objects.filter(event__in=published)
+        .exclude(nomination__award__decision__is_published=True)
+        .select_related("award_type", "unit", "person", "event__bloc")
+        .prefetch_related("unit__names")
+        .order_by("-event__period_end", "award_type__order", "order", "pk")
+    )

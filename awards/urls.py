@@ -1,4 +1,37 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "awards"
-urlpatterns = []
+urlpatterns = [
+    path("khen-thuong/", views.award_list, name="list"),
+    path("khen-thuong/xuat.csv", views.export_csv, name="export_csv"),
+    path("khen-thuong/xuat.xlsx", views.export_xlsx, name="export_xlsx"),
+    # Staff pages live under /khen-thuong/khoi/ and /khen-thuong/tham-dinh/ (never cached).
+    path("khen-thuong/khoi/", views.dashboard, name="dashboard"),
+    path(
+        "khen-thuong/khoi/<slug:bloc_slug>/<int:year>/ho-so-moi/",
+        views.nomination_create,
+        name="create",
+    ),
+    path("khen-thuong/khoi/ho-so/<int:pk>/sua/", views.nomination_edit, name="edit"),
+    path(
+        "khen-thuong/khoi/su-kien/<int:event_pk>/lap-ho-so/",
+        views.nominations_from_event,
+        name="from_event",
+    ),
+    path(
+        "khen-thuong/khoi/ho-so/<int:pk>/<slug:slug>/",
+        views.nomination_action,
+        {"side": "bloc"},
+        name="bloc_action",
+    ),
+    path("khen-thuong/tham-dinh/", views.queue, name="queue"),
+    path("khen-thuong/tham-dinh/ho-so/<int:pk>/", views.detail, name="detail"),
+    path(
+        "khen-thuong/tham-dinh/ho-so/<int:pk>/<slug:slug>/",
+        views.nomination_action,
+        {"side": "review"},
+        name="review_action",
+    ),
+]

@@ -1,0 +1,126 @@
+"""The public awards list as rows (shared by the page and the exports), and its CSV and XLSX
+exports: exactly the filtered rows, Vietnamese headers, constant memory."""
+
+import csv
+import tempfile
+
+from django.http import FileResponse, StreamingHttpResponse
+
+from . import queries
+from .filters import PublicFilter
+
+HEADERS = [
+    "Năm",
+    "Loại khen thưởng",
+    "Đối tượng",
+    "Khối đề nghị",
+    "Tình trạng",
+    "Căn cứ",
+    "Ngày",
+    "Ghi chú",
+]
+CHUNK = 500
+
+
+def public_filter(params):
+    """The bound filter of the public list; its `.qs` are awards, or proposals when the visitor
+    asked for what blocs proposed."""
+    probe = PublicFilter(params, queryset=queries.public_awards())
+    if probe.wants_proposals:
+        return PublicFilter(params, queryset=queries.public_proposals(), proposals=True)
+    return probe
+
+
+def _date(day):
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def public_row(record, proposals: bool) -> dict:
+    """One line of the public list (page and exports)."""
+    if proposals:
+        event = record.event
+        return {
+            "year": event.period_end,
+            "award_type": record.award_type.name,
+            "recipient": record.recipient_name,
+            "bloc": event.bloc.name,
+            "status": "Khối đề xuất",
+            "basis": event.title,
+            "date": _date(event.held_on),
+            "note": "",
+            "revoked": False,
+            "url": event.get_absolute_url(),
+        }
+    revoked = record.revoked_by_id is not None
+    note = record.prize_rank
+    if revoked:
+        note = f"Thu hồi theo {record.revoked_by.document}: {record.revocation_reason}"
+    return {
+        "year": record.year,
+        "award_type": record.award_type.name,
+        "recipient": record.recipient_name,
+        "bloc": record.bloc.name if record.bloc_id else "",
+        "status": "Đã bị thu hồi" if revoked else "Đã khen thưởng",
+        "basis": str(record.decision.document),
+        "date": _date(record.decision.document.issued_on),
+        "note": note,
+        "revoked": revoked,
+        "url": "",
+    }
+
+
+def row_values(row) -> list:
+    return [
+        row["year"],
+        row["award_type"],
+        row["recipient"],
+        row["bloc"],
+        row["status"],
+        row["basis"],
+        row["date"],
+        row["note"],
+    ]
+
+
+def _rows(params):
+    filterset = public_filter(params)
+    for record in filterset.qs.iterator(chunk_size=CHUNK):
+        yield row_values(public_row(record, filterset.proposals))
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def export_csv(request):
+    writer = csv.writer(_Echo())
+
+    def stream():
+        yield "\ufeff"  # so that spreadsheet programs read UTF-8
+        yield writer.writerow(HEADERS)
+        for values in _rows(request.GET):
+            yield writer.writerow(values)
+
+    response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="khen-thuong.csv"'
+    return response
+
+
+def export_xlsx(request):
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Khen thưởng")
+    sheet.append(HEADERS)
+    for values in _rows(request.GET):
+        sheet.append(values)
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 (closed by FileResponse)
+    workbook.save(handle)
+    handle.seek(0)
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename="khen-thuong.xlsx",
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )

@@ -1,0 +1,354 @@
+"""Pages of the awards app. Thin: every change goes through awards.services, every permission is
+asked of awards.permissions (no superuser shortcut), every refusal is shown in Vietnamese."""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+
+from blocs.models import Bloc, Event
+from blocs.queries import blocs_led_by
+
+from . import eligibility, queries, services
+from .exports import export_csv, export_xlsx, public_filter, public_row  # noqa: F401
+from .forms import (
+    ConfirmForm,
+    CouncilVoteForm,
+    DecisionForm,
+    NominationForm,
+    OverrideForm,
+    add_service_error,
+)
+from .models import Nomination, Status
+from .permissions import can
+
+PAGE_SIZE = 25
+
+
+def staff_page(view):
+    """Login required, never cached (the public-page cache must not keep staff pages)."""
+    return never_cache(login_required(view))
+
+
+def _require(request, perm, obj=None):
+    if not can(request.user, perm, obj):
+        raise PermissionDenied("Tài khoản của bạn không có quyền thực hiện thao tác này.")
+
+
+def _page(request, items):
+    return Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _query_without_page(request):
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+def _nomination(pk):
+    try:
+        return queries.dossier(pk)
+    except Nomination.DoesNotExist as exc:
+        raise Http404("Không có hồ sơ này.") from exc
+
+
+# --- public ----------------------------------------------------------------------------------
+
+
+def award_list(request):
+    """Granted awards (revoked ones marked) and, on request, what blocs proposed at published
+    events. Never a draft, a nomination's workflow or a reviewer's note."""
+    filterset = public_filter(request.GET)
+    page = _page(request, filterset.qs)
+    rows = [public_row(record, filterset.proposals) for record in page.object_list]
+    return render(
+        request,
+        "awards/list.html",
+        {
+            "filter": filterset,
+            "page_obj": page,
+            "rows": rows,
+            "query": _query_without_page(request),
+        },
+    )
+
+
+# --- bloc leader -------------------------------------------------------------------------------
+
+
+@staff_page
+def dashboard(request):
+    _require(request, "awards.open_bloc_dashboard")
+    led = list(blocs_led_by(request.user.unit_id).order_by("-year", "bloc_year__bloc__name"))
+    years = sorted({m.year for m in led}, reverse=True)
+    try:
+        year = int(request.GET.get("nam") or years[0])
+    except ValueError:
+        year = years[0]
+    if year not in years:
+        raise Http404("Đơn vị của bạn không là khối trưởng khối nào trong năm này.")
+    blocs = []
+    for membership in led:
+        if membership.year != year:
+            continue
+        bloc = membership.bloc_year.bloc
+        blocs.append(
+            {
+                "bloc": bloc,
+                "nominations": list(queries.bloc_nominations(bloc, year)),
+                "quotas": queries.bloc_quota_usage(bloc, year),
+                "events": queries.events_with_open_proposals(bloc, year),
+            }
+        )
+    return render(
+        request,
+        "awards/dashboard.html",
+        {"year": year, "years": years, "blocs": blocs, "statuses": Status},
+    )
+
+
+def _save_nomination(request, form):
+    if not form.is_valid():
+        return False
+    try:
+        services.save_draft(form.save(commit=False), request.user)
+    except ValidationError as error:
+        add_service_error(form, error)
+        return False
+    return True
+
+
+@staff_page
+def nomination_create(request, bloc_slug, year):
+    bloc = get_object_or_404(Bloc, slug=bloc_slug)
+    probe = Nomination(bloc=bloc, year=year)
+    _require(request, "awards.prepare_nomination", probe)
+    form = NominationForm(request.POST or None, request.FILES or None, instance=probe)
+    if request.method == "POST" and _save_nomination(request, form):
+        messages.success(request, f"Đã lập hồ sơ dự thảo «{form.instance}».")
+        return redirect(f"{reverse('awards:dashboard')}?nam={year}")
+    return render(
+        request,
+        "awards/nomination_form.html",
+        {"form": form, "bloc": bloc, "year": year, "nomination": None},
+    )
+
+
+@staff_page
+def nomination_edit(request, pk):
+    nomination = get_object_or_404(Nomination.objects.select_related("bloc"), pk=pk)
+    _require(request, "awards.prepare_nomination", nomination)
+    if not nomination.is_editable:
+        messages.error(
+            request,
+            f"Hồ sơ ở trạng thái «{nomination.get_status_display()}» không sửa được; "
+            "chỉ sửa hồ sơ dự thảo hoặc bị trả lại.",
+        )
+        return redirect("awards:detail", pk=pk)
+    form = NominationForm(request.POST or None, request.FILES or None, instance=nomination)
+    if request.method == "POST" and _save_nomination(request, form):
+        messages.success(request, f"Đã lưu hồ sơ «{form.instance}».")
+        return redirect("awards:detail", pk=pk)
+    return render(
+        request,
+        "awards/nomination_form.html",
+        {"form": form, "bloc": nomination.bloc, "year": nomination.year, "nomination": nomination},
+    )
+
+
+@staff_page
+def nominations_from_event(request, event_pk):
+    event = get_object_or_404(Event.objects.select_related("bloc"), pk=event_pk)
+    probe = Nomination(bloc=event.bloc, year=event.period_end)
+    _require(request, "awards.prepare_nomination", probe)
+    form = ConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.nominations_from_event(
+                event, request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            if created:
+                messages.success(
+                    request, f"Đã lập {len(created)} hồ sơ dự thảo từ đề xuất tại «{event}»."
+                )
+            else:
+                messages.info(request, "Mọi đề xuất của sự kiện này đã có hồ sơ.")
+            return redirect(f"{reverse('awards:dashboard')}?nam={event.period_end}")
+    return render(
+        request,
+        "awards/action.html",
+        {
+            "form": form,
+            "title": "Lập hồ sơ từ đề xuất tại sự kiện",
+            "subject": event,
+            "explanation": "Mỗi đề xuất chưa có hồ sơ sẽ được lập thành một hồ sơ dự thảo của "
+            f"khối «{event.bloc}» năm {event.period_end}.",
+            "cancel_url": reverse("awards:dashboard"),
+        },
+    )
+
+
+# --- review -------------------------------------------------------------------------------------
+
+
+@staff_page
+def queue(request):
+    _require(request, "awards.open_review_queue")
+    from .filters import QueueFilter
+
+    filterset = QueueFilter(request.GET, queryset=queries.review_queue())
+    page = _page(request, filterset.qs)
+    nominations = list(page.object_list)
+    checks = eligibility.checks_for(nominations)
+    rows = [{"nomination": n, "checks": checks.get(n.pk, [])} for n in nominations]
+    return render(
+        request,
+        "awards/queue.html",
+        {
+            "filter": filterset,
+            "page_obj": page,
+            "rows": rows,
+            "query": _query_without_page(request),
+        },
+    )
+
+
+@staff_page
+def detail(request, pk):
+    nomination = _nomination(pk)
+    _require(request, "awards.view_dossier", nomination)
+    actions = [
+        spec
+        for spec in ACTIONS.values()
+        if spec.step in services.available_actions(nomination, request.user)
+    ]
+    if nomination.status in Status.open_states() and can(
+        request.user, "awards.override_rule", nomination
+    ):
+        actions.append(ACTIONS["ngoai-le"])
+    can_edit = nomination.is_editable and can(request.user, "awards.prepare_nomination", nomination)
+    return render(
+        request,
+        "awards/detail.html",
+        {
+            "nomination": nomination,
+            "checks": eligibility.check(nomination),
+            "actions": actions,
+            "can_edit": can_edit,
+        },
+    )
+
+
+@dataclass(frozen=True)
+class Action:
+    slug: str
+    step: str  # the services.STEPS name
+    title: str
+    side: str  # "bloc" or "review": the URL prefix it lives under
+    form_class: type = ConfirmForm
+
+    def url(self, nomination):
+        name = "awards:bloc_action" if self.side == "bloc" else "awards:review_action"
+        return reverse(name, args=[nomination.pk, self.slug])
+
+
+def _perform(action, nomination, user, data):
+    reason = data.get("reason", "")
+    if action.step == "council_vote":
+        return services.record_council_vote(
+            nomination,
+            user,
+            held_on=data["held_on"],
+            votes_for=data["votes_for"],
+            votes_against=data["votes_against"],
+            present=data["present"],
+            council_size=data["council_size"],
+            note=reason,
+        )
+    if action.step == "grant":
+        return services.record_decision(
+            user,
+            [nomination],
+            number=data["number"],
+            issued_on=data["issued_on"],
+            signer_name=data["signer_name"],
+            signer_title=data["signer_title"],
+            note=reason,
+            prize_ranks={nomination.pk: data["prize_rank"]},
+        )
+    if action.step == "override":
+        return services.record_override(nomination, data["rule"], user, reason)
+    function = {
+        "submit": services.submit,
+        "withdraw": services.withdraw,
+        "start_review": services.start_review,
+        "return": services.return_,
+        "recommend": services.recommend,
+        "reject": services.reject,
+        "forward": services.forward,
+    }[action.step]
+    return function(nomination, user, reason)
+
+
+ACTIONS = {
+    a.slug: a
+    for a in [
+        Action("nop", "submit", "Gửi hồ sơ", "bloc"),
+        Action("rut", "withdraw", "Rút hồ sơ", "bloc"),
+        Action("bat-dau-tham-dinh", "start_review", "Bắt đầu thẩm định", "review"),
+        Action("tra-lai", "return", "Trả lại hồ sơ để bổ sung", "review"),
+        Action(
+            "bo-phieu", "council_vote", "Ghi kết quả bỏ phiếu Hội đồng", "review", CouncilVoteForm
+        ),
+        Action("de-nghi", "recommend", "Đề nghị khen thưởng", "review"),
+        Action("khong-de-nghi", "reject", "Không đề nghị khen thưởng", "review"),
+        Action("trinh-cap-tren", "forward", "Trình cấp trên", "review"),
+        Action("quyet-dinh", "grant", "Ghi quyết định khen thưởng", "review", DecisionForm),
+        Action("ngoai-le", "override", "Ghi ngoại lệ quy định", "review", OverrideForm),
+    ]
+}
+
+
+@staff_page
+def nomination_action(request, pk, slug, side):
+    """A confirmation page (GET) and the step itself (POST) through awards.services."""
+    action = ACTIONS.get(slug)
+    if action is None or action.side != side:
+        raise Http404("Không có thao tác này.")
+    nomination = _nomination(pk)
+    step = services.STEPS[action.step]
+    _require(request, step.permission, nomination)
+    form = action.form_class(request.POST or None, reason_required=step.needs_reason)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _perform(action, nomination, request.user, form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, f"Đã thực hiện «{action.title}» cho hồ sơ «{nomination}».")
+            return redirect("awards:detail", pk=pk)
+    possible = nomination.status in step.sources
+    return render(
+        request,
+        "awards/action.html",
+        {
+            "form": form,
+            "title": action.title,
+            "subject": nomination,
+            "nomination": nomination,
+            "explanation": ""
+            if possible
+            else f"Hồ sơ đang ở trạng thái «{nomination.get_status_display()}»: "
+            "thao tác này có thể không thực hiện được.",
+            "cancel_url": reverse("awards:detail", args=[pk]),
+        },
+    )
