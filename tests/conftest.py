@@ -2,7 +2,7 @@ import importlib.util
 import io
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 from thidua import roles
 
@@ -15,9 +15,11 @@ collect_ignore_glob = [] if importlib.util.find_spec("playwright") else ["e2e/*"
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache: no page cached or login failure counted before."""
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,7 @@
 """The public page cache: anonymous GET responses keyed by full URL and a content version.
 
-The version is a random token kept in the shared cache. Any save or delete of a model of the apps
+The version is a random token kept in the shared "default" cache (the pages are in the "pages"
+cache, so they can never push it out). Any save or delete of a model of the apps
 in settings.PAGE_CACHE_APPS (and any change of their many-to-many relations) replaces it, so every
 page cached before the change is never served again, by any worker process. A version missing
 from the cache (evicted, cache cleared) is replaced by a fresh one: a miss, never a stale page.
@@ -10,7 +11,7 @@ import hashlib
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.http import HttpResponse
 
@@ -74,7 +75,7 @@ def response_is_cacheable(request, response):
 
 
 def load(key):
-    stored = cache.get(key)
+    stored = caches["pages"].get(key)
     if stored is None:
         return None
     content, status, headers = stored
@@ -86,7 +87,9 @@ def load(key):
 
 def store(key, response):
     headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]
-    cache.set(key, (response.content, response.status_code, headers), settings.PAGE_CACHE_SECONDS)
+    caches["pages"].set(
+        key, (response.content, response.status_code, headers), settings.PAGE_CACHE_SECONDS
+    )
 
 
 def connect_invalidation():

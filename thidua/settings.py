@@ -137,37 +137,44 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MAX_UPLOAD_BYTES = int(os.environ.get("THIDUA_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
 
 
-def cache_from_url(url):
-    """DJANGO_CACHE_URL: file:///abs/dir, db://table_name, locmem:// or dummy://."""
+def cache_from_url(url, part):
+    """DJANGO_CACHE_URL: file:///abs/dir, db://table_name, locmem:// or dummy://.
+
+    `part` separates the caches that share the URL: a sub-folder, a table suffix or a name.
+    """
     scheme, _, rest = url.partition("://")
+    options = {"MAX_ENTRIES": 20_000}
     if scheme == "file":
         return {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": rest or str(VAR_DIR / "cache"),
-            "OPTIONS": {"MAX_ENTRIES": 20_000},
+            "LOCATION": str(Path(rest or VAR_DIR / "cache") / part),
+            "OPTIONS": options,
         }
     if scheme == "db":
         return {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": rest or "thidua_cache",
-            "OPTIONS": {"MAX_ENTRIES": 20_000},
+            "LOCATION": f"{rest or 'thidua_cache'}_{part}",
+            "OPTIONS": options,
         }
     if scheme == "locmem":
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest}
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"{rest}-{part}",
+            "OPTIONS": options,
+        }
     if scheme == "dummy":
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     raise ImproperlyConfigured(f"DJANGO_CACHE_URL: unknown scheme {scheme!r}.")
 
 
-# The cache holds the public page cache, its content version and the login throttle, so it must
-# be shared by every gunicorn worker: a file cache under var/cache by default. Tests (pytest in
-# this process) use an in-memory cache so parallel runs never share entries.
-CACHES = {
-    "default": cache_from_url(
-        os.environ.get("DJANGO_CACHE_URL")
-        or ("locmem://" if "pytest" in sys.modules else f"file://{VAR_DIR / 'cache'}")
-    )
-}
+# The caches must be shared by every gunicorn worker: files under var/cache by default. "default"
+# holds small state (the public content version, login failure counts); "pages" holds the cached
+# pages, kept apart so that many pages can never push the state out. Tests (pytest in this
+# process) use in-memory caches so parallel runs never share entries.
+CACHE_URL = os.environ.get("DJANGO_CACHE_URL") or (
+    "locmem://" if "pytest" in sys.modules else f"file://{VAR_DIR / 'cache'}"
+)
+CACHES = {part: cache_from_url(CACHE_URL, part) for part in ["default", "pages"]}
 # Anonymous GET responses of public pages are cached, keyed by URL and a content version bumped
 # on every change of registry, bloc or award data (thidua.cache). The timeout only bounds
 # time-based changes such as an event whose publication time is reached. Off by default while

@@ -186,10 +186,11 @@ def test_a_change_in_another_process_invalidates_this_one(settings, tmp_path):
     """gunicorn workers share the file cache: a save in one makes every other one miss."""
     location = tmp_path / "cache"
     settings.CACHES = {
-        "default": {
+        part: {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(location),
+            "LOCATION": str(location / part),
         }
+        for part in ["default", "pages"]
     }
     before = page_cache.public_version()
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_CACHE_URL"}
