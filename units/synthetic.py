@@ -1,5 +1,8 @@
 """Synthetic units (a tree under ministries/provinces) and people, for benchmarks."""
 
+from django.contrib.auth.models import Group
+
+from thidua import roles
 from thidua.synthetic import (
     FAMILY_NAMES,
     FIELD_WORDS,
@@ -14,7 +17,14 @@ from thidua.synthetic import (
 )
 from thidua.text import fold
 
-from .models import Person, Position, Unit, UnitKind
+from .models import Person, Position, Unit, UnitKind, User
+
+# Staff accounts the benchmark logs in as (force_login: they have no usable password).
+BENCH_ACCOUNTS = [
+    (f"{SYNTHETIC_PREFIX}admin", roles.ADMINISTRATOR),
+    (f"{SYNTHETIC_PREFIX}thuky", roles.SECRETARIAT),
+    (f"{SYNTHETIC_PREFIX}tdkt", roles.REVIEWER),
+]
 
 CHILD_KINDS = [
     (UnitKind.DEPARTMENT, "Cục"),
@@ -95,6 +105,11 @@ def generate_units_and_people(ctx):
         ctx,
         "chức vụ",
     )
+    for username, role in BENCH_ACCOUNTS:
+        user = User(username=username, is_staff=True, unit_id=ctx.ids["organisers"][0])
+        user.set_unusable_password()
+        user.save()
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
 
 
 @bench_pages

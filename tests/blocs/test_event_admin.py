@@ -2,7 +2,7 @@
 
 import pytest
 
-from blocs.event_admin import EventAdmin
+from blocs.event_admin import EventAdmin, EventInline
 from blocs.models import (
     Attendance,
     Document,
@@ -70,10 +70,19 @@ def event_form(bloc, **overrides):
         "is_published": "on",
         "source": "",
     }
-    for prefix in PREFIXES:
+    for prefix in PREFIXES + other_apps_prefixes():
         data.update(management(prefix, 0))
     data.update(overrides)
     return data
+
+
+def other_apps_prefixes():
+    """Inlines that other apps append to EventAdmin (awards' proposals), left empty here."""
+    return [
+        inline.model._meta.get_field("event").remote_field.get_accessor_name()
+        for inline in EventAdmin.inlines
+        if not issubclass(inline, EventInline)
+    ]
 
 
 def test_inlines_are_a_plain_list_other_apps_can_extend():
