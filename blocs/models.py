@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 from thidua.models import Searchable, SearchQuerySet
 from thidua.text import strip_diacritics
 from thidua.uploads import validate_document_file
-from thidua.years import FIRST_YEAR, LAST_YEAR, check_within, period_label, year_validators
+from thidua.years import check_within, period_label, year_validators
 from units.models import Person, Unit
 
 # ---------------------------------------------------------------------------------------------
@@ -77,13 +77,13 @@ class Bloc(Searchable):
     def clean(self):
         if not self.pk:
             return
-        outside = list(
-            self.years.exclude(
-                year__range=(self.first_year or FIRST_YEAR, self.last_year or LAST_YEAR)
-            )
-            .order_by("year")
-            .values_list("year", flat=True)
-        )
+        recorded = self.years.order_by("year").values_list("year", flat=True)
+        outside = [
+            year
+            for year in recorded
+            if (self.first_year and year < self.first_year)
+            or (self.last_year and year > self.last_year)
+        ]
         if outside:
             field = (
                 "first_year" if self.first_year and outside[0] < self.first_year else "last_year"
@@ -210,7 +210,9 @@ def check_members_elsewhere(memberships, *, organiser_id, field, year=None):
         others = others.filter(year=year, unit__in=memberships.values("unit"))
     else:
         others = others.filter(
-            Exists(memberships.filter(unit=OuterRef("unit"), year=OuterRef("year")))
+            models.Exists(
+                memberships.filter(unit=models.OuterRef("unit"), year=models.OuterRef("year"))
+            )
         )
     clash = others.select_related("unit", "bloc_year__bloc").order_by("year").first()
     if clash:
