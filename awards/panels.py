@@ -1,6 +1,8 @@
 """Page panels of this app (see thidua.panels): an event's proposals, a unit's and a person's
 award history. Each runs a constant number of queries."""
 
+from django.urls import NoReverseMatch
+
 from thidua.panels import Panel, register_panel
 
 from . import queries
@@ -18,6 +20,7 @@ def event_proposals_panel(event, request):
         {
             "proposal": p,
             "recipient": p.recipient_name,
+            "url": _url(p.unit) if p.unit_id else None,
             "outcome": queries.proposal_outcome(p),
         }
         for p in proposals
@@ -27,6 +30,13 @@ def event_proposals_panel(event, request):
         context={"rows": rows, "year": event.period_end},
         order=60,
     )
+
+
+def _url(obj):
+    try:
+        return obj.get_absolute_url()
+    except NoReverseMatch:  # the unit pages are not installed
+        return None
 
 
 def _history_panel(awards, title):

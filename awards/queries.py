@@ -8,6 +8,7 @@ def event_proposals(event):
     return (
         Proposal.objects.filter(event=event)
         .select_related(
+            "event",
             "award_type",
             "unit",
             "person",

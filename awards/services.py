@@ -309,6 +309,9 @@ def record_council_vote(
 
 def record_override(nomination, rule, actor, reason):
     """An administrator's recorded exception to one rule for one nomination."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Cần ghi lý do khi ghi ngoại lệ quy định."})
     created = {}
 
     def write(locked):
@@ -402,9 +405,18 @@ def record_decision(
 
 @transaction.atomic
 def revoke(
-    award, actor, reason, *, decision=None, signer_name="", signer_title="", **document_fields
+    award,
+    actor,
+    reason,
+    *,
+    decision=None,
+    document=None,
+    signer_name="",
+    signer_title="",
+    **document_fields,
 ):
-    """Revokes a granted award by a later decision, with the reason. The award stays in history,
+    """Revokes a granted award by a later decision (a Decision of kind revoke, or a Document /
+    number= and issued_on= to record one), with the reason. The award stays in history,
     marked revoked, and no longer counts toward prerequisites or quotas."""
     reason = (reason or "").strip()
     if not reason:
@@ -421,9 +433,14 @@ def revoke(
             f"Tài khoản «{actor.get_username()}» không có quyền thu hồi khen thưởng «{locked}».",
             code="permission_denied",
         )
-    decision = _decision(
-        actor, DecisionKind.REVOKE, decision, signer_name, signer_title, "", **document_fields
-    )
+    if decision is None:
+        decision = _decision(
+            actor, DecisionKind.REVOKE, document, signer_name, signer_title, "", **document_fields
+        )
+    elif decision.kind != DecisionKind.REVOKE:
+        raise ValidationError(
+            {"decision": f"«{decision}» là quyết định khen thưởng, không phải quyết định thu hồi."}
+        )
     if decision.document.issued_on < locked.decision.document.issued_on:
         raise ValidationError(
             {"decision": "Quyết định thu hồi phải ban hành sau quyết định khen thưởng."}

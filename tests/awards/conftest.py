@@ -54,3 +54,9 @@ def nominate(world):
         return NominationFactory(award_type=award_type(slug), status=status, **kwargs)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Each world makes six users; a fast hasher keeps the many workflow tests quick."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,254 @@
+"""Synthetic nominations, transitions, decisions and awards for benchmarks (`--scale N`).
+
+Nominations are spread over the years and blocs of the synthetic registry; past years are decided
+(granted, rejected, withdrawn, a few revoked), the last two years are still moving through the
+workflow. Everything is bulk-inserted in chunks, so a million rows fit in memory.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth.models import Group
+
+from blocs.models import Document, DocumentKind, Membership, Role
+from thidua import roles
+from thidua.synthetic import SYNTHETIC_PREFIX, bench_pages, bulk_insert, exists_check, generator
+from thidua.text import fold
+from units.models import User
+
+from .models import (
+    Award,
+    AwardType,
+    Decision,
+    DecisionKind,
+    Nomination,
+    Status,
+    Transition,
+)
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+CHUNK = 50_000
+HISTORICAL_BEFORE = 2024
+
+# (status, weight) for decided years and for the open (last two) years.
+DECIDED = [
+    (Status.GRANTED, 70),
+    (Status.REJECTED, 15),
+    (Status.WITHDRAWN, 10),
+    (Status.REVOKED, 5),
+]
+OPEN = [
+    (Status.DRAFT, 10),
+    (Status.SUBMITTED, 15),
+    (Status.IN_REVIEW, 15),
+    (Status.RETURNED, 5),
+    (Status.RECOMMENDED, 15),
+    (Status.FORWARDED, 5),
+    (Status.GRANTED, 25),
+    (Status.REJECTED, 5),
+    (Status.WITHDRAWN, 5),
+]
+# The action that led to each final state, and the state it came from.
+LAST_STEP = {
+    Status.DRAFT: ("create", ""),
+    Status.SUBMITTED: ("submit", Status.DRAFT),
+    Status.IN_REVIEW: ("start_review", Status.SUBMITTED),
+    Status.RETURNED: ("return", Status.IN_REVIEW),
+    Status.RECOMMENDED: ("recommend", Status.IN_REVIEW),
+    Status.FORWARDED: ("forward", Status.RECOMMENDED),
+    Status.GRANTED: ("grant", Status.RECOMMENDED),
+    Status.REJECTED: ("reject", Status.IN_REVIEW),
+    Status.WITHDRAWN: ("withdraw", Status.SUBMITTED),
+    Status.REVOKED: ("revoke", Status.GRANTED),
+}
+
+
+@exists_check
+def synthetic_awards_exist():
+    return Document.objects.filter(number__startswith=SYNTHETIC_PREFIX).exists()
+
+
+def _pick(rng, weighted):
+    total = sum(w for _, w in weighted)
+    x = rng.uniform(0, total)
+    for value, weight in weighted:
+        x -= weight
+        if x <= 0:
+            return value
+    return weighted[-1][0]
+
+
+def _document(number, day, kind=DocumentKind.DECISION, title=""):
+    issuer = "Bộ Khoa học và Công nghệ"
+    return Document(
+        kind=kind,
+        number=number,
+        issued_on=day,
+        issuer=issuer,
+        title=title,
+        search_text=fold("Quyết định", number, issuer, title),
+    )
+
+
+def _decisions(ctx, years):
+    """One published grant decision per year, and one revocation decision."""
+    documents = [
+        _document(
+            f"{SYNTHETIC_PREFIX}{year}/QĐ-BKHCN",
+            datetime.date(year + 1, 1, 20),
+            title=f"Tặng danh hiệu thi đua, hình thức khen thưởng năm {year}",
+        )
+        for year in years
+    ]
+    revoke_doc = _document(
+        f"{SYNTHETIC_PREFIX}thu-hoi/QĐ-BKHCN",
+        datetime.date(ctx.plan.last_year + 1, 6, 1),
+        title="Thu hồi, hủy bỏ khen thưởng",
+    )
+    documents = bulk_insert(Document, [*documents, revoke_doc], ctx, "văn bản (quyết định)")
+    decisions = bulk_insert(
+        Decision,
+        [
+            Decision(
+                document_id=doc.pk,
+                kind=DecisionKind.REVOKE if i == len(documents) - 1 else DecisionKind.GRANT,
+                signer_title="Bộ trưởng Bộ Khoa học và Công nghệ",
+            )
+            for i, doc in enumerate(documents)
+        ],
+        ctx,
+        "quyết định khen thưởng",
+    )
+    by_year = {year: decisions[i].pk for i, year in enumerate(years)}
+    return by_year, decisions[-1].pk
+
+
+def _accounts(ctx):
+    """A bloc leader and a reviewer account for the staff pages of the benchmark."""
+    leader = (
+        Membership.objects.filter(
+            role=Role.LEADER, year=ctx.plan.last_year, bloc_year__bloc_id__in=ctx.ids["blocs"]
+        )
+        .order_by("bloc_year__bloc_id")
+        .first()
+    )
+    units = ctx.ids["units"]
+    for username, role, unit_id in [
+        (f"{SYNTHETIC_PREFIX}khoitruong", roles.BLOC_LEADER, leader.unit_id if leader else None),
+        (f"{SYNTHETIC_PREFIX}tdkt", roles.REVIEWER, units[-1] if units else None),
+    ]:
+        user, _ = User.objects.get_or_create(
+            username=username, defaults={"is_staff": True, "unit_id": unit_id}
+        )
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
+
+
+@generator
+def generate_awards(ctx):
+    plan, rng = ctx.plan, ctx.rng
+    types = {t.slug: t for t in AwardType.objects.all()}
+    unit_types = [t for t in types.values() if t.accepts_unit()]
+    person_types = [t for t in types.values() if t.accepts_person()]
+    flag_types = [types["co-thi-dua-bo"], types["co-thi-dua-chinh-phu"]]
+    bloc_years = ctx.ids["bloc_years"]
+    units, people = ctx.ids["units"], ctx.ids["people"]
+    events_by_bloc_year = {}
+    for pk, bloc_id, year, _ in ctx.ids.get("events", []):
+        events_by_bloc_year.setdefault((bloc_id, year), pk)
+    years = sorted({year for _, _, year in bloc_years})
+    decision_of, revoke_decision = _decisions(ctx, years)
+    _accounts(ctx)
+    open_from = plan.last_year - 1
+
+    remaining = plan.nominations
+    while remaining > 0:
+        size = min(CHUNK, remaining)
+        remaining -= size
+        rows = []
+        for _ in range(size):
+            _, bloc_id, year = bloc_years[rng.randrange(len(bloc_years))]
+            if people and rng.random() < 0.3:
+                award_type = person_types[rng.randrange(len(person_types))]
+                unit_id, person_id = None, people[rng.randrange(len(people))]
+            else:
+                pool = flag_types if rng.random() < 0.5 else unit_types
+                award_type = pool[rng.randrange(len(pool))]
+                unit_id, person_id = units[rng.randrange(len(units))], None
+            status = _pick(rng, OPEN if year >= open_from else DECIDED)
+            if status == Status.FORWARDED and not award_type.government_level:
+                status = Status.RECOMMENDED
+            rows.append(
+                Nomination(
+                    award_type_id=award_type.pk,
+                    year=year,
+                    unit_id=unit_id,
+                    person_id=person_id,
+                    bloc_id=bloc_id,
+                    event_id=events_by_bloc_year.get((bloc_id, year)),
+                    achievements="Hoàn thành xuất sắc nhiệm vụ được giao.",
+                    status=status,
+                    is_historical=year < HISTORICAL_BEFORE,
+                )
+            )
+        created = bulk_insert(Nomination, rows, ctx, "hồ sơ đề nghị")
+        _transitions_and_awards(ctx, created, decision_of, revoke_decision)
+
+
+def _transitions_and_awards(ctx, nominations, decision_of, revoke_decision):
+    transitions, awards = [], []
+    for n in nominations:
+        action, before = LAST_STEP[n.status]
+        at = datetime.datetime(n.year + 1, 1, 25, 9, 0, tzinfo=TZ)
+        transitions.append(
+            Transition(
+                nomination_id=n.pk,
+                action=action,
+                from_status=before,
+                to_status=n.status,
+                at=at,
+                reason="Thu hồi do kê khai không đúng" if n.status == Status.REVOKED else "",
+            )
+        )
+        if n.status in (Status.GRANTED, Status.REVOKED):
+            revoked = n.status == Status.REVOKED
+            awards.append(
+                Award(
+                    award_type_id=n.award_type_id,
+                    year=n.year,
+                    unit_id=n.unit_id,
+                    person_id=n.person_id,
+                    bloc_id=n.bloc_id,
+                    decision_id=decision_of[n.year],
+                    nomination_id=n.pk,
+                    is_historical=n.is_historical,
+                    revoked_by_id=revoke_decision if revoked else None,
+                    revocation_reason="Thu hồi do kê khai không đúng" if revoked else "",
+                    revoked_at=at if revoked else None,
+                )
+            )
+    bulk_insert(Transition, transitions, ctx, "nhật ký xử lý hồ sơ")
+    bulk_insert(Award, awards, ctx, "khen thưởng đã quyết định")
+
+
+@bench_pages
+def award_pages():
+    year = (
+        Award.objects.filter(decision__document__number__startswith=SYNTHETIC_PREFIX)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+    pages = [("Khen thưởng (danh sách công khai)", "/khen-thuong/", None)]
+    if year:
+        pages += [
+            ("Khen thưởng năm (lọc)", f"/khen-thuong/?nam={year - 1}", None),
+            ("Xuất CSV khen thưởng năm", f"/khen-thuong/xuat.csv?nam={year - 1}", None),
+            ("Xuất XLSX khen thưởng năm", f"/khen-thuong/xuat.xlsx?nam={year - 1}", None),
+        ]
+    pages += [
+        ("Bảng điều khiển khối trưởng", "/khen-thuong/khoi/", f"{SYNTHETIC_PREFIX}khoitruong"),
+        ("Hàng đợi thẩm định", "/khen-thuong/tham-dinh/", f"{SYNTHETIC_PREFIX}tdkt"),
+        ("Quản trị: hồ sơ khen thưởng", "/admin/awards/nomination/", "admin"),
+        ("Quản trị: khen thưởng", "/admin/awards/award/", "admin"),
+    ]
+    return pages
