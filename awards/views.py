@@ -80,6 +80,8 @@ def award_list(request):
             "page_obj": page,
             "rows": rows,
             "query": _query_without_page(request),
+            "can_dashboard": can(request.user, "awards.open_bloc_dashboard"),
+            "can_queue": can(request.user, "awards.open_review_queue"),
         },
     )
 

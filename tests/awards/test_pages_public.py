@@ -141,3 +141,15 @@ def test_public_list_queries_stay_constant(client, django_assert_max_num_queries
     with django_assert_max_num_queries(10):
         html = page(client, status="de-xuat")
     assert html.count("Khối đề xuất") >= n
+
+
+def test_staff_see_their_pages_linked_from_the_list(client, world):
+    client.force_login(world.reviewer)
+    html = client.get(reverse("awards:list")).content.decode()
+    assert reverse("awards:queue") in html and reverse("awards:dashboard") not in html
+    client.force_login(world.leader)
+    html = client.get(reverse("awards:list")).content.decode()
+    assert reverse("awards:dashboard") in html and reverse("awards:queue") not in html
+    client.logout()
+    html = client.get(reverse("awards:list")).content.decode()
+    assert reverse("awards:queue") not in html
