@@ -5,6 +5,7 @@ import csv
 import tempfile
 
 from django.http import FileResponse, StreamingHttpResponse
+from django.urls import NoReverseMatch
 
 from . import queries
 from .filters import PublicFilter
@@ -35,6 +36,13 @@ def _date(day):
     return day.strftime("%d/%m/%Y") if day else ""
 
 
+def _event_url(event):
+    try:
+        return event.get_absolute_url()
+    except NoReverseMatch:  # the event pages are not installed
+        return ""
+
+
 def public_row(record, proposals: bool) -> dict:
     """One line of the public list (page and exports)."""
     if proposals:
@@ -49,7 +57,7 @@ def public_row(record, proposals: bool) -> dict:
             "date": _date(event.held_on),
             "note": "",
             "revoked": False,
-            "url": event.get_absolute_url(),
+            "url": _event_url(event),
         }
     revoked = record.revoked_by_id is not None
     note = record.prize_rank

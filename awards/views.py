@@ -41,6 +41,11 @@ def _require(request, perm, obj=None):
         raise PermissionDenied("Tài khoản của bạn không có quyền thực hiện thao tác này.")
 
 
+def _posted(request):
+    """The POST data (even empty, so that a bare POST shows the errors), or None on GET."""
+    return request.POST if request.method == "POST" else None
+
+
 def _page(request, items):
     return Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
 
@@ -75,6 +80,8 @@ def award_list(request):
             "page_obj": page,
             "rows": rows,
             "query": _query_without_page(request),
+            "can_dashboard": can(request.user, "awards.open_bloc_dashboard"),
+            "can_queue": can(request.user, "awards.open_review_queue"),
         },
     )
 
@@ -129,7 +136,7 @@ def nomination_create(request, bloc_slug, year):
     bloc = get_object_or_404(Bloc, slug=bloc_slug)
     probe = Nomination(bloc=bloc, year=year)
     _require(request, "awards.prepare_nomination", probe)
-    form = NominationForm(request.POST or None, request.FILES or None, instance=probe)
+    form = NominationForm(_posted(request), request.FILES or None, instance=probe)
     if request.method == "POST" and _save_nomination(request, form):
         messages.success(request, f"Đã lập hồ sơ dự thảo «{form.instance}».")
         return redirect(f"{reverse('awards:dashboard')}?nam={year}")
@@ -151,7 +158,7 @@ def nomination_edit(request, pk):
             "chỉ sửa hồ sơ dự thảo hoặc bị trả lại.",
         )
         return redirect("awards:detail", pk=pk)
-    form = NominationForm(request.POST or None, request.FILES or None, instance=nomination)
+    form = NominationForm(_posted(request), request.FILES or None, instance=nomination)
     if request.method == "POST" and _save_nomination(request, form):
         messages.success(request, f"Đã lưu hồ sơ «{form.instance}».")
         return redirect("awards:detail", pk=pk)
@@ -167,7 +174,7 @@ def nominations_from_event(request, event_pk):
     event = get_object_or_404(Event.objects.select_related("bloc"), pk=event_pk)
     probe = Nomination(bloc=event.bloc, year=event.period_end)
     _require(request, "awards.prepare_nomination", probe)
-    form = ConfirmForm(request.POST or None)
+    form = ConfirmForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             created = services.nominations_from_event(
@@ -327,7 +334,7 @@ def nomination_action(request, pk, slug, side):
     nomination = _nomination(pk)
     step = services.STEPS[action.step]
     _require(request, step.permission, nomination)
-    form = action.form_class(request.POST or None, reason_required=step.needs_reason)
+    form = action.form_class(_posted(request), reason_required=step.needs_reason)
     if request.method == "POST" and form.is_valid():
         try:
             _perform(action, nomination, request.user, form.cleaned_data)

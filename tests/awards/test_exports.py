@@ -1,0 +1,112 @@
+"""The CSV and XLSX exports hold exactly the filtered rows of the public list."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from awards.exports import HEADERS
+from awards.models import DecisionKind
+from tests.factories import (
+    AwardFactory,
+    BlocFactory,
+    DecisionFactory,
+    EventFactory,
+    ProposalFactory,
+    UnitFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def data():
+    bloc, other = BlocFactory(), BlocFactory()
+    for i in range(3):
+        AwardFactory(unit=UnitFactory(name=f"Cục Khối Một {i}"), bloc=bloc, year=2021)
+    AwardFactory(
+        unit=UnitFactory(name="Cục Khối Một Thu Hồi"),
+        bloc=bloc,
+        year=2021,
+        revoked_by=DecisionFactory(kind=DecisionKind.REVOKE),
+        revocation_reason="Sai thành tích",
+        revoked_at=timezone.now(),
+    )
+    AwardFactory(unit=UnitFactory(name="Cục Khối Một Năm Khác"), bloc=bloc, year=2022)
+    AwardFactory(unit=UnitFactory(name="Cục Khối Hai"), bloc=other, year=2021)
+    AwardFactory(
+        unit=UnitFactory(name="Cục Chưa Công Bố"),
+        bloc=bloc,
+        year=2021,
+        decision=DecisionFactory(is_published=False),
+    )
+    ProposalFactory(event=EventFactory(bloc=bloc), unit=UnitFactory(name="Cục Đề Xuất"))
+    return bloc
+
+
+def csv_rows(client, params):
+    response = client.get(reverse("awards:export_csv"), params)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    text = b"".join(response.streaming_content).decode("utf-8").lstrip("\ufeff")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def xlsx_rows(client, params):
+    response = client.get(reverse("awards:export_xlsx"), params)
+    assert response.status_code == 200
+    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
+    return [
+        ["" if v is None else str(v) for v in row]
+        for row in book.active.iter_rows(values_only=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        (
+            {"year": 2021},
+            {
+                "Cục Khối Một 0",
+                "Cục Khối Một 1",
+                "Cục Khối Một 2",
+                "Cục Khối Một Thu Hồi",
+                "Cục Khối Hai",
+            },
+        ),
+        ({"year": 2021, "status": "thu-hoi"}, {"Cục Khối Một Thu Hồi"}),
+        ({"status": "de-xuat"}, {"Cục Đề Xuất"}),
+        (
+            {},
+            {
+                "Cục Khối Một 0",
+                "Cục Khối Một 1",
+                "Cục Khối Một 2",
+                "Cục Khối Một Thu Hồi",
+                "Cục Khối Một Năm Khác",
+                "Cục Khối Hai",
+            },
+        ),
+    ],
+)
+def test_exports_hold_exactly_the_filtered_rows(client, data, params, expected):
+    for rows in (csv_rows(client, params), xlsx_rows(client, params)):
+        assert rows[0] == HEADERS
+        assert {row[2] for row in rows[1:]} == expected
+        assert len(rows) - 1 == len(expected)
+
+
+def test_export_matches_the_page_filter_by_bloc(client, data):
+    rows = csv_rows(client, {"bloc": data.pk, "year": 2021, "status": "khen-thuong"})
+    assert {row[2] for row in rows[1:]} == {"Cục Khối Một 0", "Cục Khối Một 1", "Cục Khối Một 2"}
+    assert {row[4] for row in rows[1:]} == {"Đã khen thưởng"}
+    revoked = csv_rows(client, {"status": "thu-hoi"})[1]
+    assert revoked[4] == "Đã bị thu hồi" and "Sai thành tích" in revoked[7]
+
+
+def test_export_headers_are_vietnamese(client, data):
+    assert csv_rows(client, {})[0][:3] == ["Năm", "Loại khen thưởng", "Đối tượng"]
