@@ -23,7 +23,6 @@ from .models import Person, Position, Unit, UnitKind, User
 BENCH_ACCOUNTS = [
     (f"{SYNTHETIC_PREFIX}admin", roles.ADMINISTRATOR),
     (f"{SYNTHETIC_PREFIX}thuky", roles.SECRETARIAT),
-    (f"{SYNTHETIC_PREFIX}tdkt", roles.REVIEWER),
 ]
 
 CHILD_KINDS = [
