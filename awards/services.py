@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from blocs.models import Document, DocumentKind
+from units.models import Unit
 
 from . import eligibility
 from .models import (
@@ -198,6 +199,10 @@ def _transition(nomination, actor, action, *, reason="", write=None):
                 code="invalid_state",
             )
         if step.stage:
+            if locked.bloc_id:
+                # Quotas count the other nominations of the same organiser's blocs: serialise
+                # rule-checked steps per organiser so two simultaneous submits cannot both fit.
+                Unit.objects.select_for_update().filter(pk=locked.bloc.organiser_id).first()
             refusal = eligibility.refusal(locked, step.stage)
             if refusal is not None:
                 raise refusal
