@@ -491,7 +491,8 @@ def save_draft(nomination, actor):
         if created:
             nomination.status = Status.DRAFT
             nomination.created_by = actor
-            nomination.is_historical = nomination.is_historical or _historical_flag(nomination.year)
+            # Set here, never from a form: a "historical" flag would turn refusals into notes.
+            nomination.is_historical = _historical_flag(nomination.year)
             nomination.save()
             Transition.objects.create(
                 nomination=nomination,
@@ -506,6 +507,8 @@ def save_draft(nomination, actor):
                 raise ValidationError(
                     STALE_MESSAGE.format(current=locked.get_status_display()), code="stale"
                 )
+            nomination.is_historical = locked.is_historical or _historical_flag(nomination.year)
+            nomination.status, nomination.created_by_id = locked.status, locked.created_by_id
             nomination.save()
     return nomination
 

@@ -234,3 +234,17 @@ def test_a_draft_is_edited_by_its_blocs_leader(world, nominate):
     assert nomination.achievements == "Thành tích bổ sung"
     with pytest.raises(ValidationError, match="không có quyền lập hồ sơ"):
         services.save_draft(nomination, world.member_staff)
+
+
+def test_the_historical_flag_is_not_taken_from_the_form(world, nominate):
+    nomination = NominationFactory.build(
+        award_type=award_type("co-thi-dua-bo"),
+        year=2025,
+        unit=world.member_unit,
+        bloc=world.bloc,
+        is_historical=True,  # would turn the refusal below into a note
+    )
+    services.save_draft(nomination, world.leader)
+    assert not nomination.is_historical
+    with pytest.raises(ValidationError, match="Điều 26"):
+        services.submit(nomination, world.leader)
