@@ -278,6 +278,8 @@ class Rule(models.Model):
     def applies_to(self, award_type_id, is_unit: bool) -> bool:
         if self.award_type_id is not None and self.award_type_id != award_type_id:
             return False
+        if self.kind == RuleKind.BLOC_LEADER and not is_unit:
+            return False  # only a collective leads a bloc
         if self.recipient_kind == RecipientKind.UNIT:
             return is_unit
         if self.recipient_kind == RecipientKind.PERSON:
