@@ -294,7 +294,14 @@ class NominationAdmin(ServiceErrorsMixin, RecipientSearchMixin, SimpleHistoryAdm
     list_filter = ["status", "year", "award_type", "is_historical", "bloc"]
     list_select_related = ["award_type", "unit", "person", "bloc"]
     autocomplete_fields = ["unit", "person", "bloc", "event", "proposal"]
-    readonly_fields = ["status", "created_by", "created_at", "updated_at", "rule_checks"]
+    readonly_fields = [
+        "status",
+        "is_historical",
+        "created_by",
+        "created_at",
+        "updated_at",
+        "rule_checks",
+    ]
     inlines = [TransitionInline, CouncilVoteInline, OverrideInline]
     action_form = WorkflowActionForm
     actions = [

@@ -278,6 +278,8 @@ class Rule(models.Model):
     def applies_to(self, award_type_id, is_unit: bool) -> bool:
         if self.award_type_id is not None and self.award_type_id != award_type_id:
             return False
+        if self.kind == RuleKind.BLOC_LEADER and not is_unit:
+            return False  # only a collective leads a bloc
         if self.recipient_kind == RecipientKind.UNIT:
             return is_unit
         if self.recipient_kind == RecipientKind.PERSON:
@@ -339,6 +341,9 @@ class RecipientMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def __str__(self):
+        return f"{self.award_type} năm {self.year} – {self.recipient_name}"
 
     @property
     def recipient(self):
@@ -561,9 +566,6 @@ class Nomination(RecipientMixin):
             models.Index(fields=["unit", "year"], name="nomination_unit_year"),
             models.Index(fields=["person", "year"], name="nomination_person_year"),
         ]
-
-    def __str__(self):
-        return f"{self.award_type} năm {self.year} – {self.recipient_name}"
 
     def clean(self):
         self.clean_recipient()
@@ -893,9 +895,6 @@ class Award(RecipientMixin):
             models.Index(fields=["person", "year"], name="award_person_year"),
             models.Index(fields=["bloc", "year"], name="award_bloc_year"),
         ]
-
-    def __str__(self):
-        return f"{self.award_type} năm {self.year} – {self.recipient_name}"
 
     @property
     def is_revoked(self) -> bool:

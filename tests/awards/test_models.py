@@ -50,3 +50,21 @@ def test_council_vote_cannot_count_more_ballots_than_members_present():
     with pytest.raises(ValidationError) as error:
         vote.clean()
     assert "vượt số thành viên có mặt" in str(error.value)
+
+
+def test_a_rule_needs_the_value_its_kind_uses():
+    from awards.models import Rule, RuleKind
+
+    rule = Rule(
+        code="thu",
+        name="Tỷ lệ thử",
+        kind=RuleKind.QUOTA_SHARE,
+        legal_document="Văn bản",
+        valid_from="2024-01-01",
+    )
+    with pytest.raises(ValidationError) as error:
+        rule.full_clean()
+    assert "cần «Tỷ lệ tối đa»" in str(error.value)
+    rule.share_percent, rule.share_base = 120, "bloc_leaders"
+    with pytest.raises(ValidationError, match="0–100"):
+        rule.full_clean()
