@@ -1,22 +1,32 @@
-"""Demo data: seed 001's proposals at the bloc's 2015 summary conference, as proposals and
-historical nominations, and one current-year draft for the demo bloc leader (`khoitruong`).
+"""Demo data: seed 001's proposals at the bloc's 2015 summary conference.
 
-Idempotent: proposals keyed by (event, order), nominations by their proposal, the current draft
-by (award type, year, unit, bloc); a nomination already moved on by the demo accounts is left as
-it is.
+Each proposal becomes a draft nomination (is_historical: judged by the 2015 rules, today's rules
+shown as notes) that the demo bloc leader `khoitruong` — staff of the bloc's 2015 leader unit — can
+submit and the reviewer `tdkt` can take through the workflow. The seed names no outcome, so none is
+invented. Idempotent: proposals keyed by (event, order), nominations by their proposal; a
+nomination already moved on by the demo accounts is left as it is.
 """
 
 import datetime
+from importlib import import_module
 
+from django.apps import apps as django_apps
 from django.db import transaction
 from django.utils import timezone
 
-from blocs.models import Bloc, BlocYear, Event, Membership, Role
+from blocs.models import Bloc, Event
 from thidua.demo import demo_loader, read_data
-from thidua.years import current_year
-from units.models import Unit, User
+from units.models import Unit
 
-from .models import AwardType, Nomination, Proposal, Status, Transition
+from .models import AwardType, Nomination, Proposal, Transition
+
+
+def _ensure_catalogue():
+    """The catalogue and rules come from a data migration; a test database emptied by a
+    live-server test has lost them. Installed only when missing: never overwrite an edit."""
+    if not AwardType.objects.exists():
+        catalogue = import_module("awards.migrations.0002_catalogue_and_rules")
+        catalogue.load(django_apps, schema_editor=None)
 
 
 def _event(row):
@@ -32,6 +42,7 @@ def _event(row):
 @transaction.atomic
 def load_awards(stdout):
     data = read_data(__file__, "awards.json")
+    _ensure_catalogue()
     types = {t.slug: t for t in AwardType.objects.all()}
     proposals = 0
     for row in data["events"]:
@@ -72,50 +83,7 @@ def load_awards(stdout):
                     reason=spec["log"],
                 )
             proposals += 1
-    current = _load_current(data["current"])
     stdout.write(
-        f"Khen thưởng: {proposals} đề xuất và hồ sơ lịch sử; "
-        f"hồ sơ dự thảo năm {current.year} cho tài khoản khối trưởng."
+        f"Khen thưởng: {proposals} đề xuất của khối, mỗi đề xuất một hồ sơ dự thảo "
+        "để tài khoản khối trưởng gửi đi."
     )
-
-
-def _load_current(row):
-    """A current-year draft for the demo bloc leader, whose unit must lead the bloc that year."""
-    year = current_year()
-    bloc = Bloc.objects.get(slug=row["bloc"])
-    leader_unit = Unit.objects.get(slug=row["leader_unit"])
-    bloc_year, _ = BlocYear.objects.get_or_create(bloc=bloc, year=year)
-    has_leader = Membership.objects.filter(bloc_year=bloc_year, role=Role.LEADER).exists()
-    elsewhere = (
-        Membership.objects.filter(unit=leader_unit, year=year, organiser=bloc.organiser_id)
-        .exclude(bloc_year=bloc_year)
-        .exists()
-    )
-    if not has_leader and not elsewhere:
-        Membership.objects.update_or_create(
-            bloc_year=bloc_year, unit=leader_unit, defaults={"role": Role.LEADER}
-        )
-    account = User.objects.filter(username=row["leader_account"]).first()
-    nomination, created = Nomination.objects.get_or_create(
-        award_type=AwardType.objects.get(slug=row["award_type"]),
-        year=year,
-        unit=Unit.objects.get(slug=row["unit"]),
-        bloc=bloc,
-        proposal=None,
-        defaults={
-            "achievements": row["achievements"],
-            "note": row["note"],
-            "status": Status.DRAFT,
-            "created_by": account,
-        },
-    )
-    if created:
-        Transition.objects.create(
-            nomination=nomination,
-            action="create",
-            to_status=Status.DRAFT,
-            actor=account,
-            at=timezone.now(),
-            reason="Dữ liệu trình diễn",
-        )
-    return nomination

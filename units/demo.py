@@ -53,7 +53,7 @@ def load_accounts(stdout):
         if created or not user.has_usable_password():
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
-        user.groups.set([Group.objects.get(name=row["role"])])
+        user.groups.set([Group.objects.get_or_create(name=row["role"])[0]])
     stdout.write(f"Tài khoản trình diễn (chỉ để thử nghiệm, mật khẩu chung «{DEMO_PASSWORD}»):")
     for row in accounts:
         stdout.write(f"  {row['username']:<11} {row['duty']}")

@@ -1,3 +1,4 @@
+import datetime
 import io
 
 import pytest
@@ -5,7 +6,6 @@ from django.core.management import call_command
 
 from awards import eligibility, services
 from awards.models import Nomination, Proposal, Status, Transition
-from thidua.years import current_year
 from units.models import User
 
 pytestmark = pytest.mark.django_db
@@ -38,12 +38,23 @@ def test_demo_is_idempotent_and_records_seed_001_proposals():
     assert all(p.nomination.is_historical for p in proposals)
 
 
+def seed_nominations():
+    return Nomination.objects.filter(year=2015).select_related("award_type", "unit")
+
+
+def test_seed_proposals_wait_as_drafts_for_the_2015_leader():
+    load()
+    assert {n.status for n in seed_nominations()} == {Status.DRAFT}
+    assert not Nomination.objects.exclude(year=2015).exists()  # nothing invented
+
+
 def test_2015_three_ministry_flags_are_accepted_with_a_visible_note():
     load()
-    nomination = Nomination.objects.get(
-        year=2015, award_type__slug="co-thi-dua-bo", unit__slug="cuc-thong-tin-khcn-quoc-gia"
-    )
-    checks = eligibility.check(nomination)
+    leader = User.objects.get(username="khoitruong")
+    flags = seed_nominations().filter(award_type__slug="co-thi-dua-bo").order_by("proposal__order")
+    for nomination in flags:
+        services.submit(nomination, leader)
+    checks = eligibility.check(flags.get(unit__slug="cuc-thong-tin-khcn-quoc-gia"))
     notes = [c for c in checks if c.label == "Ghi chú"]
     assert any("tối đa 1" in c.message and "Điều 26" in c.message for c in notes)
     assert all("được chấp nhận" in c.message for c in notes)
@@ -52,12 +63,26 @@ def test_2015_three_ministry_flags_are_accepted_with_a_visible_note():
     ]
 
 
-def test_demo_accounts_walk_the_current_draft_through_the_workflow():
+def test_demo_accounts_walk_a_seed_nomination_through_the_whole_workflow():
     load()
-    nomination = Nomination.objects.get(year=current_year(), status=Status.DRAFT)
+    nomination = seed_nominations().get(
+        award_type__slug="co-thi-dua-bo",
+        unit__slug="cuc-phat-trien-thi-truong-va-doanh-nghiep-khcn",
+    )
     leader = User.objects.get(username="khoitruong")
     reviewer = User.objects.get(username="tdkt")
     services.submit(nomination, leader)
     services.start_review(nomination, reviewer)
+    services.return_(nomination, reviewer, "Bổ sung báo cáo thành tích.")
+    services.submit(nomination, leader)
+    services.start_review(nomination, reviewer)
     services.recommend(nomination, reviewer)
-    assert Nomination.objects.get(pk=nomination.pk).status == Status.RECOMMENDED
+    services.record_decision(
+        reviewer,
+        [nomination],
+        number="1/QĐ-BKHCN-THU",
+        issued_on=datetime.date(2016, 1, 15),
+        issuer="Bộ Khoa học và Công nghệ",
+        signer_name="Người ký thử nghiệm",
+    )
+    assert Nomination.objects.get(pk=nomination.pk).status == Status.GRANTED
