@@ -17,6 +17,7 @@ from blocs.queries import blocs_led_by
 
 from . import eligibility, queries, services
 from .exports import export_csv, export_xlsx, public_filter, public_row  # noqa: F401
+from .filters import PUBLIC_PROPOSED
 from .forms import (
     ConfirmForm,
     CouncilVoteForm,
@@ -80,6 +81,11 @@ def award_list(request):
             "page_obj": page,
             "rows": rows,
             "query": _query_without_page(request),
+            # The decided awards are the default view; say that published proposals exist too.
+            "proposals_waiting": None
+            if filterset.proposals
+            else queries.public_proposals().count(),
+            "proposed_status": PUBLIC_PROPOSED,
             "can_dashboard": can(request.user, "awards.open_bloc_dashboard"),
             "can_queue": can(request.user, "awards.open_review_queue"),
         },

@@ -153,3 +153,14 @@ def test_staff_see_their_pages_linked_from_the_list(client, world):
     client.logout()
     html = client.get(reverse("awards:list")).content.decode()
     assert reverse("awards:queue") not in html
+
+
+def test_default_list_points_to_the_published_proposals(client, db):
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    text = client.get("/khen-thuong/").content.decode()
+    assert "đã công bố 4 đề xuất khen thưởng chưa có quyết định" in text
+    proposals = client.get("/khen-thuong/", {"status": "de-xuat"}).content.decode()
+    assert proposals.count("Khối đề xuất") >= 4
+    assert "Cục Thông tin KH&amp;CN Quốc gia" in proposals
