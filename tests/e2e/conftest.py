@@ -47,13 +47,8 @@ def browser():
 
 @pytest.fixture
 def demo(transactional_db):
-    from django.contrib.auth.models import Group
-
-    from thidua import roles
-
-    # A live-server test empties every table after it, the role groups made by migration too.
-    for name in roles.ALL:
-        Group.objects.get_or_create(name=name)
+    # A live-server test empties every table after it, the role groups and the award catalogue
+    # made by migrations too; load_demo restores what it needs of them.
     with open(os.devnull, "w") as devnull:
         call_command("load_demo", stdout=devnull)
 
