@@ -4,8 +4,11 @@ exports: exactly the filtered rows, Vietnamese headers, constant memory."""
 import csv
 import tempfile
 
+from django.conf import settings
+from django.contrib import messages
 from django.http import FileResponse, StreamingHttpResponse
-from django.urls import NoReverseMatch
+from django.shortcuts import redirect
+from django.urls import NoReverseMatch, reverse
 
 from . import queries
 from .filters import PublicFilter
@@ -90,10 +93,29 @@ def row_values(row) -> list:
     ]
 
 
-def _rows(params):
-    filterset = public_filter(params)
+def _rows(filterset):
     for record in filterset.qs.iterator(chunk_size=CHUNK):
         yield row_values(public_row(record, filterset.proposals))
+
+
+def _thousands(number):
+    return f"{number:,}".replace(",", ".")  # Vietnamese digit grouping: 20.000
+
+
+def _too_large(request, filterset):
+    """An export is built row by row for an anonymous visitor: refuse one too large to be a
+    reasonable request (a whole national history), and send the visitor back to narrow it."""
+    limit = settings.THIDUA_EXPORT_MAX_ROWS
+    total = filterset.qs.count()
+    if total <= limit:
+        return None
+    messages.error(
+        request,
+        f"Danh sách đã lọc có {_thousands(total)} dòng, vượt giới hạn xuất {_thousands(limit)} "
+        "dòng. Hãy lọc thêm theo năm, khối, đơn vị hoặc loại khen thưởng.",
+    )
+    query = request.GET.urlencode()
+    return redirect(reverse("awards:list") + (f"?{query}" if query else ""))
 
 
 class _Echo:
@@ -102,12 +124,15 @@ class _Echo:
 
 
 def export_csv(request):
+    filterset = public_filter(request.GET)
+    if refused := _too_large(request, filterset):
+        return refused
     writer = csv.writer(_Echo())
 
     def stream():
         yield "\ufeff"  # so that spreadsheet programs read UTF-8
         yield writer.writerow(HEADERS)
-        for values in _rows(request.GET):
+        for values in _rows(filterset):
             yield writer.writerow(values)
 
     response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
@@ -118,10 +143,13 @@ def export_csv(request):
 def export_xlsx(request):
     from openpyxl import Workbook
 
+    filterset = public_filter(request.GET)
+    if refused := _too_large(request, filterset):
+        return refused
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Khen thưởng")
     sheet.append(HEADERS)
-    for values in _rows(request.GET):
+    for values in _rows(filterset):
         sheet.append(values)
     handle = tempfile.TemporaryFile()  # noqa: SIM115 (closed by FileResponse)
     workbook.save(handle)

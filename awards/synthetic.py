@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group
 
-from blocs.models import Document, DocumentKind, Membership, Role
+from blocs.models import Bloc, Document, DocumentKind, Membership, Role
 from thidua import roles
 from thidua.synthetic import SYNTHETIC_PREFIX, bench_pages, bulk_insert, exists_check, generator
 from thidua.text import fold
@@ -239,11 +239,14 @@ def award_pages():
         .first()
     )
     pages = [("Khen thưởng (danh sách công khai)", "/khen-thuong/", None)]
-    if year:
+    bloc = Bloc.objects.filter(slug__startswith=SYNTHETIC_PREFIX).order_by("pk").first()
+    if year and bloc:
+        one_bloc = f"year={year - 1}&bloc={bloc.pk}"
         pages += [
-            ("Khen thưởng năm (lọc)", f"/khen-thuong/?nam={year - 1}", None),
-            ("Xuất CSV khen thưởng năm", f"/khen-thuong/xuat.csv?nam={year - 1}", None),
-            ("Xuất XLSX khen thưởng năm", f"/khen-thuong/xuat.xlsx?nam={year - 1}", None),
+            ("Khen thưởng năm (lọc)", f"/khen-thuong/?year={year - 1}", None),
+            ("Khen thưởng của khối (lọc)", f"/khen-thuong/?{one_bloc}", None),
+            ("Xuất CSV một khối, một năm", f"/khen-thuong/xuat.csv?{one_bloc}", None),
+            ("Xuất XLSX một khối, một năm", f"/khen-thuong/xuat.xlsx?{one_bloc}", None),
         ]
     pages += [
         ("Bảng điều khiển khối trưởng", "/khen-thuong/khoi/", f"{SYNTHETIC_PREFIX}khoitruong"),

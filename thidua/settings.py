@@ -174,6 +174,9 @@ def cache_from_url(url, part):
 CACHE_URL = os.environ.get("DJANGO_CACHE_URL") or (
     "locmem://" if "pytest" in sys.modules else f"file://{VAR_DIR / 'cache'}"
 )
+# Public exports larger than this are refused with a request to filter further.
+THIDUA_EXPORT_MAX_ROWS = int(os.environ.get("THIDUA_EXPORT_MAX_ROWS", "20000"))
+
 CACHES = {part: cache_from_url(CACHE_URL, part) for part in ["default", "pages"]}
 # Anonymous GET responses of public pages are cached, keyed by URL and a content version bumped
 # on every change of registry, bloc or award data (thidua.cache). The timeout only bounds

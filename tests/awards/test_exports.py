@@ -110,3 +110,14 @@ def test_export_matches_the_page_filter_by_bloc(client, data):
 
 def test_export_headers_are_vietnamese(client, data):
     assert csv_rows(client, {})[0][:3] == ["Năm", "Loại khen thưởng", "Đối tượng"]
+
+
+def test_an_export_too_large_is_refused_with_a_request_to_filter(client, settings, db):
+    settings.THIDUA_EXPORT_MAX_ROWS = 2
+    AwardFactory.create_batch(3, year=2021)
+    for path in ["/khen-thuong/xuat.csv", "/khen-thuong/xuat.xlsx"]:
+        response = client.get(path, {"year": 2021}, follow=True)
+        assert response.redirect_chain[-1][0] == "/khen-thuong/?year=2021"
+        text = response.content.decode()
+        assert "Danh sách đã lọc có 3 dòng, vượt giới hạn xuất 2 dòng" in text
+    assert client.get("/khen-thuong/xuat.csv", {"year": 2020}).status_code == 200
