@@ -45,18 +45,26 @@ def page_key(request, version):
     return PAGE_KEY_PREFIX + digest
 
 
+def personal_cookies():
+    """Cookies that make a request personal: a session (maybe signed in) or pending messages."""
+    from django.contrib.messages.storage.cookie import CookieStorage
+
+    return (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
+
+
 def request_is_cacheable(request):
+    """Decided before any other middleware ran: no session, user or messages are known yet."""
     if not settings.PAGE_CACHE_ENABLED or request.method != "GET":
         return False
-    if any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PREFIXES):
+    if any(name in request.COOKIES for name in personal_cookies()):
         return False
-    if request.user.is_authenticated:
-        return False
-    messages = getattr(request, "_messages", None)
-    return not (messages is not None and len(messages))
+    return not request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES))
 
 
 def response_is_cacheable(request, response):
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
     if response.has_header("Set-Cookie"):

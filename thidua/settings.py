@@ -53,6 +53,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, authentication, messages, CSRF and locale, so a hit skips them all; after
+    # SecurityMiddleware, so hits carry its headers (thidua.middleware, docs/security.md).
+    "thidua.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -61,8 +64,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "thidua.middleware.ContentSecurityPolicyMiddleware",
-    # Innermost, so request.user and messages are known and a hit skips only the view.
-    "thidua.middleware.PublicPageCacheMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 

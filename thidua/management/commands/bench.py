@@ -36,12 +36,15 @@ class Command(BaseCommand):
             help="an extra page to measure (repeatable), e.g. /admin/units/unit/@admin",
         )
         parser.add_argument("--no-load", action="store_true", help="skip the gunicorn part")
+        parser.add_argument(
+            "--only-load", action="store_true", help="only the gunicorn part (no page renders)"
+        )
 
     def handle(self, *args, **options):
         autodiscover_modules("synthetic")
         if not synthetic.exists():
             raise CommandError("Chưa có dữ liệu tổng hợp: hãy chạy `manage.py generate_data`.")
-        pages = self.pages(options["page"])
+        pages = [] if options["only_load"] else self.pages(options["page"])
         rows = []
         hosts = [*settings.ALLOWED_HOSTS, "testserver"]
         with override_settings(ALLOWED_HOSTS=hosts):
