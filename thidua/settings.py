@@ -146,6 +146,13 @@ def cache_from_url(url, part):
     scheme, _, rest = url.partition("://")
     options = {"MAX_ENTRIES": 20_000}
     if scheme == "file":
+        if part == "pages":
+            # Large pages, read on every hit: stored uncompressed, in a folder of their own.
+            return {
+                "BACKEND": "thidua.cache.UncompressedFileBasedCache",
+                "LOCATION": str(Path(rest or VAR_DIR / "cache") / "pages-plain"),
+                "OPTIONS": options,
+            }
         return {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(Path(rest or VAR_DIR / "cache") / part),

@@ -210,3 +210,64 @@ def test_a_change_in_another_process_invalidates_this_one(settings, tmp_path):
         timeout=120,
     )
     assert page_cache.public_version() != before
+
+
+# --- The hit path at the top of the middleware stack --------------------------------------------
+
+SECURITY_HEADERS = [
+    "Content-Security-Policy",
+    "X-Frame-Options",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+]
+
+
+def test_a_hit_carries_the_same_security_headers_as_a_miss(client, home_with_blocs):
+    home_with_blocs(2)
+    miss = client.get("/")
+    hit = client.get("/")
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    for header in SECURITY_HEADERS:
+        assert hit[header] == miss[header], header
+
+
+def test_a_visitor_with_a_session_cookie_never_gets_the_cached_page(client, home_with_blocs):
+    home_with_blocs(2)
+    client.get("/")
+    user = UserFactory()
+    client.force_login(user)
+    response = client.get("/")
+    assert "X-Page-Cache" not in response
+    assert user.username in response.content.decode()
+
+
+def test_a_visitor_with_pending_messages_never_gets_the_cached_page(client, home_with_blocs):
+    from django.contrib.messages.storage.cookie import CookieStorage
+
+    home_with_blocs(2)
+    client.get("/")
+    client.cookies[CookieStorage.cookie_name] = "any"
+    assert "X-Page-Cache" not in client.get("/")
+
+
+def test_uncompressed_file_cache_keeps_expires_and_touches(tmp_path):
+    store = page_cache.UncompressedFileBasedCache(str(tmp_path), {})
+    page = (b"<p>trang</p>" * 1000, 200, [("Content-Type", "text/html")])
+    store.set("trang", page, 60)
+    assert store.get("trang") == page
+    assert store.touch("trang", 120)
+    assert store.get("trang") == page
+    assert not store.touch("khong-co")
+    store.set("het-han", page, -1)
+    assert store.get("het-han", "mặc định") == "mặc định"
+
+
+def test_file_cache_url_keeps_pages_uncompressed_in_their_own_folder():
+    from thidua.settings import cache_from_url
+
+    pages = cache_from_url("file:///tmp/thidua-cache", "pages")
+    default = cache_from_url("file:///tmp/thidua-cache", "default")
+    assert pages["BACKEND"] == "thidua.cache.UncompressedFileBasedCache"
+    assert pages["LOCATION"] != default["LOCATION"]
+    assert pages["LOCATION"] != "/tmp/thidua-cache/pages"
