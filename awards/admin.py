@@ -5,8 +5,11 @@ apply as on the staff pages."""
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.core.paginator import Paginator
+from django.db import connections
+from django.db.models import Count, Max, Min, Q
 from django.shortcuts import redirect
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -60,6 +63,63 @@ class RecipientSearchMixin:
                 Q(unit__search_text__contains=term) | Q(person__search_text__contains=term)
             )
         return queryset, False
+
+
+class YearListFilter(admin.SimpleListFilter):
+    """Years from MIN/MAX over the (year, …) index: a DISTINCT over a million rows costs ~100 ms
+    on PostgreSQL (no loose index scan), the range two index probes."""
+
+    title = "năm thành tích"
+    parameter_name = "year__exact"
+
+    def lookups(self, request, model_admin):
+        bounds = model_admin.model.objects.aggregate(low=Min("year"), high=Max("year"))
+        if bounds["low"] is None:
+            return []
+        return [(str(y), str(y)) for y in range(bounds["high"], bounds["low"] - 1, -1)]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(year=int(value))
+        return queryset
+
+
+class EstimatedCountPaginator(Paginator):
+    """On PostgreSQL, an unfiltered million-row table is counted from the planner's estimate
+    (pg_class.reltuples) instead of a sequential COUNT(*); filtered lists count exactly."""
+
+    threshold = 100_000
+
+    @cached_property
+    def count(self):
+        qs = self.object_list
+        if not getattr(qs, "query", None) or qs.query.where or qs.query.combinator:
+            return super().count
+        connection = connections[qs.db]
+        if connection.vendor != "postgresql":
+            return super().count
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass",
+                [qs.model._meta.db_table],
+            )
+            row = cursor.fetchone()
+        estimate = row[0] if row else -1
+        return estimate if estimate >= self.threshold else super().count
+
+
+class LargeTableAdminMixin:
+    """Admin lists of the million-row tables: no second COUNT(*) ("n total"), an estimated count
+    when unfiltered, newest first along the (year, id) index."""
+
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
+    ordering = ["-year", "-pk"]
+
+    def get_queryset(self, request):
+        # __str__ names the unit as it was named in the record's year.
+        return super().get_queryset(request).prefetch_related("unit__names")
 
 
 # --- catalogue and legal data ---------------------------------------------------------------
@@ -281,7 +341,9 @@ def _workflow_action(name, description, *, decision=False):
 
 
 @admin.register(Nomination)
-class NominationAdmin(ServiceErrorsMixin, RecipientSearchMixin, SimpleHistoryAdmin):
+class NominationAdmin(
+    LargeTableAdminMixin, ServiceErrorsMixin, RecipientSearchMixin, SimpleHistoryAdmin
+):
     list_display = [
         "__str__",
         "year",
@@ -291,7 +353,7 @@ class NominationAdmin(ServiceErrorsMixin, RecipientSearchMixin, SimpleHistoryAdm
         "is_historical",
         "updated_at",
     ]
-    list_filter = ["status", "year", "award_type", "is_historical", "bloc"]
+    list_filter = ["status", YearListFilter, "award_type", "is_historical", "bloc"]
     list_select_related = ["award_type", "unit", "person", "bloc"]
     autocomplete_fields = ["unit", "person", "bloc", "event", "proposal"]
     readonly_fields = [
@@ -500,10 +562,12 @@ def revoke_awards(modeladmin, request, queryset):
 
 
 @admin.register(Award)
-class AwardAdmin(ServiceErrorsMixin, RecipientSearchMixin, SimpleHistoryAdmin):
+class AwardAdmin(
+    LargeTableAdminMixin, ServiceErrorsMixin, RecipientSearchMixin, SimpleHistoryAdmin
+):
     list_display = ["__str__", "year", "award_type", "decision", "is_historical", "revoked"]
     list_filter = [
-        "year",
+        YearListFilter,
         "award_type",
         "is_historical",
         ("revoked_by", admin.EmptyFieldListFilter),

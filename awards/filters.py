@@ -1,7 +1,11 @@
 """django-filter sets of the review queue and the public awards list (Vietnamese labels)."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
+from django.forms.utils import flatatt
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from blocs.models import Bloc
 from thidua.years import FIRST_YEAR, LAST_YEAR
@@ -10,9 +14,29 @@ from units.models import Unit
 from .models import AwardType, Nomination, Status
 
 
+class LongSelect(forms.Select):
+    """The same <select> as Django's, rendered in Python: the template engine takes ~40 µs per
+    <option>, i.e. ~200 ms for the 5,000 units of a full ministry."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = {str(v) for v in self.format_value(value)}
+        options = "".join(
+            '<option value="{}"{}>{}</option>'.format(
+                escape(option), " selected" if str(option) in selected else "", escape(label)
+            )
+            for option, label in self.choices
+        )
+        attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        return mark_safe(f"<select{flatatt(attrs)}>{options}</select>")  # noqa: S308 (escaped)
+
+
+def _long_choice(**kwargs):
+    return django_filters.ModelChoiceFilter(widget=LongSelect, **kwargs)
+
+
 class QueueFilter(django_filters.FilterSet):
     year = django_filters.NumberFilter(label="Năm", min_value=FIRST_YEAR, max_value=LAST_YEAR)
-    bloc = django_filters.ModelChoiceFilter(
+    bloc = _long_choice(
         label="Khối", queryset=Bloc.objects.order_by("name"), empty_label="Mọi khối"
     )
     award_type = django_filters.ModelChoiceFilter(
@@ -62,15 +86,15 @@ class PublicFilter(django_filters.FilterSet):
         empty_label="Mọi loại",
         method="by_award_type",
     )
-    bloc = django_filters.ModelChoiceFilter(
+    bloc = _long_choice(
         label="Khối",
         queryset=Bloc.objects.order_by("name"),
         empty_label="Mọi khối",
         method="by_bloc",
     )
-    unit = django_filters.ModelChoiceFilter(
+    unit = _long_choice(
         label="Đơn vị",
-        queryset=Unit.objects.order_by("name"),
+        queryset=Unit.objects.order_by("name").only("pk", "name"),
         empty_label="Mọi đơn vị",
         method="by_unit",
     )

@@ -565,6 +565,8 @@ class Nomination(RecipientMixin):
             models.Index(fields=["bloc", "year"], name="nomination_bloc_year"),
             models.Index(fields=["unit", "year"], name="nomination_unit_year"),
             models.Index(fields=["person", "year"], name="nomination_person_year"),
+            # The admin list's newest-first order (-year, -id).
+            models.Index(fields=["year", "id"], name="nomination_year_id"),
         ]
 
     def clean(self):
@@ -894,6 +896,7 @@ class Award(RecipientMixin):
             models.Index(fields=["unit", "year"], name="award_unit_year"),
             models.Index(fields=["person", "year"], name="award_person_year"),
             models.Index(fields=["bloc", "year"], name="award_bloc_year"),
+            models.Index(fields=["year", "id"], name="award_year_id"),
         ]
 
     @property

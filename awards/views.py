@@ -51,6 +51,46 @@ def _page(request, items):
     return Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
+class _CountlessPaginator:
+    """Pages of the unfiltered public list without a COUNT(*) over every published award (a
+    sequential scan of the whole table, ~100 ms at a million rows): one extra row tells whether
+    a next page exists. `count` and `num_pages` are None; the templates then omit them."""
+
+    count = num_pages = None
+
+    def __init__(self, items, per_page):
+        self.items, self.per_page = items, per_page
+
+    def get_page(self, number):
+        try:
+            number = max(int(number), 1)
+        except (TypeError, ValueError):
+            number = 1
+        start = (number - 1) * self.per_page
+        rows = list(self.items[start : start + self.per_page + 1])
+        return _CountlessPage(rows[: self.per_page], number, self, len(rows) > self.per_page)
+
+
+@dataclass
+class _CountlessPage:
+    object_list: list
+    number: int
+    paginator: _CountlessPaginator
+    more: bool
+
+    def has_next(self):
+        return self.more
+
+    def has_previous(self):
+        return self.number > 1
+
+    def next_page_number(self):
+        return self.number + 1
+
+    def previous_page_number(self):
+        return self.number - 1
+
+
 def _query_without_page(request):
     params = request.GET.copy()
     params.pop("page", None)
@@ -71,7 +111,15 @@ def award_list(request):
     """Granted awards (revoked ones marked) and, on request, what blocs proposed at published
     events. Never a draft, a nomination's workflow or a reviewer's note."""
     filterset = public_filter(request.GET)
-    page = _page(request, filterset.qs)
+    unfiltered = (
+        not filterset.proposals
+        and filterset.form.is_valid()
+        and not any(v not in (None, "") for v in filterset.form.cleaned_data.values())
+    )
+    if unfiltered:
+        page = _CountlessPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    else:
+        page = _page(request, filterset.qs)
     rows = [public_row(record, filterset.proposals) for record in page.object_list]
     return render(
         request,

@@ -110,3 +110,24 @@ def test_an_administrator_records_an_override_in_the_admin(client, world, nomina
     override = Override.objects.get()
     assert override.created_by == world.admin
     assert Transition.objects.get(nomination=nomination).action == "override"
+
+
+@pytest.mark.parametrize("n", [2, 20])
+@pytest.mark.parametrize("model", ["nomination", "award"])
+def test_big_admin_lists_run_constant_queries(
+    client, world, model, n, django_assert_max_num_queries
+):
+    """Each row names its unit as named in its year, without a query per row (no N+1)."""
+    from tests.factories import NominationFactory, UnitNameFactory
+
+    factory = NominationFactory if model == "nomination" else AwardFactory
+    for i in range(n):
+        record = factory(year=2010 + i % 5)
+        UnitNameFactory(unit=record.unit, name=f"Tên năm cũ {i}", valid_until=2030)
+    client.force_login(world.admin)
+    with django_assert_max_num_queries(13):
+        response = client.get(reverse(f"admin:awards_{model}_changelist"))
+    html = response.content.decode()
+    assert "Tên năm cũ 0" in html and f"Tên năm cũ {n - 1}" in html
+    # Years offered by the filter come from MIN/MAX (newest first).
+    assert html.index("year__exact=2011") < html.index("year__exact=2010")
