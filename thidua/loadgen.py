@@ -156,18 +156,21 @@ def _run_threads(port, paths, concurrency, seconds, max_requests, host, offset=0
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
     budget = [max_requests]
+    sent = [0]
 
-    def worker(index):
+    def worker():
         conn = http.client.HTTPConnection(LOOPBACK, port, timeout=timeout)
         latencies, statuses, by_path, errors = [], {}, {}, 0
-        n = index + offset * concurrency
         while time.monotonic() < deadline:
+            # The path comes from the shared request sequence, so the pages get equal shares
+            # however unevenly the threads are scheduled.
             with lock:
                 if budget[0] <= 0:
                     break
+                sequence = sent[0]
+                sent[0] += 1
                 budget[0] -= 1
-            path = paths[n % len(paths)]
-            n += 1
+            path = paths[(sequence + offset) % len(paths)]
             started = time.perf_counter()
             try:
                 status = _get(conn, path, host)
@@ -190,7 +193,7 @@ def _run_threads(port, paths, concurrency, seconds, max_requests, host, offset=0
                 _merge(result.by_path.setdefault(path, {}), counts)
 
     started = time.monotonic()
-    threads = [threading.Thread(target=worker, args=(i,), daemon=True) for i in range(concurrency)]
+    threads = [threading.Thread(target=worker, daemon=True) for _ in range(concurrency)]
     for thread in threads:
         thread.start()
     for thread in threads:
