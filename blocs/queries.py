@@ -174,6 +174,23 @@ def rosters_of_year(year: int) -> list[Roster]:
     return _rosters(BlocYear.objects.filter(year=year).order_by("bloc__name"))
 
 
+def year_index(year: int) -> list[BlocYear]:
+    """The bloc-years of `year` by bloc name, with only the bloc's name and slug: the year page's
+    table of contents and the list it is paginated over (one light query, no COUNT)."""
+    return list(
+        BlocYear.objects.filter(year=year)
+        .select_related("bloc")
+        .only("year", "bloc__name", "bloc__slug")
+        .order_by("bloc__name")
+    )
+
+
+def rosters_of(bloc_years) -> list[Roster]:
+    """Full rosters of the given bloc-years (e.g. one page of the year), by bloc name."""
+    ids = [by.pk for by in bloc_years]
+    return _rosters(BlocYear.objects.filter(pk__in=ids).order_by("bloc__name"))
+
+
 def latest_leaders() -> list[Roster]:
     """Each bloc's most recent year on record (newest first) with only its leader and deputy
     loaded, and its member count: the home page's summary."""

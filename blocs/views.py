@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
@@ -8,6 +9,7 @@ from . import queries
 from .models import Bloc
 
 HOME_UNIT_LIMIT = 100
+BLOCS_PER_YEAR_PAGE = 25
 
 
 def home(request):
@@ -26,9 +28,14 @@ def home(request):
 
 
 def year(request, year):
-    rosters = queries.rosters_of_year(year)
-    if not rosters:
+    bloc_years = queries.year_index(year)
+    if not bloc_years:
         raise Http404("Chưa có hồ sơ khối thi đua nào của năm này.")
+    paginator = Paginator(bloc_years, BLOCS_PER_YEAR_PAGE)
+    page = paginator.get_page(request.GET.get("trang"))
+    for number, start in enumerate(range(0, len(bloc_years), BLOCS_PER_YEAR_PAGE), 1):
+        for bloc_year in bloc_years[start : start + BLOCS_PER_YEAR_PAGE]:
+            bloc_year.page_number = number
     years = queries.years()
     index = years.index(year)
     return render(
@@ -36,7 +43,9 @@ def year(request, year):
         "blocs/year.html",
         {
             "year": year,
-            "rosters": rosters,
+            "rosters": queries.rosters_of(page.object_list),
+            "page": page,
+            "index": bloc_years,
             "newer": years[index - 1] if index > 0 else None,
             "older": years[index + 1] if index + 1 < len(years) else None,
             "panels": panels_for("year", year, request),
