@@ -9,18 +9,24 @@ from . import queries
 from .models import Bloc
 
 HOME_UNIT_LIMIT = 100
+HOME_BLOC_LIMIT = 30  # cards and names of blocs on the home page; the rest on /khoi/
 BLOCS_PER_YEAR_PAGE = 25
 
 
 def home(request):
     units = unit_list()
+    # One more than shown: tells whether to link to the full list, without a COUNT.
+    rosters = queries.latest_leaders(HOME_BLOC_LIMIT + 1)
+    blocs = list(queries.bloc_list()[: HOME_BLOC_LIMIT + 1])
     return render(
         request,
         "blocs/home.html",
         {
             "years": queries.years(),
-            "rosters": queries.latest_leaders(),
-            "blocs": queries.bloc_list(),
+            "rosters": rosters[:HOME_BLOC_LIMIT],
+            "more_rosters": len(rosters) > HOME_BLOC_LIMIT,
+            "blocs": blocs[:HOME_BLOC_LIMIT],
+            "more_blocs": len(blocs) > HOME_BLOC_LIMIT,
             "units": units[:HOME_UNIT_LIMIT],
             "unit_total": units.count(),
         },

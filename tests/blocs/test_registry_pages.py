@@ -157,3 +157,14 @@ def test_year_page_is_paginated_with_an_index_of_every_bloc(client, django_asser
     assert second.count("Thành viên Khối thi đua") == 3
     assert last.name in second
     assert "Trang 2 / 2" in second
+
+
+def test_home_shows_the_first_blocs_and_links_to_all_of_them(client):
+    """With more blocs than the home page holds, it shows the first ones and links to /khoi/."""
+    from blocs.views import HOME_BLOC_LIMIT
+
+    blocs = sorted(registry_dataset(HOME_BLOC_LIMIT + 1), key=lambda b: b.name)
+    html = client.get("/").content.decode()
+    assert html.count('<li class="card">') == HOME_BLOC_LIMIT
+    assert blocs[0].name in html and blocs[-1].name not in html
+    assert '<a href="/khoi/">Xem tất cả các khối thi đua</a>' in html
