@@ -89,16 +89,7 @@ def event_for_page(slug, user):
     fetched, one query each, and the units' former names in one more query for all of them."""
     qs = Event.objects.all() if can_preview(user) else Event.objects.published()
     prefetches = _record_prefetches()
-    flags = {
-        f"has_{name}": Exists(
-            getattr(Event, name).rel.related_model.objects.filter(
-                **{getattr(Event, name).rel.field.name: OuterRef("pk")}
-            )
-        )
-        for name in prefetches
-        if name != "documents"
-    }
-    flags["has_documents"] = Exists(Event.documents.through.objects.filter(event=OuterRef("pk")))
+    flags = {f"has_{name}": _exists(name) for name in prefetches}
     event = (
         qs.select_related("bloc", "chair")
         .annotate(**flags, **_member_count_annotations())
@@ -114,6 +105,14 @@ def event_for_page(slug, user):
     prefetch_related_objects([event], *lookups)
     _name_units(event)
     return event
+
+
+def _exists(name):
+    """Exists(a row of the event's `name` records); documents through the link table."""
+    rel = getattr(Event, name).rel
+    if rel.many_to_many:
+        return Exists(rel.through.objects.filter(event=OuterRef("pk")))
+    return Exists(rel.related_model.objects.filter(**{rel.field.name: OuterRef("pk")}))
 
 
 def _empty(event, name):
