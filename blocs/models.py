@@ -292,7 +292,12 @@ class Membership(models.Model):
                 ),
             ),
         ]
-        indexes = [models.Index(fields=["year", "role"], name="membership_year_role")]
+        indexes = [
+            models.Index(fields=["year", "role"], name="membership_year_role"),
+            models.Index(
+                fields=["-year", "bloc_year", "role", "id"], name="membership_admin_order"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.unit} – {self.get_role_display()} – {self.bloc_year}"

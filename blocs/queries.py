@@ -170,18 +170,33 @@ def years() -> list[int]:
     return list(BlocYear.objects.order_by("-year").values_list("year", flat=True).distinct())
 
 
-def rosters_of_year(year: int) -> list[Roster]:
-    return _rosters(BlocYear.objects.filter(year=year).order_by("bloc__name"))
-
-
-def latest_leaders() -> list[Roster]:
-    """Each bloc's most recent year on record (newest first) with only its leader and deputy
-    loaded, and its member count: the home page's summary."""
-    latest = BlocYear.objects.filter(bloc=OuterRef("bloc")).order_by("-year").values("year")[:1]
-    return _rosters(
-        BlocYear.objects.filter(year=Subquery(latest)).order_by("-year", "bloc__name"),
-        roles=[Role.LEADER, Role.DEPUTY],
+def year_index(year: int) -> list[BlocYear]:
+    """The bloc-years of `year` by bloc name, with only the bloc's name and slug: the year page's
+    table of contents and the list it is paginated over (one light query, no COUNT)."""
+    return list(
+        BlocYear.objects.filter(year=year)
+        .select_related("bloc")
+        .only("year", "bloc__name", "bloc__slug")
+        .order_by("bloc__name")
     )
+
+
+def rosters_of(bloc_years) -> list[Roster]:
+    """Full rosters of the given bloc-years (e.g. one page of the year), by bloc name."""
+    ids = [by.pk for by in bloc_years]
+    return _rosters(BlocYear.objects.filter(pk__in=ids).order_by("bloc__name"))
+
+
+def latest_leaders(limit: int | None = None) -> list[Roster]:
+    """Each bloc's most recent year on record (newest first) with only its leader and deputy
+    loaded, and its member count: the home page's summary (the first `limit` blocs)."""
+    latest = BlocYear.objects.filter(bloc=OuterRef("bloc")).order_by("-year").values("year")[:1]
+    bloc_years = BlocYear.objects.filter(year=Subquery(latest)).order_by("-year", "bloc__name")
+    if limit is not None:
+        bloc_years = BlocYear.objects.filter(pk__in=bloc_years.values("pk")[:limit]).order_by(
+            "-year", "bloc__name"
+        )
+    return _rosters(bloc_years, roles=[Role.LEADER, Role.DEPUTY])
 
 
 def bloc_list():

@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
@@ -8,17 +9,24 @@ from . import queries
 from .models import Bloc
 
 HOME_UNIT_LIMIT = 100
+HOME_BLOC_LIMIT = 30  # cards and names of blocs on the home page; the rest on /khoi/
+BLOCS_PER_YEAR_PAGE = 25
 
 
 def home(request):
     units = unit_list()
+    # One more than shown: tells whether to link to the full list, without a COUNT.
+    rosters = queries.latest_leaders(HOME_BLOC_LIMIT + 1)
+    blocs = list(queries.bloc_list()[: HOME_BLOC_LIMIT + 1])
     return render(
         request,
         "blocs/home.html",
         {
             "years": queries.years(),
-            "rosters": queries.latest_leaders(),
-            "blocs": queries.bloc_list(),
+            "rosters": rosters[:HOME_BLOC_LIMIT],
+            "more_rosters": len(rosters) > HOME_BLOC_LIMIT,
+            "blocs": blocs[:HOME_BLOC_LIMIT],
+            "more_blocs": len(blocs) > HOME_BLOC_LIMIT,
             "units": units[:HOME_UNIT_LIMIT],
             "unit_total": units.count(),
         },
@@ -26,9 +34,14 @@ def home(request):
 
 
 def year(request, year):
-    rosters = queries.rosters_of_year(year)
-    if not rosters:
+    bloc_years = queries.year_index(year)
+    if not bloc_years:
         raise Http404("Chưa có hồ sơ khối thi đua nào của năm này.")
+    paginator = Paginator(bloc_years, BLOCS_PER_YEAR_PAGE)
+    page = paginator.get_page(request.GET.get("trang"))
+    for number, start in enumerate(range(0, len(bloc_years), BLOCS_PER_YEAR_PAGE), 1):
+        for bloc_year in bloc_years[start : start + BLOCS_PER_YEAR_PAGE]:
+            bloc_year.page_number = number
     years = queries.years()
     index = years.index(year)
     return render(
@@ -36,7 +49,9 @@ def year(request, year):
         "blocs/year.html",
         {
             "year": year,
-            "rosters": rosters,
+            "rosters": queries.rosters_of(page.object_list),
+            "page": page,
+            "index": bloc_years,
             "newer": years[index - 1] if index > 0 else None,
             "older": years[index + 1] if index + 1 < len(years) else None,
             "panels": panels_for("year", year, request),

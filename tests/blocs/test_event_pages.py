@@ -325,8 +325,23 @@ def rich_event(n):
 @pytest.mark.parametrize("n", [3, 30])
 def test_event_page_queries_are_bounded(client, django_assert_max_num_queries, n):
     event = rich_event(n)
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(9):
         response = client.get(event.get_absolute_url())
+    assert response.status_code == 200
+
+
+def test_event_page_without_records_reads_only_the_event(client, django_assert_max_num_queries):
+    """The event row says which kinds of records exist: none are fetched when there are none."""
+    event = EventFactory()
+    with django_assert_max_num_queries(3):
+        response = client.get(event.get_absolute_url())
+    assert event.title in response.content.decode()
+
+
+def test_fully_recorded_seed_event_queries_are_bounded(client, demo, django_assert_max_num_queries):
+    """Every kind of record at once (the 2015 seed event): one query per kind, names in one."""
+    with django_assert_max_num_queries(16):
+        response = client.get("/su-kien/khoi-tong-cuc-cuc-ban-quy-tong-ket-2015/")
     assert response.status_code == 200
 
 

@@ -118,7 +118,7 @@ def urls_of(blocs):
     unit = bloc.years.get().memberships.get(role="leader").unit
     return [
         ("/", 10),
-        ("/nam/2021/", 10),
+        ("/nam/2021/", 6),
         ("/khoi/", 3),
         (bloc.get_absolute_url(), 10),
         (reverse("units:list"), 3),
@@ -137,3 +137,34 @@ def test_public_pages_query_count_is_constant(client, django_assert_max_num_quer
         with django_assert_max_num_queries(bound):
             response = client.get(url)
         assert response.status_code == 200, url
+
+
+def test_year_page_is_paginated_with_an_index_of_every_bloc(client, django_assert_max_num_queries):
+    """A year with many blocs shows 25 full rosters a page, and lists every bloc of the year with
+    a link to the page holding its roster."""
+    from blocs.views import BLOCS_PER_YEAR_PAGE
+
+    blocs = sorted(registry_dataset(BLOCS_PER_YEAR_PAGE + 3), key=lambda b: b.name)
+    first = text_of(client.get("/nam/2021/"))
+    assert f"Tất cả {len(blocs)} khối của năm 2021 (trang 1 / 2)" in first
+    assert first.count("Thành viên Khối thi đua") == BLOCS_PER_YEAR_PAGE
+    html = client.get("/nam/2021/").content.decode()
+    last = blocs[-1]
+    assert f'href="?trang=2#bloc-{last.pk}"' in html
+    assert 'href="?trang=2" rel="next"' in html
+    with django_assert_max_num_queries(6):
+        second = text_of(client.get("/nam/2021/?trang=2"))
+    assert second.count("Thành viên Khối thi đua") == 3
+    assert last.name in second
+    assert "Trang 2 / 2" in second
+
+
+def test_home_shows_the_first_blocs_and_links_to_all_of_them(client):
+    """With more blocs than the home page holds, it shows the first ones and links to /khoi/."""
+    from blocs.views import HOME_BLOC_LIMIT
+
+    blocs = sorted(registry_dataset(HOME_BLOC_LIMIT + 1), key=lambda b: b.name)
+    html = client.get("/").content.decode()
+    assert html.count('<li class="card">') == HOME_BLOC_LIMIT
+    assert blocs[0].name in html and blocs[-1].name not in html
+    assert '<a href="/khoi/">Xem tất cả các khối thi đua</a>' in html
