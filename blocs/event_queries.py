@@ -1,6 +1,7 @@
 """Read queries behind the event pages and panels. Each runs a constant number of queries."""
 
 import json
+from decimal import Decimal
 
 from django.db.models import (
     Aggregate,
@@ -136,7 +137,7 @@ def _cache_rows(owner, name, model, text):
     attnames = [f.attname for f in fields]
     objs = [
         model.from_db("default", attnames, [f.to_python(row[f.attname]) for f in fields])
-        for row in json.loads(text or "[]")
+        for row in json.loads(text or "[]", parse_float=Decimal)
     ]
     objs.sort(key=lambda obj: (obj.order, obj.pk))
     fk = getattr(owner.__class__, name).field
