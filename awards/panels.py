@@ -1,9 +1,12 @@
 """Page panels of this app (see thidua.panels): an event's proposals, a unit's and a person's
 award history. Each runs a constant number of queries."""
 
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch
 
 from thidua.panels import Panel, register_panel
+from units.models import UnitName
 
 from . import queries
 
@@ -13,13 +16,13 @@ def event_proposals_panel(event, request):
     """What the bloc proposed at the event; shown with the event (published = made public)."""
     if not getattr(event, "is_public", False):
         return None
-    proposals = list(queries.event_proposals(event))
+    proposals = list(_with_unit_name(queries.event_proposals(event), event.period_end))
     if not proposals:
         return None
     rows = [
         {
             "proposal": p,
-            "recipient": p.recipient_name,
+            "recipient": p.unit_name_then if p.unit_id else p.recipient_name,
             "url": _url(p.unit) if p.unit_id else None,
             "outcome": queries.proposal_outcome(p),
         }
@@ -30,6 +33,17 @@ def event_proposals_panel(event, request):
         context={"rows": rows, "year": event.period_end},
         order=60,
     )
+
+
+def _with_unit_name(proposals, year):
+    """`unit_name_then`: the unit's name in `year` (as Unit.name_in), read in the same query."""
+    former = UnitName.objects.filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=year),
+        Q(valid_until__isnull=True) | Q(valid_until__gte=year),
+        unit=OuterRef("unit"),
+    ).order_by("valid_from")
+    name = Coalesce(Subquery(former.values("name")[:1]), F("unit__name"))
+    return proposals.prefetch_related(None).annotate(unit_name_then=name)
 
 
 def _url(obj):

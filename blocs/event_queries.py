@@ -1,17 +1,26 @@
 """Read queries behind the event pages and panels. Each runs a constant number of queries."""
 
+import json
+from decimal import Decimal
+
 from django.db.models import (
+    Aggregate,
     Count,
     Exists,
+    F,
+    Func,
     OuterRef,
     Prefetch,
     Q,
     Subquery,
+    TextField,
+    Value,
     prefetch_related_objects,
 )
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from units.queries import former_names
+from units.models import UnitName
 
 from .models import (
     Attendance,
@@ -20,12 +29,14 @@ from .models import (
     Commitment,
     Election,
     Event,
+    EventAttachment,
     EventMovement,
     Figure,
     Membership,
     MovementStatus,
     Pledge,
     Report,
+    Section,
     SectionKind,
     Speech,
 )
@@ -40,29 +51,122 @@ def can_preview(user) -> bool:
 
 
 # The records shown on an event page, one query per kind that the event has (see event_for_page).
-def _record_prefetches():
+def _record_prefetches(year):
+    named = _unit_name_in(year)
     return {
         "documents": "documents",
-        "attendances": Prefetch("attendances", Attendance.objects.select_related("person", "unit")),
-        "reports": Prefetch("reports", Report.objects.select_related("presenter", "unit")),
+        "attendances": Prefetch(
+            "attendances", Attendance.objects.select_related("person", "unit").annotate(**named)
+        ),
+        "reports": Prefetch(
+            "reports", Report.objects.select_related("presenter", "unit").annotate(**named)
+        ),
         "speeches": Prefetch("speeches", Speech.objects.select_related("speaker")),
-        "sections": "sections",
-        "figures": Prefetch("figures", Figure.objects.order_by("order", "pk")),
         "movement_links": Prefetch(
             "movement_links",
             EventMovement.objects.select_related("movement__launched_by", "movement__basis"),
         ),
         "elections": Prefetch(
-            "elections", Election.objects.select_related("unit").order_by("year", "-role")
+            "elections",
+            Election.objects.select_related("unit").annotate(**named).order_by("year", "-role"),
         ),
         "pledges": Prefetch(
             "pledges",
-            Pledge.objects.prefetch_related(
-                "signatories", Prefetch("commitments", Commitment.objects.all())
-            ),
+            Pledge.objects.annotate(
+                commitment_rows=_json_rows(Commitment, "pledge")
+            ).prefetch_related("signatories"),
         ),
-        "attachments": "attachments",
     }
+
+
+# Small text-only records read as JSON arrays with the event row itself (no query of their own).
+FOLDED = {"sections": Section, "figures": Figure, "attachments": EventAttachment}
+
+
+class JSONRows(Aggregate):
+    """The rows as the text of a JSON array of objects (SQLite json_group_array, PG json_agg)."""
+
+    function = "JSON_GROUP_ARRAY"
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        sql, params = self.as_sql(compiler, connection, function="JSON_AGG", **extra)
+        return f"({sql})::text", params
+
+
+class JSONRow(Func):
+    """One row as a JSON object keyed by field names (SQLite json_object, PG json_build_object).
+
+    Not Django's JSONObject: that one makes SQLite check its JSON support with extra queries."""
+
+    function = "JSON_OBJECT"
+    output_field = TextField()
+
+    def __init__(self, **fields):
+        self.keys = list(fields)
+        super().__init__(*fields.values())
+
+    def as_sql(self, compiler, connection, function=None, key_type="", **extra):
+        parts, params = [], []
+        for key, expression in zip(self.keys, self.get_source_expressions(), strict=True):
+            sql, more = compiler.compile(expression)
+            parts.append(f"'{key}'{key_type}, {sql}")  # keys are field names, never user input
+            params.extend(more)
+        return f"{function or self.function}({', '.join(parts)})", params
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, function="JSON_BUILD_OBJECT", key_type="::text")
+
+
+def _json_rows(model, fk):
+    """Subquery: every `model` row pointing (by `fk`) at the outer row, as a JSON array."""
+    fields = {f.attname: F(f.attname) for f in model._meta.concrete_fields}
+    rows = (
+        model.objects.filter(**{fk: OuterRef("pk")})
+        .order_by()
+        .values(fk)
+        .annotate(rows=JSONRows(JSONRow(**fields)))
+        .values("rows")
+    )
+    return Subquery(rows, output_field=TextField())
+
+
+def _cache_rows(owner, name, model, text):
+    """Put the JSON rows (see _json_rows) into `owner.<name>.all()` as model instances."""
+    fields = model._meta.concrete_fields
+    attnames = [f.attname for f in fields]
+    objs = [
+        model.from_db("default", attnames, [f.to_python(row[f.attname]) for f in fields])
+        for row in json.loads(text or "[]", parse_float=Decimal)
+    ]
+    objs.sort(key=lambda obj: (obj.order, obj.pk))
+    fk = getattr(owner.__class__, name).field
+    for obj in objs:
+        fk.set_cached_value(obj, owner)
+    qs = getattr(owner, name).all()
+    qs._result_cache, qs._prefetch_done = objs, True
+    owner.__dict__.setdefault("_prefetched_objects_cache", {})[name] = qs
+
+
+RECORDS = [
+    "documents",
+    "attendances",
+    "reports",
+    "speeches",
+    "movement_links",
+    "elections",
+    "pledges",
+]
+
+
+def _unit_name_in(year):
+    """`unit_name`: the row's unit's name in `year` (a former name if one covers it)."""
+    former = UnitName.objects.filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=year),
+        Q(valid_until__isnull=True) | Q(valid_until__gte=year),
+        unit=OuterRef("unit"),
+    ).order_by("valid_from")
+    return {"unit_name": Coalesce(Subquery(former.values("name")[:1]), F("unit__name"), Value(""))}
 
 
 def _member_count_annotations():
@@ -85,25 +189,29 @@ def _member_count_annotations():
 def event_for_page(slug, user):
     """The event behind /su-kien/<slug>/: published ones for everybody, drafts for staff only.
 
-    The event row says (Exists subqueries) which kinds of records it has; only those are
-    fetched, one query each, and the units' former names in one more query for all of them."""
+    The event row says (Exists subqueries) which kinds of records it has, and carries the small
+    text-only ones (FOLDED) as JSON; the others are fetched only when present, one query each,
+    each row with its unit's name in the event's year."""
     qs = Event.objects.all() if can_preview(user) else Event.objects.published()
-    prefetches = _record_prefetches()
-    flags = {f"has_{name}": _exists(name) for name in prefetches}
+    flags = {f"has_{name}": _exists(name) for name in RECORDS}
+    folded = {f"{name}_rows": _json_rows(model, "event") for name, model in FOLDED.items()}
     event = (
         qs.select_related("bloc", "chair")
-        .annotate(**flags, **_member_count_annotations())
+        .annotate(**flags, **folded, **_member_count_annotations())
         .filter(slug=slug)
         .first()
     )
     if event is None:
         raise Http404("Không tìm thấy sự kiện.")
+    for name, model in FOLDED.items():
+        _cache_rows(event, name, model, getattr(event, f"{name}_rows"))
     lookups = [
         lookup if getattr(event, f"has_{name}") else Prefetch(name, _empty(event, name))
-        for name, lookup in prefetches.items()
+        for name, lookup in _record_prefetches(event.period_end).items()
     ]
     prefetch_related_objects([event], *lookups)
-    _name_units(event)
+    for pledge in event.pledges.all():
+        _cache_rows(pledge, "commitments", Commitment, pledge.commitment_rows)
     return event
 
 
@@ -117,17 +225,6 @@ def _exists(name):
 
 def _empty(event, name):
     return getattr(event, name).model.objects.none()
-
-
-def _name_units(event):
-    """Each attendance, report and election row gets `unit_name`: the unit's name that year."""
-    rows = [*event.attendances.all(), *event.reports.all(), *event.elections.all()]
-    unit_ids = {row.unit_id for row in rows if row.unit_id}
-    names = former_names(unit_ids) if unit_ids else {}
-    for row in rows:
-        row.unit_name = (
-            row.unit.name_in(event.period_end, names.get(row.unit_id, [])) if row.unit_id else ""
-        )
 
 
 def stated_member_count(event):

@@ -339,10 +339,24 @@ def test_event_page_without_records_reads_only_the_event(client, django_assert_m
 
 
 def test_fully_recorded_seed_event_queries_are_bounded(client, demo, django_assert_max_num_queries):
-    """Every kind of record at once (the 2015 seed event): one query per kind, names in one."""
-    with django_assert_max_num_queries(16):
+    """Every kind of record at once (the 2015 seed event): small text records read with the
+    event, the others one query per kind, units named in the same queries."""
+    with django_assert_max_num_queries(10):
         response = client.get("/su-kien/khoi-tong-cuc-cuc-ban-quy-tong-ket-2015/")
     assert response.status_code == 200
+
+
+def test_records_read_with_the_event_keep_their_order_and_exact_values(client, db):
+    """Sections and figures come with the event row: still in their order, numbers exact."""
+    event = EventFactory()
+    SectionFactory(event=event, text="Đoạn thứ hai.", order=2)
+    SectionFactory(event=event, text="Đoạn thứ nhất.", order=1)
+    parent = Figure.objects.create(event=event, label="đề tài", value="12345678901.25", order=2)
+    Figure.objects.create(event=event, parent=parent, label="cấp Bộ", value="0.5", order=1)
+    Figure.objects.create(event=event, label="hội thảo", value=3, order=1)
+    text = page_text(client.get(event.get_absolute_url()))
+    assert text.index("Đoạn thứ nhất.") < text.index("Đoạn thứ hai.")
+    assert text.index("3 hội thảo") < text.index("12345678901,25 đề tài") < text.index("0,5 cấp Bộ")
 
 
 @pytest.mark.parametrize("n", [3, 30])
