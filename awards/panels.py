@@ -1,12 +1,10 @@
 """Page panels of this app (see thidua.panels): an event's proposals, a unit's and a person's
 award history. Each runs a constant number of queries."""
 
-from django.db.models import F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch
 
 from thidua.panels import Panel, register_panel
-from units.models import UnitName
+from units.queries import unit_name_in_year
 
 from . import queries
 
@@ -37,13 +35,7 @@ def event_proposals_panel(event, request):
 
 def _with_unit_name(proposals, year):
     """`unit_name_then`: the unit's name in `year` (as Unit.name_in), read in the same query."""
-    former = UnitName.objects.filter(
-        Q(valid_from__isnull=True) | Q(valid_from__lte=year),
-        Q(valid_until__isnull=True) | Q(valid_until__gte=year),
-        unit=OuterRef("unit"),
-    ).order_by("valid_from")
-    name = Coalesce(Subquery(former.values("name")[:1]), F("unit__name"))
-    return proposals.prefetch_related(None).annotate(unit_name_then=name)
+    return proposals.prefetch_related(None).annotate(unit_name_then=unit_name_in_year(year))
 
 
 def _url(obj):

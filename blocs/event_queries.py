@@ -14,13 +14,11 @@ from django.db.models import (
     Q,
     Subquery,
     TextField,
-    Value,
     prefetch_related_objects,
 )
-from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from units.models import UnitName
+from units.queries import unit_name_in_year
 
 from .models import (
     Attendance,
@@ -161,12 +159,7 @@ RECORDS = [
 
 def _unit_name_in(year):
     """`unit_name`: the row's unit's name in `year` (a former name if one covers it)."""
-    former = UnitName.objects.filter(
-        Q(valid_from__isnull=True) | Q(valid_from__lte=year),
-        Q(valid_until__isnull=True) | Q(valid_until__gte=year),
-        unit=OuterRef("unit"),
-    ).order_by("valid_from")
-    return {"unit_name": Coalesce(Subquery(former.values("name")[:1]), F("unit__name"), Value(""))}
+    return {"unit_name": unit_name_in_year(year)}
 
 
 def _member_count_annotations():
