@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Subquery, Value
 from django.utils import timezone
 
 from blocs.models import Bloc, Membership, Role
@@ -134,10 +134,11 @@ def _recipient(record):
 class _Data:
     """Everything the rules need for a batch of nominations, loaded in a few queries."""
 
-    def __init__(self, nominations, rules, today):
+    def __init__(self, nominations, rules, today, award_types=None):
         self.nominations = nominations
         self.today = today
-        self.types = {t.pk: t for t in AwardType.objects.all()}
+        award_types = AwardType.objects.all() if award_types is None else award_types
+        self.types = {t.pk: t for t in award_types}
         kinds = {r.kind for r in rules}
         pks = [n.pk for n in nominations if n.pk is not None]
         years = {n.year for n in nominations}
@@ -158,55 +159,38 @@ class _Data:
         }:
             self._load_holdings(nominations, min(years) - span, max(years))
 
+        # Leader memberships of the page's years (a few per bloc): who leads, and how many.
         self.leaders = set()
-        if RuleKind.BLOC_LEADER in kinds:
-            unit_ids = {n.unit_id for n in nominations if n.unit_id}
-            self.leaders = set(
-                Membership.objects.filter(
-                    role=Role.LEADER, year__in=years, unit_id__in=unit_ids
-                ).values_list("unit_id", "year")
+        self.leader_counts = defaultdict(int)  # (year, organiser) -> count; (year, None) = all
+        share_rules = [r for r in rules if r.kind == RuleKind.QUOTA_SHARE]
+        if RuleKind.BLOC_LEADER in kinds or any(
+            r.share_base == ShareBase.BLOC_LEADERS for r in share_rules
+        ):
+            rows = Membership.objects.filter(role=Role.LEADER, year__in=years).values_list(
+                "unit_id", "year", "organiser_id"
             )
+            for unit_id, year, organiser_id in rows:
+                self.leaders.add((unit_id, year))
+                self.leader_counts[(year, organiser_id)] += 1
+                self.leader_counts[(year, None)] += 1
 
         self.organiser_of = {}
-        share_rules = [r for r in rules if r.kind == RuleKind.QUOTA_SHARE]
         if share_rules:
-            bloc_ids = {n.bloc_id for n in nominations if n.bloc_id}
-            self.organiser_of = dict(
-                Bloc.objects.filter(pk__in=bloc_ids).values_list("pk", "organiser_id")
-            )
-        self.leader_counts = defaultdict(int)  # (year, organiser) -> count; (year, None) = all
-        if any(r.share_base == ShareBase.BLOC_LEADERS for r in share_rules):
-            rows = (
-                Membership.objects.filter(role=Role.LEADER, year__in=years)
-                .values("year", "organiser_id")
-                .annotate(n=Count("pk"))
-            )
-            for row in rows:
-                self.leader_counts[(row["year"], row["organiser_id"])] += row["n"]
-                self.leader_counts[(row["year"], None)] += row["n"]
-        self.type_counts = defaultdict(
-            int
-        )  # (year, type, organiser) -> count; organiser None = all
+            self.organiser_of = self._organisers(nominations)
+
+        # Counted nominations per (bloc, year, type) and historical awards: one UNION query gives
+        # the per-bloc quota and the shares by organiser.
+        self.type_counts = defaultdict(int)  # (year, type, organiser) -> count; None = all
+        self.bloc_counts = defaultdict(int)  # (bloc, year, type) -> counted nominations
+        type_ids = set()
         if share_rules:
-            type_ids = {r.award_type_id for r in share_rules} | {
-                t.pk for r in share_rules for t in r.required_award_types.all()
+            type_ids |= {r.award_type_id for r in share_rules} | {
+                pk for r in share_rules for pk in r.required_ids
             }
-            self._load_type_counts(years, type_ids)
-
-        self.bloc_counts = {}
         if RuleKind.QUOTA_PER_BLOC in kinds:
-            rows = (
-                Nomination.objects.filter(
-                    status__in=COUNTED_WITH_GRANTED,
-                    year__in=years,
-                    bloc_id__in={n.bloc_id for n in nominations if n.bloc_id},
-                    award_type_id__in={n.award_type_id for n in nominations},
-                )
-                .values("bloc_id", "year", "award_type_id")
-                .annotate(n=Count("pk"))
-            )
-            self.bloc_counts = {(r["bloc_id"], r["year"], r["award_type_id"]): r["n"] for r in rows}
-
+            type_ids |= {n.award_type_id for n in nominations}
+        if type_ids:
+            self._load_counts(years, type_ids, count_shares=bool(share_rules))
         self.votes = {}
         if RuleKind.COUNCIL_VOTE in kinds and pks:
             for vote in CouncilVote.objects.filter(nomination_id__in=pks).order_by(
@@ -215,38 +199,55 @@ class _Data:
                 self.votes.setdefault(vote.nomination_id, vote)
 
     def _load_holdings(self, nominations, first_year, last_year):
+        """Awards in effect and pending nominations of the page's recipients: one UNION query."""
         unit_ids = {n.unit_id for n in nominations if n.unit_id}
         person_ids = {n.person_id for n in nominations if n.person_id}
         who = Q(unit_id__in=unit_ids) | Q(person_id__in=person_ids)
         years = Q(year__gte=first_year, year__lte=last_year)
-        for row in Award.objects.filter(who, years, revoked_by__isnull=True).values(
-            "pk", "unit_id", "person_id", "year", "award_type_id", "nomination_id"
+        fields = ("pk", "unit_id", "person_id", "year", "award_type_id")
+        awards = (
+            Award.objects.filter(who, years, revoked_by__isnull=True)
+            .order_by()
+            .values_list(*fields, "nomination_id", Value("award"))
+        )
+        pending = (
+            Nomination.objects.filter(who, years, status__in=COUNTED_STATES)
+            .order_by()
+            .values_list(*fields, "pk", Value("nomination"))
+        )
+        for pk, unit_id, person_id, year, type_id, nomination_id, source in awards.union(
+            pending, all=True
         ):
-            key = (
-                ("u", row["unit_id"]) if row["unit_id"] else ("p", row["person_id"]),
-                row["year"],
-            )
-            self.holdings[key].append(
-                (row["award_type_id"], "award", row["pk"], row["nomination_id"])
-            )
-        for row in Nomination.objects.filter(who, years, status__in=COUNTED_STATES).values(
-            "pk", "unit_id", "person_id", "year", "award_type_id"
-        ):
-            key = (
-                ("u", row["unit_id"]) if row["unit_id"] else ("p", row["person_id"]),
-                row["year"],
-            )
-            self.holdings[key].append((row["award_type_id"], "nomination", row["pk"], row["pk"]))
+            key = (("u", unit_id) if unit_id else ("p", person_id), year)
+            self.holdings[key].append((type_id, source, pk, nomination_id))
 
-    def _load_type_counts(self, years, type_ids):
+    @staticmethod
+    def _organisers(nominations):
+        """{bloc pk: organiser pk}, from the nominations' loaded blocs when they are."""
+        organisers, missing = {}, set()
+        for n in nominations:
+            if not n.bloc_id:
+                continue
+            if Nomination.bloc.is_cached(n) and n.bloc is not None:
+                organisers[n.bloc_id] = n.bloc.organiser_id
+            else:
+                missing.add(n.bloc_id)
+        if missing:
+            organisers.update(Bloc.objects.filter(pk__in=missing).values_list("pk", "organiser_id"))
+        return organisers
+
+    def _load_counts(self, years, type_ids, *, count_shares):
+        group = ("year", "award_type_id", "bloc_id", "bloc__organiser_id")
         nominations = (
             Nomination.objects.filter(
                 status__in=COUNTED_WITH_GRANTED, year__in=years, award_type_id__in=type_ids
             )
-            .values("year", "award_type_id", "bloc__organiser_id")
-            .annotate(n=Count("pk"))
+            .order_by()
+            .values(*group)
+            .annotate(n=Count("pk"), nomination=Value(True))
+            .values_list(*group, "n", "nomination")
         )
-        # Awards entered without a nomination (historical) count as well.
+        # Awards entered without a nomination (historical) count in the shares as well.
         awards = (
             Award.objects.filter(
                 nomination__isnull=True,
@@ -254,14 +255,17 @@ class _Data:
                 year__in=years,
                 award_type_id__in=type_ids,
             )
-            .values("year", "award_type_id", "bloc__organiser_id")
-            .annotate(n=Count("pk"))
+            .order_by()
+            .values(*group)
+            .annotate(n=Count("pk"), nomination=Value(False))
+            .values_list(*group, "n", "nomination")
         )
-        for row in [*nominations, *awards]:
-            self.type_counts[(row["year"], row["award_type_id"], row["bloc__organiser_id"])] += row[
-                "n"
-            ]
-            self.type_counts[(row["year"], row["award_type_id"], None)] += row["n"]
+        rows = nominations.union(awards, all=True) if count_shares else nominations
+        for year, type_id, bloc_id, organiser_id, n, is_nomination in rows:
+            if is_nomination:
+                self.bloc_counts[(bloc_id, year, type_id)] += n
+            self.type_counts[(year, type_id, organiser_id)] += n
+            self.type_counts[(year, type_id, None)] += n
 
     def held(self, nomination, year, type_ids):
         """The holdings of the nomination's recipient in `year` among `type_ids`, not itself."""
@@ -284,7 +288,7 @@ def _fmt_percent(value) -> str:
 def _evaluate(rule, nomination, data: _Data) -> tuple[bool | None, str]:
     year = nomination.year
     kind = rule.kind
-    required = {t.pk for t in rule.required_award_types.all()}
+    required = rule.required_ids
     required_names = " hoặc ".join(data.type_name(pk) for pk in sorted(required)) or "?"
 
     if kind == RuleKind.PREREQUISITE_AWARD:
@@ -383,20 +387,42 @@ def _evaluate(rule, nomination, data: _Data) -> tuple[bool | None, str]:
     return None, "loại quy định chưa được hỗ trợ."
 
 
-def checks_for(nominations, *, today=None) -> dict:
+def _rules_in_force(today) -> list:
+    """The active rules, each with `required_ids` (its required award types) and the start of
+    the regime in force `today` (`current_regime_start`): one query, one row per (rule, required
+    type)."""
+    rules = {}
+    regime = LegalRegime.objects.in_force_on(today).order_by("-valid_from")
+    rows = (
+        Rule.objects.filter(is_active=True)
+        .select_related("award_type", "regime")
+        .annotate(
+            required_id=F("required_award_types"),
+            current_regime_start=Subquery(regime.values("valid_from")[:1]),
+        )
+    )
+    for row in rows:
+        rule = rules.setdefault(row.pk, row)
+        if not hasattr(rule, "required_ids"):
+            rule.required_ids = set()
+        if row.required_id is not None:
+            rule.required_ids.add(row.required_id)
+    return list(rules.values())
+
+
+def checks_for(nominations, *, today=None, award_types=None) -> dict:
     """{nomination.pk: [RuleCheck, ...]} for a batch (a queue page), in a constant number of
-    queries whatever the batch size."""
+    queries whatever the batch size. `award_types`: every AwardType, when the caller has them
+    already (saves a query)."""
     nominations = list(nominations)
     if not nominations:
         return {}
     today = today or timezone.localdate()
-    all_rules = list(
-        Rule.objects.filter(is_active=True)
-        .select_related("award_type", "regime")
-        .prefetch_related("required_award_types")
-    )
-    regime = current_regime(today)
-    current_start = regime.valid_from.year if regime else today.year
+    all_rules = _rules_in_force(today)
+    if not all_rules:
+        return {_key(n): [] for n in nominations}
+    regime_start = all_rules[0].current_regime_start
+    current_start = regime_start.year if regime_start else today.year
 
     plans = {}
     for nomination in nominations:
@@ -420,7 +446,7 @@ def checks_for(nominations, *, today=None) -> dict:
         plans[_key(nomination)] = (nomination, own, current, historical)
 
     used = {r for _, own, current, _ in plans.values() for r in own + current}
-    data = _Data(nominations, used, today)
+    data = _Data(nominations, used, today, award_types)
 
     results = {}
     for key, (nomination, own, current, historical) in plans.items():
