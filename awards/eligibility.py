@@ -12,9 +12,11 @@ Who may act is a different question: see awards.permissions.
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, Q, Subquery, Value
+from django.db.models import Count, F, IntegerField, Q, Subquery, Value
+from django.db.models.functions import Cast, ExtractDay, ExtractMonth, ExtractYear
 from django.utils import timezone
 
 from blocs.models import Bloc, Membership, Role
@@ -131,8 +133,30 @@ def _recipient(record):
 # ---------------------------------------------------------------------------------------------
 
 
+_INT = IntegerField()
+
+
+def _facts(queryset, tag, *columns, group=False):
+    """`queryset` as rows (tag, c1..c7) of integers, so that every fact the rules need can be
+    read in one UNION ALL query. `group`: count rows grouped by the columns (c7 = the count)."""
+    columns = list(columns)
+    named = {f"c{i}": (F(c) if isinstance(c, str) else c) for i, c in enumerate(columns, 1)}
+    queryset = queryset.order_by()
+    if group:
+        queryset = queryset.values(**named).annotate(c7=Count("pk"))
+        named = {}
+    padding = {f"c{i}": Cast(Value(None), _INT) for i in range(len(columns) + 1, 8)}
+    if group:
+        padding.pop("c7", None)
+    return queryset.annotate(tag=Value(tag), **named, **padding).values_list(
+        "tag", *(f"c{i}" for i in range(1, 8))
+    )
+
+
 class _Data:
-    """Everything the rules need for a batch of nominations, loaded in a few queries."""
+    """Everything the rules need for a batch of nominations, loaded in a few queries: the
+    overrides, and one UNION ALL query for the recipients' awards and pending nominations, the
+    bloc leaders, the counts per bloc, type and organiser, and the council votes."""
 
     def __init__(self, nominations, rules, today, award_types=None):
         self.nominations = nominations
@@ -148,40 +172,29 @@ class _Data:
             + [0]
         )
         self.overrides = defaultdict(dict)
-        for override in Override.objects.filter(nomination_id__in=pks).select_related("created_by"):
-            self.overrides[override.nomination_id][override.rule_id] = override
-
         self.holdings = defaultdict(list)  # (recipient, year) -> [(type_id, kind, pk, nomination)]
-        if kinds & {
-            RuleKind.PREREQUISITE_AWARD,
-            RuleKind.CONSECUTIVE,
-            RuleKind.NO_DOUBLE_REWARD,
-        }:
-            self._load_holdings(nominations, min(years) - span, max(years))
-
-        # Leader memberships of the page's years (a few per bloc): who leads, and how many.
         self.leaders = set()
         self.leader_counts = defaultdict(int)  # (year, organiser) -> count; (year, None) = all
+        self.type_counts = defaultdict(int)  # (year, type, organiser) -> count; None = all
+        self.bloc_counts = defaultdict(int)  # (bloc, year, type) -> counted nominations
+        self.votes = {}
         share_rules = [r for r in rules if r.kind == RuleKind.QUOTA_SHARE]
+        self.organiser_of = self._organisers(nominations) if share_rules else {}
+
+        # Overrides are rare: the UNION names them, and only then are they read (their reason and
+        # author).
+        parts = []
+        if pks:
+            overrides = Override.objects.filter(nomination_id__in=pks)
+            parts.append(_facts(overrides, "override", "pk"))
+        if kinds & {RuleKind.PREREQUISITE_AWARD, RuleKind.CONSECUTIVE, RuleKind.NO_DOUBLE_REWARD}:
+            parts += self._holdings(nominations, min(years) - span, max(years))
         if RuleKind.BLOC_LEADER in kinds or any(
             r.share_base == ShareBase.BLOC_LEADERS for r in share_rules
         ):
-            rows = Membership.objects.filter(role=Role.LEADER, year__in=years).values_list(
-                "unit_id", "year", "organiser_id"
-            )
-            for unit_id, year, organiser_id in rows:
-                self.leaders.add((unit_id, year))
-                self.leader_counts[(year, organiser_id)] += 1
-                self.leader_counts[(year, None)] += 1
-
-        self.organiser_of = {}
-        if share_rules:
-            self.organiser_of = self._organisers(nominations)
-
-        # Counted nominations per (bloc, year, type) and historical awards: one UNION query gives
-        # the per-bloc quota and the shares by organiser.
-        self.type_counts = defaultdict(int)  # (year, type, organiser) -> count; None = all
-        self.bloc_counts = defaultdict(int)  # (bloc, year, type) -> counted nominations
+            # Leader memberships of the page's years (a few per bloc): who leads, how many.
+            leaders = Membership.objects.filter(role=Role.LEADER, year__in=years)
+            parts.append(_facts(leaders, "leader", "unit_id", "year", "organiser_id"))
         type_ids = set()
         if share_rules:
             type_ids |= {r.award_type_id for r in share_rules} | {
@@ -190,36 +203,102 @@ class _Data:
         if RuleKind.QUOTA_PER_BLOC in kinds:
             type_ids |= {n.award_type_id for n in nominations}
         if type_ids:
-            self._load_counts(years, type_ids, count_shares=bool(share_rules))
-        self.votes = {}
+            parts += self._counts(years, type_ids, count_shares=bool(share_rules))
         if RuleKind.COUNCIL_VOTE in kinds and pks:
-            for vote in CouncilVote.objects.filter(nomination_id__in=pks).order_by(
-                "nomination_id", "-held_on", "-pk"
+            votes = CouncilVote.objects.filter(nomination_id__in=pks)
+            held_on = (
+                ExtractYear("held_on") * 10000
+                + ExtractMonth("held_on") * 100
+                + ExtractDay("held_on")
+            )
+            fields = ("votes_for", "votes_against", "present", "council_size")
+            parts.append(_facts(votes, "vote", "nomination_id", "pk", held_on, *fields))
+        if not parts:
+            return
+        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        latest_vote, override_ids = {}, []
+        for tag, *row in rows:
+            if tag == "override":
+                override_ids.append(row[0])
+            else:
+                getattr(self, f"_read_{tag}")(row, latest_vote)
+        if override_ids:
+            for override in Override.objects.filter(pk__in=override_ids).select_related(
+                "created_by"
             ):
-                self.votes.setdefault(vote.nomination_id, vote)
+                self.overrides[override.nomination_id][override.rule_id] = override
 
-    def _load_holdings(self, nominations, first_year, last_year):
-        """Awards in effect and pending nominations of the page's recipients: one UNION query."""
+    def _holdings(self, nominations, first_year, last_year):
+        """Awards in effect and pending nominations of the page's recipients."""
         unit_ids = {n.unit_id for n in nominations if n.unit_id}
         person_ids = {n.person_id for n in nominations if n.person_id}
         who = Q(unit_id__in=unit_ids) | Q(person_id__in=person_ids)
         years = Q(year__gte=first_year, year__lte=last_year)
         fields = ("pk", "unit_id", "person_id", "year", "award_type_id")
-        awards = (
-            Award.objects.filter(who, years, revoked_by__isnull=True)
-            .order_by()
-            .values_list(*fields, "nomination_id", Value("award"))
+        awards = Award.objects.filter(who, years, revoked_by__isnull=True)
+        pending = Nomination.objects.filter(who, years, status__in=COUNTED_STATES)
+        return [
+            _facts(awards, "award", *fields, "nomination_id"),
+            _facts(pending, "nomination", *fields, "pk"),
+        ]
+
+    def _read_award(self, row, _votes, source="award"):
+        pk, unit_id, person_id, year, type_id, nomination_id, _ = row
+        key = (("u", unit_id) if unit_id else ("p", person_id), year)
+        self.holdings[key].append((type_id, source, pk, nomination_id))
+
+    def _read_nomination(self, row, votes):
+        self._read_award(row, votes, source="nomination")
+
+    def _read_leader(self, row, _votes):
+        unit_id, year, organiser_id = row[:3]
+        self.leaders.add((unit_id, year))
+        self.leader_counts[(year, organiser_id)] += 1
+        self.leader_counts[(year, None)] += 1
+
+    def _counts(self, years, type_ids, *, count_shares):
+        """Counted nominations per (year, type, bloc) and, for the shares, historical awards."""
+        group = ("year", "award_type_id", "bloc_id", "bloc__organiser_id")
+        nominations = Nomination.objects.filter(
+            status__in=COUNTED_WITH_GRANTED, year__in=years, award_type_id__in=type_ids
         )
-        pending = (
-            Nomination.objects.filter(who, years, status__in=COUNTED_STATES)
-            .order_by()
-            .values_list(*fields, "pk", Value("nomination"))
+        parts = [_facts(nominations, "counted", *group, group=True)]
+        if count_shares:
+            # Awards entered without a nomination (historical) count in the shares as well.
+            awards = Award.objects.filter(
+                nomination__isnull=True,
+                revoked_by__isnull=True,
+                year__in=years,
+                award_type_id__in=type_ids,
+            )
+            parts.append(_facts(awards, "historical", *group, group=True))
+        return parts
+
+    def _read_counted(self, row, _votes, *, per_bloc=True):
+        year, type_id, bloc_id, organiser_id = row[:4]
+        n = row[6]
+        if per_bloc:
+            self.bloc_counts[(bloc_id, year, type_id)] += n
+        self.type_counts[(year, type_id, organiser_id)] += n
+        self.type_counts[(year, type_id, None)] += n
+
+    def _read_historical(self, row, votes):
+        self._read_counted(row, votes, per_bloc=False)
+
+    def _read_vote(self, row, latest):
+        nomination_id, pk, held_on, votes_for, votes_against, present, council_size = row
+        if latest.get(nomination_id, (0, 0)) >= (held_on, pk):
+            return
+        latest[nomination_id] = (held_on, pk)
+        self.votes[nomination_id] = CouncilVote(
+            pk=pk,
+            nomination_id=nomination_id,
+            held_on=date(held_on // 10000, held_on // 100 % 100, held_on % 100),
+            votes_for=votes_for,
+            votes_against=votes_against,
+            present=present,
+            council_size=council_size,
         )
-        for pk, unit_id, person_id, year, type_id, nomination_id, source in awards.union(
-            pending, all=True
-        ):
-            key = (("u", unit_id) if unit_id else ("p", person_id), year)
-            self.holdings[key].append((type_id, source, pk, nomination_id))
 
     @staticmethod
     def _organisers(nominations):
@@ -235,37 +314,6 @@ class _Data:
         if missing:
             organisers.update(Bloc.objects.filter(pk__in=missing).values_list("pk", "organiser_id"))
         return organisers
-
-    def _load_counts(self, years, type_ids, *, count_shares):
-        group = ("year", "award_type_id", "bloc_id", "bloc__organiser_id")
-        nominations = (
-            Nomination.objects.filter(
-                status__in=COUNTED_WITH_GRANTED, year__in=years, award_type_id__in=type_ids
-            )
-            .order_by()
-            .values(*group)
-            .annotate(n=Count("pk"), nomination=Value(True))
-            .values_list(*group, "n", "nomination")
-        )
-        # Awards entered without a nomination (historical) count in the shares as well.
-        awards = (
-            Award.objects.filter(
-                nomination__isnull=True,
-                revoked_by__isnull=True,
-                year__in=years,
-                award_type_id__in=type_ids,
-            )
-            .order_by()
-            .values(*group)
-            .annotate(n=Count("pk"), nomination=Value(False))
-            .values_list(*group, "n", "nomination")
-        )
-        rows = nominations.union(awards, all=True) if count_shares else nominations
-        for year, type_id, bloc_id, organiser_id, n, is_nomination in rows:
-            if is_nomination:
-                self.bloc_counts[(bloc_id, year, type_id)] += n
-            self.type_counts[(year, type_id, organiser_id)] += n
-            self.type_counts[(year, type_id, None)] += n
 
     def held(self, nomination, year, type_ids):
         """The holdings of the nomination's recipient in `year` among `type_ids`, not itself."""
