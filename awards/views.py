@@ -159,11 +159,12 @@ def dashboard(request):
         if membership.year != year:
             continue
         bloc = membership.bloc_year.bloc
+        nominations = list(queries.bloc_nominations(bloc, year))
         blocs.append(
             {
                 "bloc": bloc,
-                "nominations": list(queries.bloc_nominations(bloc, year)),
-                "quotas": queries.bloc_quota_usage(bloc, year),
+                "nominations": nominations,
+                "quotas": queries.bloc_quota_usage(bloc, year, nominations),
                 "events": queries.events_with_open_proposals(bloc, year),
             }
         )
