@@ -269,7 +269,10 @@ class WorkflowActionForm(admin.helpers.ActionForm):
         label="Quyết định (số ID)",
         queryset=Decision.objects.select_related("document"),
         required=False,
-        widget=ForeignKeyRawIdWidget(Award._meta.get_field("decision").remote_field, admin.site),
+        # The action form has no auto ids: the lookup popup fills the input by this id.
+        widget=ForeignKeyRawIdWidget(
+            Award._meta.get_field("decision").remote_field, admin.site, attrs={"id": "id_decision"}
+        ),
     )
 
 
