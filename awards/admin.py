@@ -4,6 +4,7 @@ apply as on the staff pages."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import ForeignKeyRawIdWidget
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connections
@@ -259,11 +260,19 @@ class ProposalAdmin(RecipientSearchMixin, SimpleHistoryAdmin):
 
 
 class WorkflowActionForm(admin.helpers.ActionForm):
+    """The workflow actions' extra inputs. The decision is typed by its number (ID) or picked in
+    the decisions' own list (a raw-id lookup): a dropdown would load every decision on every
+    list page."""
+
     reason = forms.CharField(label="Lý do / ghi chú", required=False)
     decision = forms.ModelChoiceField(
-        label="Quyết định",
+        label="Quyết định (số ID)",
         queryset=Decision.objects.select_related("document"),
         required=False,
+        # The action form has no auto ids: the lookup popup fills the input by this id.
+        widget=ForeignKeyRawIdWidget(
+            Award._meta.get_field("decision").remote_field, admin.site, attrs={"id": "id_decision"}
+        ),
     )
 
 

@@ -12,9 +12,11 @@ Who may act is a different question: see awards.permissions.
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, F, IntegerField, Q, Subquery, Value
+from django.db.models.functions import Cast, ExtractDay, ExtractMonth, ExtractYear
 from django.utils import timezone
 
 from blocs.models import Bloc, Membership, Role
@@ -131,13 +133,36 @@ def _recipient(record):
 # ---------------------------------------------------------------------------------------------
 
 
-class _Data:
-    """Everything the rules need for a batch of nominations, loaded in a few queries."""
+_INT = IntegerField()
 
-    def __init__(self, nominations, rules, today):
+
+def _facts(queryset, tag, *columns, group=False):
+    """`queryset` as rows (tag, c1..c7) of integers, so that every fact the rules need can be
+    read in one UNION ALL query. `group`: count rows grouped by the columns (c7 = the count)."""
+    columns = list(columns)
+    named = {f"c{i}": (F(c) if isinstance(c, str) else c) for i, c in enumerate(columns, 1)}
+    queryset = queryset.order_by()
+    if group:
+        queryset = queryset.values(**named).annotate(c7=Count("pk"))
+        named = {}
+    padding = {f"c{i}": Cast(Value(None), _INT) for i in range(len(columns) + 1, 8)}
+    if group:
+        padding.pop("c7", None)
+    return queryset.annotate(tag=Value(tag), **named, **padding).values_list(
+        "tag", *(f"c{i}" for i in range(1, 8))
+    )
+
+
+class _Data:
+    """Everything the rules need for a batch of nominations, loaded in a few queries: the
+    overrides, and one UNION ALL query for the recipients' awards and pending nominations, the
+    bloc leaders, the counts per bloc, type and organiser, and the council votes."""
+
+    def __init__(self, nominations, rules, today, award_types=None):
         self.nominations = nominations
         self.today = today
-        self.types = {t.pk: t for t in AwardType.objects.all()}
+        award_types = AwardType.objects.all() if award_types is None else award_types
+        self.types = {t.pk: t for t in award_types}
         kinds = {r.kind for r in rules}
         pks = [n.pk for n in nominations if n.pk is not None]
         years = {n.year for n in nominations}
@@ -147,121 +172,148 @@ class _Data:
             + [0]
         )
         self.overrides = defaultdict(dict)
-        for override in Override.objects.filter(nomination_id__in=pks).select_related("created_by"):
-            self.overrides[override.nomination_id][override.rule_id] = override
-
         self.holdings = defaultdict(list)  # (recipient, year) -> [(type_id, kind, pk, nomination)]
-        if kinds & {
-            RuleKind.PREREQUISITE_AWARD,
-            RuleKind.CONSECUTIVE,
-            RuleKind.NO_DOUBLE_REWARD,
-        }:
-            self._load_holdings(nominations, min(years) - span, max(years))
-
         self.leaders = set()
-        if RuleKind.BLOC_LEADER in kinds:
-            unit_ids = {n.unit_id for n in nominations if n.unit_id}
-            self.leaders = set(
-                Membership.objects.filter(
-                    role=Role.LEADER, year__in=years, unit_id__in=unit_ids
-                ).values_list("unit_id", "year")
-            )
-
-        self.organiser_of = {}
-        share_rules = [r for r in rules if r.kind == RuleKind.QUOTA_SHARE]
-        if share_rules:
-            bloc_ids = {n.bloc_id for n in nominations if n.bloc_id}
-            self.organiser_of = dict(
-                Bloc.objects.filter(pk__in=bloc_ids).values_list("pk", "organiser_id")
-            )
         self.leader_counts = defaultdict(int)  # (year, organiser) -> count; (year, None) = all
-        if any(r.share_base == ShareBase.BLOC_LEADERS for r in share_rules):
-            rows = (
-                Membership.objects.filter(role=Role.LEADER, year__in=years)
-                .values("year", "organiser_id")
-                .annotate(n=Count("pk"))
-            )
-            for row in rows:
-                self.leader_counts[(row["year"], row["organiser_id"])] += row["n"]
-                self.leader_counts[(row["year"], None)] += row["n"]
-        self.type_counts = defaultdict(
-            int
-        )  # (year, type, organiser) -> count; organiser None = all
-        if share_rules:
-            type_ids = {r.award_type_id for r in share_rules} | {
-                t.pk for r in share_rules for t in r.required_award_types.all()
-            }
-            self._load_type_counts(years, type_ids)
-
-        self.bloc_counts = {}
-        if RuleKind.QUOTA_PER_BLOC in kinds:
-            rows = (
-                Nomination.objects.filter(
-                    status__in=COUNTED_WITH_GRANTED,
-                    year__in=years,
-                    bloc_id__in={n.bloc_id for n in nominations if n.bloc_id},
-                    award_type_id__in={n.award_type_id for n in nominations},
-                )
-                .values("bloc_id", "year", "award_type_id")
-                .annotate(n=Count("pk"))
-            )
-            self.bloc_counts = {(r["bloc_id"], r["year"], r["award_type_id"]): r["n"] for r in rows}
-
+        self.type_counts = defaultdict(int)  # (year, type, organiser) -> count; None = all
+        self.bloc_counts = defaultdict(int)  # (bloc, year, type) -> counted nominations
         self.votes = {}
-        if RuleKind.COUNCIL_VOTE in kinds and pks:
-            for vote in CouncilVote.objects.filter(nomination_id__in=pks).order_by(
-                "nomination_id", "-held_on", "-pk"
-            ):
-                self.votes.setdefault(vote.nomination_id, vote)
+        share_rules = [r for r in rules if r.kind == RuleKind.QUOTA_SHARE]
+        self.organiser_of = self._organisers(nominations) if share_rules else {}
 
-    def _load_holdings(self, nominations, first_year, last_year):
+        # Overrides are rare: the UNION names them, and only then are they read (their reason and
+        # author).
+        parts = []
+        if pks:
+            overrides = Override.objects.filter(nomination_id__in=pks)
+            parts.append(_facts(overrides, "override", "pk"))
+        if kinds & {RuleKind.PREREQUISITE_AWARD, RuleKind.CONSECUTIVE, RuleKind.NO_DOUBLE_REWARD}:
+            parts += self._holdings(nominations, min(years) - span, max(years))
+        if RuleKind.BLOC_LEADER in kinds or any(
+            r.share_base == ShareBase.BLOC_LEADERS for r in share_rules
+        ):
+            # Leader memberships of the page's years (a few per bloc): who leads, how many.
+            leaders = Membership.objects.filter(role=Role.LEADER, year__in=years)
+            parts.append(_facts(leaders, "leader", "unit_id", "year", "organiser_id"))
+        type_ids = set()
+        if share_rules:
+            type_ids |= {r.award_type_id for r in share_rules} | {
+                pk for r in share_rules for pk in r.required_ids
+            }
+        if RuleKind.QUOTA_PER_BLOC in kinds:
+            type_ids |= {n.award_type_id for n in nominations}
+        if type_ids:
+            parts += self._counts(years, type_ids, count_shares=bool(share_rules))
+        if RuleKind.COUNCIL_VOTE in kinds and pks:
+            votes = CouncilVote.objects.filter(nomination_id__in=pks)
+            held_on = (
+                ExtractYear("held_on") * 10000
+                + ExtractMonth("held_on") * 100
+                + ExtractDay("held_on")
+            )
+            fields = ("votes_for", "votes_against", "present", "council_size")
+            parts.append(_facts(votes, "vote", "nomination_id", "pk", held_on, *fields))
+        if not parts:
+            return
+        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        latest_vote, override_ids = {}, []
+        for tag, *row in rows:
+            if tag == "override":
+                override_ids.append(row[0])
+            else:
+                getattr(self, f"_read_{tag}")(row, latest_vote)
+        if override_ids:
+            for override in Override.objects.filter(pk__in=override_ids).select_related(
+                "created_by"
+            ):
+                self.overrides[override.nomination_id][override.rule_id] = override
+
+    def _holdings(self, nominations, first_year, last_year):
+        """Awards in effect and pending nominations of the page's recipients."""
         unit_ids = {n.unit_id for n in nominations if n.unit_id}
         person_ids = {n.person_id for n in nominations if n.person_id}
         who = Q(unit_id__in=unit_ids) | Q(person_id__in=person_ids)
         years = Q(year__gte=first_year, year__lte=last_year)
-        for row in Award.objects.filter(who, years, revoked_by__isnull=True).values(
-            "pk", "unit_id", "person_id", "year", "award_type_id", "nomination_id"
-        ):
-            key = (
-                ("u", row["unit_id"]) if row["unit_id"] else ("p", row["person_id"]),
-                row["year"],
-            )
-            self.holdings[key].append(
-                (row["award_type_id"], "award", row["pk"], row["nomination_id"])
-            )
-        for row in Nomination.objects.filter(who, years, status__in=COUNTED_STATES).values(
-            "pk", "unit_id", "person_id", "year", "award_type_id"
-        ):
-            key = (
-                ("u", row["unit_id"]) if row["unit_id"] else ("p", row["person_id"]),
-                row["year"],
-            )
-            self.holdings[key].append((row["award_type_id"], "nomination", row["pk"], row["pk"]))
+        fields = ("pk", "unit_id", "person_id", "year", "award_type_id")
+        awards = Award.objects.filter(who, years, revoked_by__isnull=True)
+        pending = Nomination.objects.filter(who, years, status__in=COUNTED_STATES)
+        return [
+            _facts(awards, "award", *fields, "nomination_id"),
+            _facts(pending, "nomination", *fields, "pk"),
+        ]
 
-    def _load_type_counts(self, years, type_ids):
-        nominations = (
-            Nomination.objects.filter(
-                status__in=COUNTED_WITH_GRANTED, year__in=years, award_type_id__in=type_ids
-            )
-            .values("year", "award_type_id", "bloc__organiser_id")
-            .annotate(n=Count("pk"))
+    def _read_award(self, row, _votes, source="award"):
+        pk, unit_id, person_id, year, type_id, nomination_id, _ = row
+        key = (("u", unit_id) if unit_id else ("p", person_id), year)
+        self.holdings[key].append((type_id, source, pk, nomination_id))
+
+    def _read_nomination(self, row, votes):
+        self._read_award(row, votes, source="nomination")
+
+    def _read_leader(self, row, _votes):
+        unit_id, year, organiser_id = row[:3]
+        self.leaders.add((unit_id, year))
+        self.leader_counts[(year, organiser_id)] += 1
+        self.leader_counts[(year, None)] += 1
+
+    def _counts(self, years, type_ids, *, count_shares):
+        """Counted nominations per (year, type, bloc) and, for the shares, historical awards."""
+        group = ("year", "award_type_id", "bloc_id", "bloc__organiser_id")
+        nominations = Nomination.objects.filter(
+            status__in=COUNTED_WITH_GRANTED, year__in=years, award_type_id__in=type_ids
         )
-        # Awards entered without a nomination (historical) count as well.
-        awards = (
-            Award.objects.filter(
+        parts = [_facts(nominations, "counted", *group, group=True)]
+        if count_shares:
+            # Awards entered without a nomination (historical) count in the shares as well.
+            awards = Award.objects.filter(
                 nomination__isnull=True,
                 revoked_by__isnull=True,
                 year__in=years,
                 award_type_id__in=type_ids,
             )
-            .values("year", "award_type_id", "bloc__organiser_id")
-            .annotate(n=Count("pk"))
+            parts.append(_facts(awards, "historical", *group, group=True))
+        return parts
+
+    def _read_counted(self, row, _votes, *, per_bloc=True):
+        year, type_id, bloc_id, organiser_id = row[:4]
+        n = row[6]
+        if per_bloc:
+            self.bloc_counts[(bloc_id, year, type_id)] += n
+        self.type_counts[(year, type_id, organiser_id)] += n
+        self.type_counts[(year, type_id, None)] += n
+
+    def _read_historical(self, row, votes):
+        self._read_counted(row, votes, per_bloc=False)
+
+    def _read_vote(self, row, latest):
+        nomination_id, pk, held_on, votes_for, votes_against, present, council_size = row
+        if latest.get(nomination_id, (0, 0)) >= (held_on, pk):
+            return
+        latest[nomination_id] = (held_on, pk)
+        self.votes[nomination_id] = CouncilVote(
+            pk=pk,
+            nomination_id=nomination_id,
+            held_on=date(held_on // 10000, held_on // 100 % 100, held_on % 100),
+            votes_for=votes_for,
+            votes_against=votes_against,
+            present=present,
+            council_size=council_size,
         )
-        for row in [*nominations, *awards]:
-            self.type_counts[(row["year"], row["award_type_id"], row["bloc__organiser_id"])] += row[
-                "n"
-            ]
-            self.type_counts[(row["year"], row["award_type_id"], None)] += row["n"]
+
+    @staticmethod
+    def _organisers(nominations):
+        """{bloc pk: organiser pk}, from the nominations' loaded blocs when they are."""
+        organisers, missing = {}, set()
+        for n in nominations:
+            if not n.bloc_id:
+                continue
+            if Nomination.bloc.is_cached(n) and n.bloc is not None:
+                organisers[n.bloc_id] = n.bloc.organiser_id
+            else:
+                missing.add(n.bloc_id)
+        if missing:
+            organisers.update(Bloc.objects.filter(pk__in=missing).values_list("pk", "organiser_id"))
+        return organisers
 
     def held(self, nomination, year, type_ids):
         """The holdings of the nomination's recipient in `year` among `type_ids`, not itself."""
@@ -284,7 +336,7 @@ def _fmt_percent(value) -> str:
 def _evaluate(rule, nomination, data: _Data) -> tuple[bool | None, str]:
     year = nomination.year
     kind = rule.kind
-    required = {t.pk for t in rule.required_award_types.all()}
+    required = rule.required_ids
     required_names = " hoặc ".join(data.type_name(pk) for pk in sorted(required)) or "?"
 
     if kind == RuleKind.PREREQUISITE_AWARD:
@@ -383,20 +435,42 @@ def _evaluate(rule, nomination, data: _Data) -> tuple[bool | None, str]:
     return None, "loại quy định chưa được hỗ trợ."
 
 
-def checks_for(nominations, *, today=None) -> dict:
+def _rules_in_force(today) -> list:
+    """The active rules, each with `required_ids` (its required award types) and the start of
+    the regime in force `today` (`current_regime_start`): one query, one row per (rule, required
+    type)."""
+    rules = {}
+    regime = LegalRegime.objects.in_force_on(today).order_by("-valid_from")
+    rows = (
+        Rule.objects.filter(is_active=True)
+        .select_related("award_type", "regime")
+        .annotate(
+            required_id=F("required_award_types"),
+            current_regime_start=Subquery(regime.values("valid_from")[:1]),
+        )
+    )
+    for row in rows:
+        rule = rules.setdefault(row.pk, row)
+        if not hasattr(rule, "required_ids"):
+            rule.required_ids = set()
+        if row.required_id is not None:
+            rule.required_ids.add(row.required_id)
+    return list(rules.values())
+
+
+def checks_for(nominations, *, today=None, award_types=None) -> dict:
     """{nomination.pk: [RuleCheck, ...]} for a batch (a queue page), in a constant number of
-    queries whatever the batch size."""
+    queries whatever the batch size. `award_types`: every AwardType, when the caller has them
+    already (saves a query)."""
     nominations = list(nominations)
     if not nominations:
         return {}
     today = today or timezone.localdate()
-    all_rules = list(
-        Rule.objects.filter(is_active=True)
-        .select_related("award_type", "regime")
-        .prefetch_related("required_award_types")
-    )
-    regime = current_regime(today)
-    current_start = regime.valid_from.year if regime else today.year
+    all_rules = _rules_in_force(today)
+    if not all_rules:
+        return {_key(n): [] for n in nominations}
+    regime_start = all_rules[0].current_regime_start
+    current_start = regime_start.year if regime_start else today.year
 
     plans = {}
     for nomination in nominations:
@@ -420,7 +494,7 @@ def checks_for(nominations, *, today=None) -> dict:
         plans[_key(nomination)] = (nomination, own, current, historical)
 
     used = {r for _, own, current, _ in plans.values() for r in own + current}
-    data = _Data(nominations, used, today)
+    data = _Data(nominations, used, today, award_types)
 
     results = {}
     for key, (nomination, own, current, historical) in plans.items():

@@ -39,7 +39,9 @@ def proposal_outcome(proposal):
 
 # --- pages (awards-pages helper): dashboard, queue and public list ------------------------------
 
-from django.db.models import Count, Prefetch  # noqa: E402
+from collections import defaultdict  # noqa: E402
+
+from django.db.models import Count, Prefetch, Q  # noqa: E402
 
 from blocs.models import Membership  # noqa: E402
 
@@ -63,20 +65,28 @@ def bloc_nominations(bloc, year):
     )
 
 
-def bloc_quota_usage(bloc, year):
-    """[{rule, award_type, limit, used, left}] for the per-bloc quotas in force in `year`."""
+def bloc_quota_usage(bloc, year, nominations=None):
+    """[{rule, award_type, limit, used, left}] for the per-bloc quotas in force in `year`.
+    `nominations`: every nomination of the bloc in `year`, when the caller has them (saves a
+    query)."""
     quota_rules = list(
         Rule.objects.in_force_for_year(year)
         .filter(kind=RuleKind.QUOTA_PER_BLOC, is_active=True)
         .select_related("award_type")
         .order_by("award_type__order", "pk")
     )
-    counts = dict(
-        Nomination.objects.filter(bloc=bloc, year=year, status__in=QUOTA_STATES)
-        .values("award_type_id")
-        .annotate(n=Count("pk"))
-        .values_list("award_type_id", "n")
-    )
+    if nominations is None:
+        counts = dict(
+            Nomination.objects.filter(bloc=bloc, year=year, status__in=QUOTA_STATES)
+            .values("award_type_id")
+            .annotate(n=Count("pk"))
+            .values_list("award_type_id", "n")
+        )
+    else:
+        counts = defaultdict(int)
+        for nomination in nominations:
+            if nomination.status in QUOTA_STATES:
+                counts[nomination.award_type_id] += 1
     rows = []
     for rule in quota_rules:
         used = counts.get(rule.award_type_id, 0) if rule.award_type_id else sum(counts.values())
@@ -97,14 +107,14 @@ def events_with_open_proposals(bloc, year):
     """The bloc's events of `year` whose proposals have no nomination yet: [(event, count)]."""
     from blocs.models import Event
 
-    rows = (
-        Proposal.objects.filter(event__bloc=bloc, event__period_end=year, nomination__isnull=True)
-        .values("event_id")
-        .annotate(n=Count("pk"))
+    open_proposals = Q(proposals__nomination__isnull=True) & Q(proposals__isnull=False)
+    events = (
+        Event.objects.filter(bloc=bloc, period_end=year)
+        .annotate(n=Count("proposals", filter=open_proposals))
+        .filter(n__gt=0)
+        .order_by("-held_on")
     )
-    counts = {r["event_id"]: r["n"] for r in rows}
-    events = Event.objects.filter(pk__in=counts).order_by("-held_on")
-    return [(event, counts[event.pk]) for event in events]
+    return [(event, event.n) for event in events]
 
 
 def bloc_member_unit_ids(bloc, year):

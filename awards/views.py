@@ -26,7 +26,7 @@ from .forms import (
     OverrideForm,
     add_service_error,
 )
-from .models import Nomination, Status
+from .models import AwardType, Nomination, Status
 from .permissions import can
 
 PAGE_SIZE = 25
@@ -159,11 +159,12 @@ def dashboard(request):
         if membership.year != year:
             continue
         bloc = membership.bloc_year.bloc
+        nominations = list(queries.bloc_nominations(bloc, year))
         blocs.append(
             {
                 "bloc": bloc,
-                "nominations": list(queries.bloc_nominations(bloc, year)),
-                "quotas": queries.bloc_quota_usage(bloc, year),
+                "nominations": nominations,
+                "quotas": queries.bloc_quota_usage(bloc, year, nominations),
                 "events": queries.events_with_open_proposals(bloc, year),
             }
         )
@@ -269,7 +270,13 @@ def queue(request):
     filterset = QueueFilter(request.GET, queryset=queries.review_queue())
     page = _page(request, filterset.qs)
     nominations = list(page.object_list)
-    checks = eligibility.checks_for(nominations)
+    # One query for the award types serves both the rules and the filter's dropdown.
+    award_types = list(AwardType.objects.all())
+    filterset.form.fields["award_type"].widget.choices = [
+        ("", "Mọi loại"),
+        *((t.pk, str(t)) for t in award_types),
+    ]
+    checks = eligibility.checks_for(nominations, award_types=award_types)
     rows = [{"nomination": n, "checks": checks.get(n.pk, [])} for n in nominations]
     return render(
         request,

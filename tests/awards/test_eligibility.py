@@ -306,6 +306,6 @@ def test_checks_for_a_queue_page_runs_constant_queries(world, n, django_assert_m
         for u in units
         for slug in ("co-thi-dua-bo", "co-thi-dua-chinh-phu")
     ]
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(3):
         results = eligibility.checks_for(nominations)
     assert len(results) == 2 * n

@@ -159,7 +159,7 @@ def test_queue_queries_stay_constant(client, world, nominate, django_assert_max_
     for i in range(n):
         nominate(unit=UnitFactory(name=f"Đơn vị {i}"), status=Status.SUBMITTED)
     client.force_login(world.reviewer)
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(10):
         response = queue(client)
     assert response.status_code == 200
     assert response.content.decode().count("Không đạt:") >= n
