@@ -120,3 +120,6 @@ class OverrideForm(ConfirmForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["rule"].queryset = Rule.objects.filter(is_active=True).order_by("name")
+
+    def limit_rules(self, pks):
+        self.fields["rule"].queryset = self.fields["rule"].queryset.filter(pk__in=pks)

@@ -335,6 +335,9 @@ def nomination_action(request, pk, slug, side):
     step = services.STEPS[action.step]
     _require(request, step.permission, nomination)
     form = action.form_class(_posted(request), reason_required=step.needs_reason)
+    if isinstance(form, OverrideForm):
+        # Only the rules that apply to this dossier (those its checks list).
+        form.limit_rules([c.rule.pk for c in eligibility.check(nomination)])
     if request.method == "POST" and form.is_valid():
         try:
             _perform(action, nomination, request.user, form.cleaned_data)
