@@ -77,6 +77,7 @@ class ConfirmForm(forms.Form):
     reason = forms.CharField(
         label="Lý do / ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
+    seen_status = forms.CharField(required=False, widget=forms.HiddenInput)
     confirm = forms.BooleanField(
         label=CONFIRM_LABEL,
         error_messages={"required": "Cần đánh dấu ô xác nhận trước khi thực hiện."},

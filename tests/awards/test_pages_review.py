@@ -180,3 +180,16 @@ def test_override_offers_only_the_rules_of_the_dossier(client, world, nominate):
     )
     response = client.post(url, {"confirm": "on", "rule": other.pk, "reason": "Thử"})
     assert response.status_code == 200 and nomination.overrides.count() == 0
+
+
+def test_someone_acted_first_is_refused_as_stale(client, world, nominate):
+    nomination = nominate(status=Status.SUBMITTED)
+    client.force_login(world.reviewer)
+    url = reverse("awards:review_action", args=[nomination.pk, "khong-de-nghi"])
+    assert 'value="submitted"' in client.get(url).content.decode()
+    services.start_review(nomination, world.reviewer)  # another tab, another reviewer
+    data = {"confirm": "on", "reason": "Không đủ tiêu chuẩn", "seen_status": "submitted"}
+    html = client.post(url, data).content.decode()
+    assert "Hồ sơ đã được người khác xử lý" in html
+    nomination.refresh_from_db()
+    assert nomination.status == Status.IN_REVIEW
