@@ -340,6 +340,9 @@ class RecipientMixin(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return f"{self.award_type} năm {self.year} – {self.recipient_name}"
+
     @property
     def recipient(self):
         return self.unit if self.unit_id else self.person
@@ -561,9 +564,6 @@ class Nomination(RecipientMixin):
             models.Index(fields=["unit", "year"], name="nomination_unit_year"),
             models.Index(fields=["person", "year"], name="nomination_person_year"),
         ]
-
-    def __str__(self):
-        return f"{self.award_type} năm {self.year} – {self.recipient_name}"
 
     def clean(self):
         self.clean_recipient()
@@ -893,9 +893,6 @@ class Award(RecipientMixin):
             models.Index(fields=["person", "year"], name="award_person_year"),
             models.Index(fields=["bloc", "year"], name="award_bloc_year"),
         ]
-
-    def __str__(self):
-        return f"{self.award_type} năm {self.year} – {self.recipient_name}"
 
     @property
     def is_revoked(self) -> bool:

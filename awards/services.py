@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from blocs.models import Document, DocumentKind
+from units.models import Unit
 
 from . import eligibility
 from .models import (
@@ -198,6 +199,10 @@ def _transition(nomination, actor, action, *, reason="", write=None):
                 code="invalid_state",
             )
         if step.stage:
+            if locked.bloc_id:
+                # Quotas count the other nominations of the same organiser's blocs: serialise
+                # rule-checked steps per organiser so two simultaneous submits cannot both fit.
+                Unit.objects.select_for_update().filter(pk=locked.bloc.organiser_id).first()
             refusal = eligibility.refusal(locked, step.stage)
             if refusal is not None:
                 raise refusal
@@ -251,6 +256,13 @@ def forward(nomination, actor, reason=""):
     return _transition(nomination, actor, "forward", reason=reason)
 
 
+def _create_award(**fields):
+    award = Award(**fields)
+    award.full_clean(validate_unique=False)
+    award.save()
+    return award
+
+
 def grant(nomination, actor, decision, *, prize_rank="", note=""):
     """Turns a recommended (ministry level) or forwarded (Government level) nomination into an
     Award under `decision`. Returns the Award."""
@@ -261,7 +273,7 @@ def grant(nomination, actor, decision, *, prize_rank="", note=""):
     created = {}
 
     def write(locked):
-        award = Award(
+        created["award"] = _create_award(
             award_type=locked.award_type,
             year=locked.year,
             unit=locked.unit,
@@ -273,9 +285,6 @@ def grant(nomination, actor, decision, *, prize_rank="", note=""):
             note=note,
             is_historical=locked.is_historical,
         )
-        award.full_clean(validate_unique=False)
-        award.save()
-        created["award"] = award
 
     _transition(nomination, actor, "grant", reason=f"Theo {decision}", write=write)
     return created["award"]
@@ -567,18 +576,17 @@ def record_historical_awards(
     )
     created = []
     for row in rows:
-        award = Award(
-            decision=decision,
-            is_historical=True,
-            award_type=row["award_type"],
-            year=row["year"],
-            unit=row.get("unit"),
-            person=row.get("person"),
-            bloc=row.get("bloc"),
-            prize_rank=row.get("prize_rank", ""),
-            note=row.get("note", ""),
+        created.append(
+            _create_award(
+                decision=decision,
+                is_historical=True,
+                award_type=row["award_type"],
+                year=row["year"],
+                unit=row.get("unit"),
+                person=row.get("person"),
+                bloc=row.get("bloc"),
+                prize_rank=row.get("prize_rank", ""),
+                note=row.get("note", ""),
+            )
         )
-        award.full_clean(validate_unique=False)
-        award.save()
-        created.append(award)
     return created

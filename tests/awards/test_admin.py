@@ -96,3 +96,17 @@ def test_event_admin_has_the_proposals_inline(client, world):
     client.force_login(world.admin)
     html = client.get(reverse("admin:blocs_event_change", args=[event.pk])).content.decode()
     assert "proposals-TOTAL_FORMS" in html
+
+
+def test_an_administrator_records_an_override_in_the_admin(client, world, nominate):
+    from awards.models import Override, Rule
+
+    nomination = nominate(unit=world.member_unit)
+    rule = Rule.objects.get(code="co-bo-dan-dau-khoi-luat2022")
+    url = reverse("admin:awards_override_add")
+    data = {"nomination": nomination.pk, "rule": rule.pk, "reason": "Trường hợp đặc biệt"}
+    client.force_login(world.admin)
+    client.post(url, data)
+    override = Override.objects.get()
+    assert override.created_by == world.admin
+    assert Transition.objects.get(nomination=nomination).action == "override"

@@ -5,10 +5,11 @@ own database connection and the data is committed (a transactional test).
 """
 
 import threading
+import time
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 
 from awards import services
 from awards.models import Nomination, Status, Transition
@@ -21,13 +22,14 @@ pytestmark = [
 ]
 
 
-def test_two_simultaneous_actions_exactly_one_succeeds(world, nominate):
-    nomination = nominate(status=Status.IN_REVIEW)
-    barrier = threading.Barrier(2)
+def run_together(steps):
+    """Runs {name: (nomination, step)} in threads released at the same moment; returns
+    {name: "ok" or the error message}."""
+    barrier = threading.Barrier(len(steps))
     outcomes = {}
 
-    def act(name, step):
-        copy = Nomination.objects.get(pk=nomination.pk)  # each reviewer's own page
+    def act(name, pk, step):
+        copy = Nomination.objects.get(pk=pk)  # each user's own page
         barrier.wait()
         try:
             step(copy)
@@ -38,17 +40,24 @@ def test_two_simultaneous_actions_exactly_one_succeeds(world, nominate):
             connections.close_all()
 
     threads = [
-        threading.Thread(
-            target=act, args=("reject", lambda n: services.reject(n, world.reviewer, "Không đạt"))
-        ),
-        threading.Thread(
-            target=act, args=("return", lambda n: services.return_(n, world.reviewer, "Bổ sung"))
-        ),
+        threading.Thread(target=act, args=(name, nomination.pk, step))
+        for name, (nomination, step) in steps.items()
     ]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    return outcomes
+
+
+def test_two_simultaneous_actions_exactly_one_succeeds(world, nominate):
+    nomination = nominate(status=Status.IN_REVIEW)
+    outcomes = run_together(
+        {
+            "reject": (nomination, lambda n: services.reject(n, world.reviewer, "Không đạt")),
+            "return": (nomination, lambda n: services.return_(n, world.reviewer, "Bổ sung")),
+        }
+    )
 
     assert sorted(outcomes) == ["reject", "return"]
     successes = [name for name, outcome in outcomes.items() if outcome == "ok"]
@@ -58,3 +67,63 @@ def test_two_simultaneous_actions_exactly_one_succeeds(world, nominate):
     nomination.refresh_from_db()
     assert nomination.status == (Status.REJECTED if successes == ["reject"] else Status.RETURNED)
     assert Transition.objects.filter(nomination=nomination).count() == 1
+
+
+def waiting_on_a_lock(deadline_seconds=10):
+    """True once another connection waits for a lock (polls pg_locks, a live view)."""
+    deadline = time.monotonic() + deadline_seconds
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute("SELECT count(*) FROM pg_locks WHERE NOT granted")
+            if cursor.fetchone()[0]:
+                return True
+    return False
+
+
+def test_a_submit_waits_for_a_concurrent_one_and_then_sees_the_quota_full(world, nominate):
+    first, second = nominate(), nominate()  # the bloc may send 1 ministry flag a year
+    outcome = {}
+
+    def submit_second():
+        try:
+            services.submit(Nomination.objects.get(pk=second.pk), world.leader)
+            outcome["second"] = "ok"
+        except ValidationError as error:
+            outcome["second"] = " ".join(error.messages)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=submit_second)
+    with transaction.atomic():
+        services.submit(first, world.leader)  # checked, written, not yet committed
+        thread.start()
+        assert waiting_on_a_lock(), "the second submit must wait for the first"
+    thread.join()
+    assert "Mỗi khối thi đua đề nghị tối đa 1 Cờ thi đua của Bộ" in outcome["second"]
+    second.refresh_from_db()
+    assert second.status == Status.DRAFT
+
+
+def test_a_review_step_waits_for_a_concurrent_one_on_the_same_row(world, nominate):
+    nomination = nominate(status=Status.IN_REVIEW)
+    page_copy = Nomination.objects.get(pk=nomination.pk)  # the second reviewer's open page
+    outcome = {}
+
+    def second_reviewer():
+        try:
+            services.return_(page_copy, world.reviewer, "Bổ sung")
+            outcome["return"] = "ok"
+        except ValidationError as error:
+            outcome["return"] = " ".join(error.messages)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=second_reviewer)
+    with transaction.atomic():
+        services.reject(nomination, world.reviewer, "Không đạt")
+        thread.start()
+        assert waiting_on_a_lock(), "the second step must wait on the row lock"
+    thread.join()
+    assert (
+        "Hồ sơ đã được người khác xử lý (trạng thái hiện tại: «Không đề nghị»)" in outcome["return"]
+    )

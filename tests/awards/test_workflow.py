@@ -210,3 +210,27 @@ def test_granting_creates_no_award_when_the_step_is_refused(world, nominate):
     with pytest.raises(ValidationError):
         services.grant(nomination, world.reviewer, DecisionFactory())
     assert not Award.objects.exists()
+
+
+def test_available_actions_follow_state_and_role(world, nominate):
+    draft = nominate()
+    assert services.available_actions(draft, world.leader) == ["submit", "withdraw"]
+    assert services.available_actions(draft, world.reviewer) == []
+    in_review = nominate(status=Status.IN_REVIEW, unit=world.member_unit)
+    assert services.available_actions(in_review, world.reviewer) == [
+        "return",
+        "recommend",
+        "reject",
+        "council_vote",
+    ]
+    assert services.available_actions(in_review, world.admin) == []
+
+
+def test_a_draft_is_edited_by_its_blocs_leader(world, nominate):
+    nomination = nominate()
+    nomination.achievements = "Thành tích bổ sung"
+    services.save_draft(nomination, world.leader)
+    nomination.refresh_from_db()
+    assert nomination.achievements == "Thành tích bổ sung"
+    with pytest.raises(ValidationError, match="không có quyền lập hồ sơ"):
+        services.save_draft(nomination, world.member_staff)
