@@ -77,6 +77,7 @@ class ConfirmForm(forms.Form):
     reason = forms.CharField(
         label="Lý do / ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
+    seen_status = forms.CharField(required=False, widget=forms.HiddenInput)
     confirm = forms.BooleanField(
         label=CONFIRM_LABEL,
         error_messages={"required": "Cần đánh dấu ô xác nhận trước khi thực hiện."},
@@ -120,3 +121,6 @@ class OverrideForm(ConfirmForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["rule"].queryset = Rule.objects.filter(is_active=True).order_by("name")
+
+    def limit_rules(self, pks):
+        self.fields["rule"].queryset = self.fields["rule"].queryset.filter(pk__in=pks)

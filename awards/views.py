@@ -312,8 +312,15 @@ def detail(request, pk):
             "checks": eligibility.check(nomination),
             "actions": actions,
             "can_edit": can_edit,
+            "back": _back_link(request, nomination),
         },
     )
+
+
+def _back_link(request, nomination):
+    if can(request.user, "awards.open_review_queue"):
+        return reverse("awards:queue"), "Thẩm định hồ sơ"
+    return f"{reverse('awards:dashboard')}?nam={nomination.year}", "Hồ sơ của khối"
 
 
 @dataclass(frozen=True)
@@ -395,8 +402,17 @@ def nomination_action(request, pk, slug, side):
     nomination = _nomination(pk)
     step = services.STEPS[action.step]
     _require(request, step.permission, nomination)
-    form = action.form_class(_posted(request), reason_required=step.needs_reason)
+    form = action.form_class(
+        _posted(request),
+        reason_required=step.needs_reason,
+        initial={"seen_status": nomination.status},
+    )
+    if isinstance(form, OverrideForm):
+        # Only the rules that apply to this dossier (those its checks list).
+        form.limit_rules([c.rule.pk for c in eligibility.check(nomination)])
     if request.method == "POST" and form.is_valid():
+        # The state the user saw: if someone acted since, the service refuses it as stale.
+        nomination.status = form.cleaned_data["seen_status"] or nomination.status
         try:
             _perform(action, nomination, request.user, form.cleaned_data)
         except ValidationError as error:

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from awards import services
-from awards.models import Status
+from awards.models import Rule, Status
 from tests.factories import UnitFactory
 
 from .pages_world import fast_passwords, staff  # noqa: F401
@@ -163,3 +163,33 @@ def test_queue_queries_stay_constant(client, world, nominate, django_assert_max_
         response = queue(client)
     assert response.status_code == 200
     assert response.content.decode().count("Không đạt:") >= n
+
+
+def test_override_offers_only_the_rules_of_the_dossier(client, world, nominate):
+    nomination = nominate(status=Status.SUBMITTED)
+    client.force_login(world.admin)
+    url = reverse("awards:review_action", args=[nomination.pk, "ngoai-le"])
+    html = client.get(url).content.decode()
+    assert Rule.objects.get(code="co-bo-moi-khoi-luat2022").name in html
+    person_rule = Rule.objects.filter(award_type__slug="chien-si-thi-dua-cap-bo").first()
+    assert person_rule.name not in html
+    other = (
+        Rule.objects.exclude(code="co-bo-moi-khoi-luat2022")
+        .filter(award_type__slug="co-thi-dua-chinh-phu")
+        .first()
+    )
+    response = client.post(url, {"confirm": "on", "rule": other.pk, "reason": "Thử"})
+    assert response.status_code == 200 and nomination.overrides.count() == 0
+
+
+def test_someone_acted_first_is_refused_as_stale(client, world, nominate):
+    nomination = nominate(status=Status.SUBMITTED)
+    client.force_login(world.reviewer)
+    url = reverse("awards:review_action", args=[nomination.pk, "khong-de-nghi"])
+    assert 'value="submitted"' in client.get(url).content.decode()
+    services.start_review(nomination, world.reviewer)  # another tab, another reviewer
+    data = {"confirm": "on", "reason": "Không đủ tiêu chuẩn", "seen_status": "submitted"}
+    html = client.post(url, data).content.decode()
+    assert "Hồ sơ đã được người khác xử lý" in html
+    nomination.refresh_from_db()
+    assert nomination.status == Status.IN_REVIEW
