@@ -8,7 +8,7 @@ from django.contrib.admin.widgets import ForeignKeyRawIdWidget
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, Max, Min
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
@@ -16,7 +16,6 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from blocs.event_admin import EventAdmin
 from thidua.admin import FoldedSearchMixin
-from thidua.text import search_terms
 
 from . import eligibility, services
 from .models import (
@@ -50,20 +49,11 @@ class ServiceErrorsMixin:
             return redirect(request.get_full_path())
 
 
-class RecipientSearchMixin:
+class RecipientSearchMixin(FoldedSearchMixin):
     """Diacritics-blind search over the recipient (unit or person)."""
 
+    folded_search_field = ("unit__search_text", "person__search_text")
     search_fields = ["unit__search_text"]
-
-    def get_search_results(self, request, queryset, search_term):
-        terms = search_terms(search_term)
-        if not terms:
-            return queryset, False
-        for term in terms:
-            queryset = queryset.filter(
-                Q(unit__search_text__contains=term) | Q(person__search_text__contains=term)
-            )
-        return queryset, False
 
 
 class YearListFilter(admin.SimpleListFilter):

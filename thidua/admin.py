@@ -1,6 +1,7 @@
 """Admin pieces shared by every app: diacritics-blind search and the site's Vietnamese titles."""
 
 from django.contrib import admin, messages
+from django.db.models import Q
 from django.utils.html import strip_tags
 
 from .text import search_terms
@@ -13,8 +14,9 @@ admin.site.index_title = "Nhập liệu và quản trị"
 class FoldedSearchMixin:
     """Admin search (and autocomplete) that ignores diacritics and folds abbreviations.
 
-    `folded_search_field` names the folded column to search: the model's own `search_text`, or a
-    related one such as "unit__search_text".
+    `folded_search_field` names the folded column to search: the model's own `search_text`, a
+    related one such as "unit__search_text", or a tuple of them (a term may match any of them,
+    e.g. a recipient that is a unit or a person).
     """
 
     folded_search_field = "search_text"
@@ -24,9 +26,14 @@ class FoldedSearchMixin:
         terms = search_terms(search_term)
         if not terms:
             return queryset, False
+        fields = self.folded_search_field
+        fields = (fields,) if isinstance(fields, str) else tuple(fields)
         for term in terms:
-            queryset = queryset.filter(**{f"{self.folded_search_field}__contains": term})
-        return queryset, "__" in self.folded_search_field
+            match = Q()
+            for field in fields:
+                match |= Q(**{f"{field}__contains": term})
+            queryset = queryset.filter(match)
+        return queryset, any("__" in field for field in fields)
 
 
 class ProtectedDeleteMixin:

@@ -144,3 +144,15 @@ def test_action_decision_is_looked_up_not_listed(client, world, model):
     assert 'name="decision" id="id_decision"' in html
     assert f'href="{reverse("admin:awards_decision_changelist")}?_to_field=id"' in html
     assert f'<option value="{decision.pk}"' not in html
+
+
+def test_admin_search_finds_a_recipient_unit_or_person_without_diacritics(client, administrator):
+    from tests.factories import AwardFactory, PersonFactory, UnitFactory
+
+    AwardFactory(unit=UnitFactory(name="Cục Ứng dụng Hòa Lạc"))
+    AwardFactory(unit=None, person=PersonFactory(full_name="Lê Ngân Giang"))
+    AwardFactory(unit=UnitFactory(name="Viện Khác"))
+    client.force_login(administrator)
+    for query, expected in [("hoa lac", "Hòa Lạc"), ("ngan giang", "Lê Ngân Giang")]:
+        html = client.get("/admin/awards/award/", {"q": query}).content.decode()
+        assert expected in html and "Viện Khác" not in html, query
