@@ -81,6 +81,18 @@ class AwardType(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        old_order = (
+            AwardType.objects.filter(pk=self.pk).values_list("order", flat=True).first()
+            if self.pk
+            else None
+        )
+        super().save(*args, **kwargs)
+        if old_order is not None and old_order != self.order:
+            # The records copy the order to be read sorted from an index (TypeOrderMixin).
+            for model in (Nomination, Award):
+                model.objects.filter(award_type=self).update(type_order=self.order)
+
     def accepts_unit(self):
         return self.recipient_kind in (RecipientKind.UNIT, RecipientKind.BOTH)
 
@@ -371,6 +383,27 @@ class RecipientMixin(models.Model):
                 )
 
 
+class TypeOrderMixin(models.Model):
+    """A copy of the award type's display order, so that a year's records can be read in display
+    order straight from an index (a million-row table cannot be sorted by another table's column
+    for every page). Set on save; AwardType.save updates the copies when the order changes."""
+
+    type_order = models.PositiveSmallIntegerField(
+        "thứ tự loại khen thưởng", default=100, editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.award_type_id:
+            self.type_order = self.award_type.order
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None and "award_type" in update_fields:
+                kwargs["update_fields"] = {*update_fields, "type_order"}
+        super().save(*args, **kwargs)
+
+
 class Proposal(RecipientMixin):
     """An award the bloc agreed to propose at one of its events (e.g. a year-end conference)."""
 
@@ -468,7 +501,7 @@ class NominationQuerySet(models.QuerySet):
         return self.filter(status__in=Status.review_states())
 
 
-class Nomination(RecipientMixin):
+class Nomination(TypeOrderMixin, RecipientMixin):
     """A dossier proposing one award for one recipient and year, moving through the workflow."""
 
     award_type = models.ForeignKey(
@@ -543,7 +576,7 @@ class Nomination(RecipientMixin):
     class Meta:
         verbose_name = "hồ sơ đề nghị khen thưởng"
         verbose_name_plural = "hồ sơ đề nghị khen thưởng"
-        ordering = ["-year", "award_type__order", "pk"]
+        ordering = ["-year", "type_order", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=RECIPIENT_XOR,
@@ -567,6 +600,17 @@ class Nomination(RecipientMixin):
             models.Index(fields=["person", "year"], name="nomination_person_year"),
             # The admin list's newest-first order (-year, -id).
             models.Index(fields=["year", "id"], name="nomination_year_id"),
+            # The reviewer queue: by default the review states, newest year first, display order.
+            models.Index(
+                F("year").desc(),
+                "type_order",
+                "id",
+                condition=Q(status__in=Status.review_states()),
+                name="nomination_queue_order",
+            ),
+            models.Index(
+                "status", F("year").desc(), "type_order", "id", name="nomination_status_order"
+            ),
         ]
 
     def clean(self):
@@ -829,7 +873,7 @@ class AwardQuerySet(models.QuerySet):
         ).prefetch_related("unit__names")
 
 
-class Award(RecipientMixin):
+class Award(TypeOrderMixin, RecipientMixin):
     """A granted award: from a nomination through the workflow, or entered from a past decision."""
 
     award_type = models.ForeignKey(
@@ -877,7 +921,7 @@ class Award(RecipientMixin):
     class Meta:
         verbose_name = "khen thưởng đã quyết định"
         verbose_name_plural = "khen thưởng đã quyết định"
-        ordering = ["-year", "award_type__order", "pk"]
+        ordering = ["-year", "type_order", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=RECIPIENT_XOR,
@@ -897,6 +941,8 @@ class Award(RecipientMixin):
             models.Index(fields=["person", "year"], name="award_person_year"),
             models.Index(fields=["bloc", "year"], name="award_bloc_year"),
             models.Index(fields=["year", "id"], name="award_year_id"),
+            # The public list: newest year first, in display order.
+            models.Index(F("year").desc(), "type_order", "id", name="award_public_order"),
         ]
 
     @property

@@ -25,7 +25,7 @@ def public_awards_of(*, unit=None, person=None):
     (marked) in the history."""
     qs = Award.objects.public().with_related()
     qs = qs.filter(unit=unit) if unit is not None else qs.filter(person=person)
-    return qs.order_by("-year", "award_type__order", "pk")
+    return qs.order_by("-year", "type_order", "pk")
 
 
 def proposal_outcome(proposal):
@@ -61,7 +61,7 @@ def bloc_nominations(bloc, year):
         Nomination.objects.filter(bloc=bloc, year=year)
         .with_related()
         .prefetch_related(Prefetch("transitions", queryset=feedback, to_attr="bloc_feedback"))
-        .order_by("award_type__order", "pk")
+        .order_by("type_order", "pk")
     )
 
 
@@ -126,7 +126,7 @@ def review_queue():
     return (
         Nomination.objects.exclude(status=Status.DRAFT)
         .with_related()
-        .order_by("-year", "bloc__name", "award_type__order", "pk")
+        .order_by("-year", "type_order", "pk")
     )
 
 
@@ -150,7 +150,7 @@ def dossier(pk):
 
 def public_awards():
     """Granted awards from published decisions (revoked ones included, marked)."""
-    return Award.objects.public().with_related().order_by("-year", "award_type__order", "pk")
+    return Award.objects.public().with_related().order_by("-year", "type_order", "pk")
 
 
 def public_proposals():

@@ -180,6 +180,7 @@ def generate_awards(ctx):
             rows.append(
                 Nomination(
                     award_type_id=award_type.pk,
+                    type_order=award_type.order,
                     year=year,
                     unit_id=unit_id,
                     person_id=person_id,
@@ -214,6 +215,7 @@ def _transitions_and_awards(ctx, nominations, decision_of, revoke_decision):
             awards.append(
                 Award(
                     award_type_id=n.award_type_id,
+                    type_order=n.type_order,
                     year=n.year,
                     unit_id=n.unit_id,
                     person_id=n.person_id,
