@@ -105,6 +105,7 @@ class LargeTableAdminMixin:
     when unfiltered, newest first along the (year, id) index."""
 
     show_full_result_count = False
+    list_per_page = 50
     paginator = EstimatedCountPaginator
     ordering = ["-year", "-pk"]
 

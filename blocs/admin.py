@@ -133,6 +133,7 @@ class MembershipAdmin(ProtectedDeleteMixin, FoldedSearchMixin, SimpleHistoryAdmi
     # default ordering follows bloc-year and unit names: a sort of every row).
     ordering = ["-year", "bloc_year_id", "role", "pk"]
     show_full_result_count = False
+    list_per_page = 50
     autocomplete_fields = ["bloc_year", "unit", "representative"]
 
     @admin.display(description="khối", ordering="bloc_year__bloc__name")

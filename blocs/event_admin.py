@@ -177,6 +177,7 @@ class EventAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     # No date_hierarchy on held_on: its two extra queries (bounds, distinct years) duplicate the
     # year filter (period_start) and the sortable "held_on" column.
     show_full_result_count = False
+    list_per_page = 50
     readonly_fields = ["view_count"]
     fieldsets = [
         (None, {"fields": ["bloc", "kind", "title", "slug", "summary_title"]}),

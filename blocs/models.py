@@ -524,6 +524,8 @@ class Event(Searchable):
         indexes = [
             models.Index(fields=["is_published", "-held_on"], name="event_public_date"),
             models.Index(fields=["bloc", "-held_on"], name="event_bloc_date"),
+            # The admin list's order (newest first, every event).
+            models.Index(fields=["-held_on", "-id"], name="event_held_on_id"),
         ]
 
     def __str__(self):

@@ -18,8 +18,8 @@ class OneQueryModelBackend(ModelBackend):
                 perms = perms.filter(Q(user=user_obj) | Q(group__user=user_obj))
             user_obj._perm_cache = {
                 f"{app_label}.{codename}"
-                for app_label, codename in perms.values_list(
-                    "content_type__app_label", "codename"
-                ).distinct()
+                for app_label, codename in perms.order_by()
+                .values_list("content_type__app_label", "codename")
+                .distinct()
             }
         return user_obj._perm_cache

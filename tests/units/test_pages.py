@@ -138,7 +138,8 @@ def test_unit_page_lists_its_people(client, db):
 def test_unit_and_person_pages_query_count_constant_in_history_length(
     client, db, django_assert_max_num_queries, years
 ):
-    from tests.factories import BlocFactory, MembershipFactory
+    from awards.models import DecisionKind
+    from tests.factories import AwardFactory, BlocFactory, DecisionFactory, MembershipFactory
 
     unit = UnitFactory()
     person = PositionFactory(unit=unit).person
@@ -149,7 +150,16 @@ def test_unit_and_person_pages_query_count_constant_in_history_length(
             unit=unit, bloc_year__bloc=bloc, bloc_year__year=year, representative=person
         )
         UnitFactory(parent=unit)
+        AwardFactory(unit=unit, bloc=bloc, year=year)
+        AwardFactory(unit=None, person=person, bloc=bloc, year=year)
+        AwardFactory(
+            unit=unit,
+            bloc=bloc,
+            year=year,
+            revoked_by=DecisionFactory(kind=DecisionKind.REVOKE),
+            revocation_reason="Kê khai không đúng",
+        )
     for url in [unit.get_absolute_url(), person.get_absolute_url(), bloc.get_absolute_url()]:
-        with django_assert_max_num_queries(8):
+        with django_assert_max_num_queries(10):
             response = client.get(url)
         assert response.status_code == 200
