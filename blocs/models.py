@@ -146,12 +146,27 @@ class BlocYear(models.Model):
         if self.bloc_id:
             self.bloc.check_year(self.year)
             if self.pk and self.year:
+                self.check_members_active()
                 check_members_elsewhere(
                     self.memberships.all(),
                     organiser_id=self.bloc.organiser_id,
                     year=self.year,
                     field="year",
                 )
+
+    def check_members_active(self):
+        """Moving the bloc-year to another year: every member unit must be active that year."""
+        inactive = self.memberships.filter(
+            Q(unit__active_from__gt=self.year) | Q(unit__active_until__lt=self.year)
+        ).select_related("unit")
+        names = [f"«{m.unit}» (hoạt động {m.unit.active_label})" for m in inactive]
+        if names:
+            raise ValidationError(
+                {
+                    "year": f"Năm {self.year} nằm ngoài thời gian hoạt động của đơn vị thành viên: "
+                    f"{', '.join(names)}."
+                }
+            )
 
     def known_member_count(self, memberships=None) -> int:
         """The declared count, or the number of named members when no count was declared."""

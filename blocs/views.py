@@ -5,7 +5,7 @@ from django.shortcuts import render
 from thidua.panels import panels_for
 from units.queries import unit_list
 
-from . import queries
+from . import event_queries, queries
 from .models import Bloc
 
 HOME_UNIT_LIMIT = 100
@@ -35,15 +35,15 @@ def home(request):
 
 def year(request, year):
     bloc_years = queries.year_index(year)
-    if not bloc_years:
+    # A year may be known only from its published events (e.g. a multi-year period).
+    if not bloc_years and not event_queries.events_of_year(year).exists():
         raise Http404("Chưa có hồ sơ khối thi đua nào của năm này.")
     paginator = Paginator(bloc_years, BLOCS_PER_YEAR_PAGE)
     page = paginator.get_page(request.GET.get("trang"))
     for number, start in enumerate(range(0, len(bloc_years), BLOCS_PER_YEAR_PAGE), 1):
         for bloc_year in bloc_years[start : start + BLOCS_PER_YEAR_PAGE]:
             bloc_year.page_number = number
-    years = queries.years()
-    index = years.index(year)
+    years = queries.years()  # newest first
     return render(
         request,
         "blocs/year.html",
@@ -52,8 +52,8 @@ def year(request, year):
             "rosters": queries.rosters_of(page.object_list),
             "page": page,
             "index": bloc_years,
-            "newer": years[index - 1] if index > 0 else None,
-            "older": years[index + 1] if index + 1 < len(years) else None,
+            "newer": min((y for y in years if y > year), default=None),
+            "older": max((y for y in years if y < year), default=None),
             "panels": panels_for("year", year, request),
         },
     )

@@ -101,6 +101,30 @@ class Unit(Searchable):
                 raise ValidationError({"parent": "Cây đơn vị không được tạo vòng lặp."})
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
+        if self.pk:
+            self.check_memberships_within_active_years()
+
+    def check_memberships_within_active_years(self):
+        """The active years must still cover every year the unit was a bloc member."""
+        outside = Q()
+        if self.active_from is not None:
+            outside |= Q(year__lt=self.active_from)
+        if self.active_until is not None:
+            outside |= Q(year__gt=self.active_until)
+        if not outside:
+            return
+        # `memberships`: blocs.Membership.unit (units does not import blocs).
+        years = sorted(set(self.memberships.filter(outside).values_list("year", flat=True)))
+        if years:
+            early = self.active_from is not None and years[0] < self.active_from
+            raise ValidationError(
+                {
+                    "active_from" if early else "active_until": (
+                        f"Đơn vị là thành viên khối trong năm {', '.join(map(str, years))}, "
+                        f"ngoài thời gian hoạt động {self.active_label}."
+                    )
+                }
+            )
 
     @property
     def active_label(self):

@@ -88,6 +88,20 @@ def test_unknown_year_or_bloc_is_404(client, demo, url):
     assert client.get(url).status_code == 404
 
 
+def test_year_known_only_from_a_published_event_has_its_page(client, demo):
+    from tests.factories import EventFactory
+
+    EventFactory(period_start=2017, period_end=2019, title="Hội nghị điển hình tiên tiến 2017–2019")
+    EventFactory(period_start=2026, period_end=2026, is_published=False, published_at=None)
+    text = text_of(client.get("/nam/2018/"))
+    assert "Chưa có hồ sơ khối thi đua nào của năm 2018" in text
+    assert "Hội nghị điển hình tiên tiến 2017–2019" in text
+    html = client.get("/nam/2018/").content.decode()
+    assert 'href="/nam/2016/" rel="prev"' in html and 'href="/nam/2021/" rel="next"' in html
+    # An unpublished event does not make a year public.
+    assert client.get("/nam/2026/").status_code == 404
+
+
 def test_year_out_of_range_is_404(client, demo):
     assert client.get("/nam/99999/").status_code == 404
 

@@ -108,6 +108,41 @@ def test_membership_outside_unit_active_years_refused():
     )
 
 
+def test_moving_a_bloc_year_outside_a_members_active_years_refused():
+    unit = UnitFactory(name="Cục Hoạt Động Từ 2018", active_from=2018)
+    membership = MembershipFactory(bloc_year__year=2019, unit=unit)
+    bloc_year = membership.bloc_year
+    bloc_year.year = 2016
+    with pytest.raises(ValidationError) as excinfo:
+        bloc_year.full_clean()
+    assert messages_of(excinfo) == [
+        "Năm 2016 nằm ngoài thời gian hoạt động của đơn vị thành viên: "
+        "«Cục Hoạt Động Từ 2018» (hoạt động từ 2018)."
+    ]
+    bloc_year.year = 2020
+    bloc_year.full_clean()
+
+
+def test_narrowing_a_units_active_years_below_its_memberships_refused():
+    unit = UnitFactory(active_from=2010)
+    MembershipFactory(bloc_year__year=2012, unit=unit)
+    MembershipFactory(bloc_year__year=2015, unit=unit)
+    unit.active_until = 2013
+    with pytest.raises(ValidationError) as excinfo:
+        unit.full_clean()
+    assert excinfo.value.message_dict == {
+        "active_until": [
+            "Đơn vị là thành viên khối trong năm 2015, ngoài thời gian hoạt động 2010–2013."
+        ]
+    }
+    unit.active_until, unit.active_from = None, 2014
+    with pytest.raises(ValidationError) as excinfo:
+        unit.full_clean()
+    assert list(excinfo.value.message_dict) == ["active_from"]
+    unit.active_from, unit.active_until = 2012, 2015
+    unit.full_clean()
+
+
 def test_membership_year_copies_follow_the_bloc_year():
     membership = MembershipFactory(bloc_year__year=2016)
     assert membership.year == 2016
