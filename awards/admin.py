@@ -6,16 +6,13 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import ForeignKeyRawIdWidget
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.db import connections
-from django.db.models import Count, Max, Min
+from django.db.models import Max, Min
 from django.shortcuts import redirect
-from django.utils.functional import cached_property
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
-from simple_history.admin import SimpleHistoryAdmin
 
 from blocs.event_admin import EventAdmin
-from thidua.admin import FoldedSearchMixin
+from thidua.admin import BaseAdmin, EstimatedCountPaginator, FoldedSearchMixin
 
 from . import eligibility, services
 from .models import (
@@ -76,36 +73,9 @@ class YearListFilter(admin.SimpleListFilter):
         return queryset
 
 
-class EstimatedCountPaginator(Paginator):
-    """On PostgreSQL, an unfiltered million-row table is counted from the planner's estimate
-    (pg_class.reltuples) instead of a sequential COUNT(*); filtered lists count exactly."""
-
-    threshold = 100_000
-
-    @cached_property
-    def count(self):
-        qs = self.object_list
-        if not getattr(qs, "query", None) or qs.query.where or qs.query.combinator:
-            return super().count
-        connection = connections[qs.db]
-        if connection.vendor != "postgresql":
-            return super().count
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass",
-                [qs.model._meta.db_table],
-            )
-            row = cursor.fetchone()
-        estimate = row[0] if row else -1
-        return estimate if estimate >= self.threshold else super().count
-
-
 class LargeTableAdminMixin:
-    """Admin lists of the million-row tables: no second COUNT(*) ("n total"), an estimated count
-    when unfiltered, newest first along the (year, id) index."""
+    """Admin lists of the million-row tables: newest first along the (year, id) index."""
 
-    show_full_result_count = False
-    list_per_page = 50
     paginator = EstimatedCountPaginator
     ordering = ["-year", "-pk"]
 
@@ -118,7 +88,7 @@ class LargeTableAdminMixin:
 
 
 @admin.register(AwardType)
-class AwardTypeAdmin(SimpleHistoryAdmin):
+class AwardTypeAdmin(BaseAdmin):
     list_display = [
         "name",
         "category",
@@ -143,14 +113,14 @@ class RuleInline(admin.TabularInline):
 
 
 @admin.register(LegalRegime)
-class LegalRegimeAdmin(SimpleHistoryAdmin):
+class LegalRegimeAdmin(BaseAdmin):
     list_display = ["name", "valid_from", "valid_until", "law", "decree"]
     search_fields = ["name", "law", "decree", "note"]
     inlines = [RuleInline]
 
 
 @admin.register(Rule)
-class RuleAdmin(SimpleHistoryAdmin):
+class RuleAdmin(BaseAdmin):
     list_display = [
         "name",
         "award_type",
@@ -236,11 +206,14 @@ EventAdmin.actions = [*(EventAdmin.actions or []), make_nominations]
 
 
 @admin.register(Proposal)
-class ProposalAdmin(RecipientSearchMixin, SimpleHistoryAdmin):
+class ProposalAdmin(RecipientSearchMixin, BaseAdmin):
     list_display = ["__str__", "event", "award_type", "order", "has_nomination"]
     list_filter = ["award_type", "event__bloc", "event__period_end"]
     list_select_related = ["event", "award_type", "unit", "person", "nomination"]
     autocomplete_fields = ["event", "unit", "person"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("unit__names")
 
     @admin.display(description="đã lập hồ sơ", boolean=True)
     def has_nomination(self, obj):
@@ -341,9 +314,7 @@ def _workflow_action(name, description, *, decision=False):
 
 
 @admin.register(Nomination)
-class NominationAdmin(
-    LargeTableAdminMixin, ServiceErrorsMixin, RecipientSearchMixin, SimpleHistoryAdmin
-):
+class NominationAdmin(LargeTableAdminMixin, ServiceErrorsMixin, RecipientSearchMixin, BaseAdmin):
     list_display = [
         "__str__",
         "year",
@@ -427,10 +398,23 @@ class NominationAdmin(
         services.save_draft(obj, request.user)
 
 
+class TransitionActionFilter(admin.SimpleListFilter):
+    """The workflow's actions by their Vietnamese names (no DISTINCT over a million rows)."""
+
+    title = "thao tác"
+    parameter_name = "action"
+
+    def lookups(self, request, model_admin):
+        return list(Transition.ACTION_LABELS.items())
+
+    def queryset(self, request, queryset):
+        return queryset.filter(action=self.value()) if self.value() else queryset
+
+
 @admin.register(Transition)
-class TransitionAdmin(SimpleHistoryAdmin):
-    list_display = ["nomination", "action", "from_status", "to_status", "actor", "at"]
-    list_filter = ["action", "to_status"]
+class TransitionAdmin(BaseAdmin):
+    list_display = ["nomination", "action_name", "from_status", "to_status", "actor", "at"]
+    list_filter = [TransitionActionFilter, "to_status"]
     list_select_related = [
         "nomination__award_type",
         "nomination__unit",
@@ -438,11 +422,22 @@ class TransitionAdmin(SimpleHistoryAdmin):
         "actor",
     ]
     readonly_fields = ["nomination", "action", "from_status", "to_status", "actor", "at", "reason"]
-    date_hierarchy = "at"
+    paginator = EstimatedCountPaginator
+    # Newest first along the transition_at_order index. No date_hierarchy: over a million rows its
+    # DISTINCT of the years costs more than the page.
+    ordering = ["-at", "-pk"]
+
+    @admin.display(description="thao tác", ordering="action")
+    def action_name(self, obj):
+        return obj.action_label
+
+    def get_queryset(self, request):
+        # The nomination's __str__ names its unit as it was named in the nomination's year.
+        return super().get_queryset(request).prefetch_related("nomination__unit__names")
 
 
 @admin.register(Override)
-class OverrideAdmin(ServiceErrorsMixin, SimpleHistoryAdmin):
+class OverrideAdmin(ServiceErrorsMixin, BaseAdmin):
     """Recorded through services.record_override (administrators only)."""
 
     list_display = ["nomination", "rule", "created_by", "created_at"]
@@ -462,7 +457,7 @@ class OverrideAdmin(ServiceErrorsMixin, SimpleHistoryAdmin):
 
 
 @admin.register(CouncilVote)
-class CouncilVoteAdmin(ServiceErrorsMixin, SimpleHistoryAdmin):
+class CouncilVoteAdmin(ServiceErrorsMixin, BaseAdmin):
     """Recorded through services.record_council_vote (reviewers, nominations under review)."""
 
     list_display = [
@@ -501,44 +496,48 @@ class CouncilVoteAdmin(ServiceErrorsMixin, SimpleHistoryAdmin):
 # --- decisions and awards ------------------------------------------------------------------
 
 
-class AwardInline(admin.TabularInline):
-    model = Award
-    fk_name = "decision"
-    extra = 0
-    can_delete = False
-    fields = readonly_fields = [
-        "award_type",
-        "year",
-        "unit",
-        "person",
-        "bloc",
-        "prize_rank",
-        "revoked_by",
-    ]
-
-    def has_add_permission(self, request, obj=None):
-        return False
+AWARDS_SHOWN = 20
 
 
 @admin.register(Decision)
-class DecisionAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class DecisionAdmin(FoldedSearchMixin, BaseAdmin):
     folded_search_field = "document__search_text"
-    list_display = ["document", "kind", "signer_label", "is_published", "award_count"]
+    list_display = ["document", "kind", "signer_label", "is_published"]
     list_filter = ["kind", "is_published"]
     list_select_related = ["document"]
     autocomplete_fields = ["document", "signer"]
-    inlines = [AwardInline]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(n_awards=Count("awards"))
+    readonly_fields = ["awards_summary"]
 
     @admin.display(description="người ký")
     def signer_label(self, obj):
         return obj.signer_label
 
-    @admin.display(description="số khen thưởng", ordering="n_awards")
-    def award_count(self, obj):
-        return obj.n_awards
+    @admin.display(description="khen thưởng theo quyết định")
+    def awards_summary(self, obj):
+        # A decision may grant thousands of awards: the first ones here, all of them in the
+        # awards list filtered by the decision (paginated), instead of an inline of every row.
+        if obj is None or obj.pk is None:
+            return "–"
+        if obj.kind == DecisionKind.REVOKE:
+            label, related, lookup = "Thu hồi", obj.revoked_awards, "revoked_by__id__exact"
+        else:
+            label, related, lookup = "Khen thưởng", obj.awards, "decision__id__exact"
+        total = related.count()
+        if not total:
+            return "Chưa có khen thưởng nào theo quyết định này."
+        awards = (
+            related.select_related("award_type", "unit", "person")
+            .prefetch_related("unit__names")
+            .order_by("year", "pk")[:AWARDS_SHOWN]  # along the award_decision_order index
+        )
+        url = f"{reverse('admin:awards_award_changelist')}?{lookup}={obj.pk}"
+        return format_html(
+            '<p>{}: {} — <a href="{}">xem danh sách</a></p><ul>{}</ul>',
+            label,
+            total,
+            url,
+            format_html_join("", "<li>{}</li>", ((str(a),) for a in awards)),
+        )
 
 
 @admin.action(description="Thu hồi khen thưởng (chọn quyết định thu hồi, ghi lý do)")
@@ -562,9 +561,7 @@ def revoke_awards(modeladmin, request, queryset):
 
 
 @admin.register(Award)
-class AwardAdmin(
-    LargeTableAdminMixin, ServiceErrorsMixin, RecipientSearchMixin, SimpleHistoryAdmin
-):
+class AwardAdmin(LargeTableAdminMixin, ServiceErrorsMixin, RecipientSearchMixin, BaseAdmin):
     list_display = ["__str__", "year", "award_type", "decision", "is_historical", "revoked"]
     list_filter = [
         YearListFilter,

@@ -665,7 +665,11 @@ class Transition(models.Model):
         verbose_name = "bước xử lý hồ sơ"
         verbose_name_plural = "nhật ký xử lý hồ sơ"
         ordering = ["nomination", "at", "pk"]
-        indexes = [models.Index(fields=["nomination", "at"], name="transition_nomination_at")]
+        indexes = [
+            models.Index(fields=["nomination", "at"], name="transition_nomination_at"),
+            # The admin's newest-first list of every workflow step.
+            models.Index(fields=["-at", "-id"], name="transition_at_order"),
+        ]
 
     def __str__(self):
         return f"{self.get_from_status_display() or '–'} → {self.get_to_status_display()}"
@@ -892,7 +896,11 @@ class Award(TypeOrderMixin, RecipientMixin):
         related_name="awards",
     )
     decision = models.ForeignKey(
-        Decision, verbose_name="quyết định", on_delete=models.PROTECT, related_name="awards"
+        Decision,
+        verbose_name="quyết định",
+        on_delete=models.PROTECT,
+        related_name="awards",
+        db_index=False,  # award_decision_order leads with it
     )
     nomination = models.OneToOneField(
         Nomination,
@@ -944,6 +952,8 @@ class Award(TypeOrderMixin, RecipientMixin):
             models.Index(fields=["person", "year"], name="award_person_year"),
             models.Index(fields=["bloc", "year"], name="award_bloc_year"),
             models.Index(fields=["year", "id"], name="award_year_id"),
+            # A decision's awards in order (its page, and the admin list filtered by it).
+            models.Index(fields=["decision", "year", "id"], name="award_decision_order"),
             # The public list: newest year first, in display order.
             models.Index(F("year").desc(), "type_order", "id", name="award_public_order"),
         ]

@@ -253,7 +253,5 @@ def award_pages():
     pages += [
         ("Bảng điều khiển khối trưởng", "/khen-thuong/khoi/", f"{SYNTHETIC_PREFIX}khoitruong"),
         ("Hàng đợi thẩm định", "/khen-thuong/tham-dinh/", f"{SYNTHETIC_PREFIX}tdkt"),
-        ("Quản trị: hồ sơ khen thưởng", "/admin/awards/nomination/", f"{SYNTHETIC_PREFIX}admin"),
-        ("Quản trị: khen thưởng", "/admin/awards/award/", f"{SYNTHETIC_PREFIX}admin"),
     ]
     return pages

@@ -1,10 +1,15 @@
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from django.forms.models import BaseInlineFormSet
-from simple_history.admin import SimpleHistoryAdmin
 
-from thidua.admin import FoldedSearchMixin, ProtectedDeleteMixin
+from thidua.admin import (
+    BaseAdmin,
+    EstimatedCountPaginator,
+    FoldedSearchMixin,
+    ProtectedDeleteMixin,
+)
 
 from .models import Bloc, BlocYear, Membership, Role, check_roster
 
@@ -71,7 +76,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Bloc)
-class BlocAdmin(ProtectedDeleteMixin, FoldedSearchMixin, SimpleHistoryAdmin):
+class BlocAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
     list_display = ["name", "organiser", "first_year", "last_year", "slug"]
     list_filter = [("organiser", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["organiser"]
@@ -80,7 +85,7 @@ class BlocAdmin(ProtectedDeleteMixin, FoldedSearchMixin, SimpleHistoryAdmin):
 
 
 @admin.register(BlocYear)
-class BlocYearAdmin(ProtectedDeleteMixin, FoldedSearchMixin, SimpleHistoryAdmin):
+class BlocYearAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
     folded_search_field = "bloc__search_text"
     list_display = ["bloc", "year", "member_count", "leader", "deputy"]
     list_filter = ["year", "bloc"]
@@ -89,10 +94,17 @@ class BlocYearAdmin(ProtectedDeleteMixin, FoldedSearchMixin, SimpleHistoryAdmin)
     inlines = [MembershipInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("memberships__unit")
+        heads = Membership.objects.filter(role__in=[Role.LEADER, Role.DEPUTY]).select_related(
+            "unit"
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("memberships", queryset=heads, to_attr="heads"))
+        )
 
     def holder(self, obj, role):
-        return next((str(m.unit) for m in obj.memberships.all() if m.role == role), "–")
+        return next((str(m.unit) for m in obj.heads if m.role == role), "–")
 
     @admin.display(description="khối trưởng")
     def leader(self, obj):
@@ -124,7 +136,7 @@ class RecordedYearFilter(admin.SimpleListFilter):
 
 
 @admin.register(Membership)
-class MembershipAdmin(ProtectedDeleteMixin, FoldedSearchMixin, SimpleHistoryAdmin):
+class MembershipAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
     folded_search_field = "unit__search_text"
     list_display = ["unit", "bloc", "year", "role", "representative"]
     list_filter = [RecordedYearFilter, "role", "bloc_year__bloc", "unit__kind"]
@@ -132,8 +144,7 @@ class MembershipAdmin(ProtectedDeleteMixin, FoldedSearchMixin, SimpleHistoryAdmi
     # Newest year first, read in the order of the membership_admin_order index (the model's
     # default ordering follows bloc-year and unit names: a sort of every row).
     ordering = ["-year", "bloc_year_id", "role", "pk"]
-    show_full_result_count = False
-    list_per_page = 50
+    paginator = EstimatedCountPaginator
     autocomplete_fields = ["bloc_year", "unit", "representative"]
 
     @admin.display(description="khối", ordering="bloc_year__bloc__name")

@@ -11,9 +11,8 @@ from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
-from thidua.admin import FoldedSearchMixin
+from thidua.admin import BaseAdmin, FoldedSearchMixin
 
 from .models import (
     Attendance,
@@ -35,14 +34,14 @@ from .services import apply_elections
 
 
 @admin.register(Document)
-class DocumentAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class DocumentAdmin(FoldedSearchMixin, BaseAdmin):
     list_display = ["number", "kind", "issued_on", "issuer", "title"]
     list_filter = ["kind", "issued_on"]
     date_hierarchy = "issued_on"
 
 
 @admin.register(Movement)
-class MovementAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class MovementAdmin(FoldedSearchMixin, BaseAdmin):
     list_display = ["name", "kind", "launcher", "years_label"]
     list_filter = ["kind"]
     list_select_related = ["launched_by"]
@@ -66,7 +65,7 @@ class CommitmentInline(admin.TabularInline):
 
 
 @admin.register(Pledge)
-class PledgeAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class PledgeAdmin(FoldedSearchMixin, BaseAdmin):
     folded_search_field = "bloc__search_text"
     list_display = ["bloc", "year", "signed_on", "event", "signatory_count"]
     list_filter = ["year", "bloc"]
@@ -169,15 +168,13 @@ class AttachmentInline(EventInline, admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class EventAdmin(FoldedSearchMixin, BaseAdmin):
     list_display = ["title", "bloc", "kind", "held_on", "is_published", "view_count"]
     list_filter = ["kind", "is_published", "bloc", "period_start"]
     list_select_related = ["bloc"]
     autocomplete_fields = ["bloc", "chair"]
     # No date_hierarchy on held_on: its two extra queries (bounds, distinct years) duplicate the
     # year filter (period_start) and the sortable "held_on" column.
-    show_full_result_count = False
-    list_per_page = 50
     readonly_fields = ["view_count"]
     fieldsets = [
         (None, {"fields": ["bloc", "kind", "title", "slug", "summary_title"]}),

@@ -138,8 +138,5 @@ def bloc_pages():
     pages += [
         ("Tìm kiếm «hoa lac»", "/tim-kiem/?q=hoa+lac", None),
         ("Tìm kiếm «cong nghe sinh hoc»", "/tim-kiem/?q=cong+nghe+sinh+hoc", None),
-        ("Quản trị: thành viên khối", "/admin/blocs/membership/", f"{SYNTHETIC_PREFIX}admin"),
-        ("Quản trị: sự kiện", "/admin/blocs/event/", f"{SYNTHETIC_PREFIX}admin"),
-        ("Quản trị: đơn vị", "/admin/units/unit/", f"{SYNTHETIC_PREFIX}admin"),
     ]
     return pages

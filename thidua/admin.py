@@ -1,14 +1,56 @@
-"""Admin pieces shared by every app: diacritics-blind search and the site's Vietnamese titles."""
+"""Admin pieces shared by every app: the base admin of every model, diacritics-blind search and
+the site's Vietnamese titles."""
 
 from django.contrib import admin, messages
+from django.core.paginator import Paginator
+from django.db import connections
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
+from simple_history.admin import SimpleHistoryAdmin
 
 from .text import search_terms
 
 admin.site.site_header = "Hệ thống Thi đua - Khen thưởng Bộ Khoa học và Công nghệ"
 admin.site.site_title = "Quản trị Thi đua - Khen thưởng"
 admin.site.index_title = "Nhập liệu và quản trị"
+
+
+class EstimatedCountPaginator(Paginator):
+    """On PostgreSQL, an unfiltered table of 100,000 rows or more is counted from the planner's
+    estimate (pg_class.reltuples) instead of a sequential COUNT(*) — in the same single query that
+    counts a smaller table exactly. Filtered lists, and other databases, count exactly."""
+
+    threshold = 100_000
+
+    @cached_property
+    def count(self):
+        qs = self.object_list
+        if not getattr(qs, "query", None) or qs.query.where or qs.query.combinator:
+            return super().count
+        connection = connections[qs.db]
+        if connection.vendor != "postgresql":
+            return super().count
+        table = qs.model._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT CASE WHEN reltuples >= %s THEN reltuples::bigint "
+                f"ELSE (SELECT COUNT(*) FROM {connection.ops.quote_name(table)}) END "
+                "FROM pg_class WHERE oid = %s::regclass",
+                [self.threshold, table],
+            )
+            row = cursor.fetchone()
+        return row[0] if row else super().count
+
+
+class BaseAdmin(SimpleHistoryAdmin):
+    """The admin of every model: its history, and lists that stay fast as tables grow — 50 rows a
+    page (rendering rows is most of a changelist's cost) and one COUNT per list (no second,
+    unfiltered "n in all" count). Admins of tables that reach hundreds of thousands of rows also
+    set `paginator = EstimatedCountPaginator`."""
+
+    list_per_page = 50
+    show_full_result_count = False
 
 
 class FoldedSearchMixin:

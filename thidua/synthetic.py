@@ -152,6 +152,21 @@ def bench_page_providers():
     return list(_bench_pages)
 
 
+def admin_changelists():
+    """Every changelist of the admin site, as the synthetic administrator sees it."""
+    from django.contrib import admin
+    from django.urls import reverse
+
+    return [
+        (
+            f"Quản trị: {model._meta.verbose_name_plural}",
+            reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist"),
+            f"{SYNTHETIC_PREFIX}admin",
+        )
+        for model in admin.site._registry
+    ]
+
+
 def all_bench_pages():
     return [page for func in _bench_pages for page in func()]
 

@@ -1,8 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
-from thidua.admin import FoldedSearchMixin, ProtectedDeleteMixin
+from thidua.admin import (
+    BaseAdmin,
+    EstimatedCountPaginator,
+    FoldedSearchMixin,
+    ProtectedDeleteMixin,
+)
 
 from .models import Person, Position, Unit, UnitName, User
 
@@ -20,7 +24,7 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(ProtectedDeleteMixin, FoldedSearchMixin, SimpleHistoryAdmin):
+class UnitAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
     list_display = ["name", "short_name", "kind", "parent", "active_from", "active_until", "slug"]
     list_filter = ["kind", ("parent", admin.RelatedOnlyFieldListFilter), "active_until"]
     list_select_related = ["parent"]
@@ -38,15 +42,15 @@ class UnitAdmin(ProtectedDeleteMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     autocomplete_fields = ["parent", "successor"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [UnitNameInline]
-    list_per_page = 50
 
 
 @admin.register(Person)
-class PersonAdmin(ProtectedDeleteMixin, FoldedSearchMixin, SimpleHistoryAdmin):
+class PersonAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
     list_display = ["full_name", "slug", "current_positions"]
+    ordering = ["full_name", "pk"]  # along the person_name_order index
+    paginator = EstimatedCountPaginator
     prepopulated_fields = {"slug": ["full_name"]}
     inlines = [PositionInline]
-    list_per_page = 50
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("positions__unit")
@@ -57,16 +61,19 @@ class PersonAdmin(ProtectedDeleteMixin, FoldedSearchMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(ProtectedDeleteMixin, FoldedSearchMixin, SimpleHistoryAdmin):
-    folded_search_field = "person__search_text"
+class PositionAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
+    # Search a person or a unit: a sidebar of every unit (thousands) would help nobody.
+    folded_search_field = ("person__search_text", "unit__search_text")
     list_display = ["person", "title", "unit", "started_on", "ended_on"]
-    list_filter = ["unit__kind", ("unit", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["unit__kind"]
     list_select_related = ["person", "unit"]
+    ordering = ["-pk"]  # latest entered first (the model's order sorts every row by name)
+    paginator = EstimatedCountPaginator
     autocomplete_fields = ["person", "unit"]
 
 
 @admin.register(User)
-class UserAdmin(ProtectedDeleteMixin, DjangoUserAdmin, SimpleHistoryAdmin):
+class UserAdmin(ProtectedDeleteMixin, DjangoUserAdmin, BaseAdmin):
     fieldsets = [
         *DjangoUserAdmin.fieldsets,
         ("Đơn vị công tác", {"fields": ["unit", "person"]}),

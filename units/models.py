@@ -196,6 +196,7 @@ class Person(Searchable):
         verbose_name = "cá nhân"
         verbose_name_plural = "cá nhân"
         ordering = ["full_name"]
+        indexes = [models.Index(fields=["full_name", "id"], name="person_name_order")]
 
     def __str__(self):
         return self.full_name

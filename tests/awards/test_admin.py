@@ -156,3 +156,45 @@ def test_admin_search_finds_a_recipient_unit_or_person_without_diacritics(client
     for query, expected in [("hoa lac", "Hòa Lạc"), ("ngan giang", "Lê Ngân Giang")]:
         html = client.get("/admin/awards/award/", {"q": query}).content.decode()
         assert expected in html and "Viện Khác" not in html, query
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_decision_page_lists_its_first_awards_and_links_to_all(
+    client, world, n, django_assert_max_num_queries
+):
+    from tests.factories import UnitFactory
+
+    decision = DecisionFactory()
+    for i in range(n):
+        AwardFactory(decision=decision, unit=UnitFactory(name=f"Đơn vị được tặng {i:02d}"))
+    other = AwardFactory(unit=UnitFactory(name="Đơn vị của quyết định khác"))
+    client.force_login(world.admin)
+    with django_assert_max_num_queries(10):
+        html = client.get(reverse("admin:awards_decision_change", args=[decision.pk])).content
+    html = html.decode()
+    link = f"{reverse('admin:awards_award_changelist')}?decision__id__exact={decision.pk}"
+    assert f"Khen thưởng: {n}" in html and f'href="{link}"' in html
+    assert html.count("Đơn vị được tặng") == min(n, 20)
+    listed = client.get(link).content.decode()
+    assert "Đơn vị được tặng 00" in listed and other.unit.name not in listed
+
+
+def test_revoking_decision_page_lists_what_it_revoked(client, world):
+    from awards.models import DecisionKind
+
+    revoking = DecisionFactory(kind=DecisionKind.REVOKE)
+    AwardFactory(revoked_by=revoking, revocation_reason="Kê khai không đúng")
+    client.force_login(world.admin)
+    html = client.get(reverse("admin:awards_decision_change", args=[revoking.pk])).content
+    assert "Thu hồi: 1" in html.decode()
+
+
+def test_transition_list_filters_by_action_in_vietnamese(client, world, nominate):
+    returned = TransitionFactory(action="return", reason="Thiếu báo cáo thành tích")
+    TransitionFactory(action="submit")
+    client.force_login(world.admin)
+    html = client.get(reverse("admin:awards_transition_changelist"), {"action": "return"})
+    html = html.content.decode()
+    assert "Trả lại" in html and "Gửi hồ sơ" in html  # the column and the filter's choices
+    assert html.count('<td class="field-action_name">') == 1
+    assert str(returned.nomination) in html

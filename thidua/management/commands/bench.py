@@ -70,6 +70,7 @@ class Command(BaseCommand):
                 pages.extend(provider())
             except NoReverseMatch as error:
                 self.stderr.write(f"Bỏ qua {provider.__module__}.{provider.__name__}: {error}")
+        pages.extend(synthetic.admin_changelists())
         for item in extra:
             path, _, username = item.partition("@")
             pages.append((path, path, username or None))
