@@ -17,7 +17,7 @@ from django.db.models import (
 
 from units.queries import former_names, unit_url_maker
 
-from .models import ROLE_ORDER, Bloc, BlocYear, Membership, Role
+from .models import ROLE_ORDER, Bloc, BlocYear, Event, Membership, Role
 
 
 def holder(bloc, year, role=Role.LEADER):
@@ -166,8 +166,17 @@ def _rosters(bloc_years, roles=None) -> list[Roster]:
 
 
 def years() -> list[int]:
-    """Every year with at least one bloc recorded, newest first."""
-    return list(BlocYear.objects.order_by("-year").values_list("year", flat=True).distinct())
+    """Every year with a bloc on record or a published event (any year of its period), newest
+    first: one query for both."""
+    spans = (
+        BlocYear.objects.order_by()
+        .values_list("year", "year")
+        .union(Event.objects.published().order_by().values_list("period_start", "period_end"))
+    )
+    found = set()
+    for start, end in spans:
+        found.update(range(start, end + 1))
+    return sorted(found, reverse=True)
 
 
 def year_index(year: int) -> list[BlocYear]:

@@ -97,9 +97,14 @@ def test_year_known_only_from_a_published_event_has_its_page(client, demo):
     assert "Chưa có hồ sơ khối thi đua nào của năm 2018" in text
     assert "Hội nghị điển hình tiên tiến 2017–2019" in text
     html = client.get("/nam/2018/").content.decode()
-    assert 'href="/nam/2016/" rel="prev"' in html and 'href="/nam/2021/" rel="next"' in html
+    # Every year of the event's period is a year of the site.
+    assert 'href="/nam/2017/" rel="prev"' in html and 'href="/nam/2019/" rel="next"' in html
+    # The other years' pages and the home page link to it.
+    assert 'href="/nam/2017/" rel="next"' in client.get("/nam/2016/").content.decode()
+    assert 'href="/nam/2018/"' in client.get("/").content.decode()
     # An unpublished event does not make a year public.
     assert client.get("/nam/2026/").status_code == 404
+    assert 'href="/nam/2026/"' not in client.get("/").content.decode()
 
 
 def test_year_out_of_range_is_404(client, demo):
