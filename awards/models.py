@@ -89,7 +89,8 @@ class AwardType(models.Model):
         )
         super().save(*args, **kwargs)
         if old_order is not None and old_order != self.order:
-            # The records copy the order to be read sorted from an index (TypeOrderMixin).
+            # The records copy the order to be read sorted from an index (TypeOrderMixin). A
+            # derived copy: the award type's own history records the change, not every record.
             for model in (Nomination, Award):
                 model.objects.filter(award_type=self).update(type_order=self.order)
 
