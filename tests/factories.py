@@ -1,6 +1,7 @@
 """factory-boy factories for every model; tests build their data here."""
 
 import datetime
+import io
 
 import factory
 from django.contrib.auth.models import Group
@@ -376,3 +377,24 @@ class OverrideFactory(factory.django.DjangoModelFactory):
     rule = factory.LazyFunction(lambda: Rule.objects.order_by("pk").first())
     reason = "Trường hợp đặc biệt được Hội đồng chấp thuận."
     created_by = factory.SubFactory(UserFactory)
+
+
+# --- synthetic data (manage.py generate_data) at a test's size -----------------------------------
+
+
+def synthetic_dataset(scale, *, units, blocs, years, events, people, organisers=2):
+    """Runs `generate_data` quietly with these sizes (a few dozen rows of each kind)."""
+    from django.core.management import call_command
+
+    call_command(
+        "generate_data",
+        f"--scale={scale}",
+        f"--units={units}",
+        f"--organisers={organisers}",
+        f"--blocs={blocs}",
+        f"--years={years}",
+        f"--events={events}",
+        f"--people={people}",
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )

@@ -1,26 +1,13 @@
-import io
-
 import pytest
-from django.core.management import call_command
 
 from awards.models import Award, Nomination, Status, Transition
+from tests.factories import synthetic_dataset
 
 pytestmark = pytest.mark.django_db
 
 
 def test_synthetic_nominations_spread_over_states_with_transitions_and_awards():
-    call_command(
-        "generate_data",
-        "--scale=400",
-        "--units=60",
-        "--organisers=2",
-        "--blocs=4",
-        "--years=6",
-        "--events=20",
-        "--people=50",
-        stdout=io.StringIO(),
-        stderr=io.StringIO(),
-    )
+    synthetic_dataset(400, units=60, blocs=4, years=6, events=20, people=50)
     assert Nomination.objects.count() == 400
     assert Transition.objects.count() == 400
     statuses = set(Nomination.objects.values_list("status", flat=True))

@@ -1,12 +1,11 @@
 """Every admin changelist stays within ten queries when the large tables hold more than a page of
 rows (a query per row would show at once), for an administrator who is not a superuser."""
 
-import io
-
 import pytest
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+
+from tests.factories import synthetic_dataset
 
 pytestmark = pytest.mark.django_db
 
@@ -15,18 +14,7 @@ PAGES = sorted((model._meta.app_label, model._meta.model_name) for model in admi
 
 @pytest.fixture
 def synthetic_world(db):
-    call_command(
-        "generate_data",
-        "--scale=150",
-        "--units=70",
-        "--organisers=2",
-        "--blocs=4",
-        "--years=6",
-        "--events=60",
-        "--people=70",
-        stdout=io.StringIO(),
-        stderr=io.StringIO(),
-    )
+    synthetic_dataset(150, units=70, blocs=4, years=6, events=60, people=70)
     return get_user_model().objects.get(username="syn-admin")
 
 

@@ -6,6 +6,7 @@ import threading
 import pytest
 from django.core.management import call_command
 
+from tests.factories import synthetic_dataset
 from thidua import loadgen
 
 
@@ -60,16 +61,7 @@ def test_load_generator_counts_requests_and_errors_per_page(loopback_server, pro
 
 
 def test_bench_measures_pages_and_ends_with_the_summary_line(db, capsys):
-    call_command(
-        "generate_data",
-        "--scale=10",
-        "--units=12",
-        "--organisers=2",
-        "--blocs=2",
-        "--years=2",
-        "--events=4",
-        "--people=5",
-    )
+    synthetic_dataset(10, units=12, blocs=2, years=2, events=4, people=5)
     call_command("bench", "--scale=10", "--repeat=2", "--warmup=1", "--no-load")
     lines = capsys.readouterr().out.strip().splitlines()
     home = next(line.split() for line in lines if line.startswith("Trang chủ"))
