@@ -89,7 +89,7 @@ class AwardType(models.Model):
         )
         super().save(*args, **kwargs)
         if old_order is not None and old_order != self.order:
-            # The records copy the order to be read sorted from an index (TypeOrderMixin). A
+            # The records copy the order to be read sorted from an index (AwardRecord). A
             # derived copy: the award type's own history records the change, not every record.
             for model in (Nomination, Award):
                 model.objects.filter(award_type=self).update(type_order=self.order)
@@ -384,11 +384,28 @@ class RecipientMixin(models.Model):
                 )
 
 
-class TypeOrderMixin(models.Model):
-    """A copy of the award type's display order, so that a year's records can be read in display
-    order straight from an index (a million-row table cannot be sorted by another table's column
-    for every page). Set on save; AwardType.save updates the copies when the order changes."""
+class AwardRecord(RecipientMixin):
+    """What a nomination and a granted award both record: an award type for a recipient, a year
+    and the proposing bloc — with a copy of the award type's display order, so that a year's
+    records can be read in display order straight from an index (a million-row table cannot be
+    sorted by another table's column for every page). The copy is set on save;
+    AwardType.save updates the copies when the order changes."""
 
+    award_type = models.ForeignKey(
+        AwardType,
+        verbose_name="loại khen thưởng",
+        on_delete=models.PROTECT,
+        related_name="%(class)ss",
+    )
+    year = models.PositiveSmallIntegerField("năm thành tích", validators=year_validators)
+    bloc = models.ForeignKey(
+        Bloc,
+        verbose_name="khối đề nghị",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="%(class)ss",
+    )
     type_order = models.PositiveSmallIntegerField(
         "thứ tự loại khen thưởng", default=100, editable=False
     )
@@ -502,24 +519,9 @@ class NominationQuerySet(models.QuerySet):
         return self.filter(status__in=Status.review_states())
 
 
-class Nomination(TypeOrderMixin, RecipientMixin):
+class Nomination(AwardRecord):
     """A dossier proposing one award for one recipient and year, moving through the workflow."""
 
-    award_type = models.ForeignKey(
-        AwardType,
-        verbose_name="loại khen thưởng",
-        on_delete=models.PROTECT,
-        related_name="nominations",
-    )
-    year = models.PositiveSmallIntegerField("năm thành tích", validators=year_validators)
-    bloc = models.ForeignKey(
-        Bloc,
-        verbose_name="khối đề nghị",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="nominations",
-    )
     event = models.ForeignKey(
         Event,
         verbose_name="tại sự kiện",
@@ -638,13 +640,31 @@ class Nomination(TypeOrderMixin, RecipientMixin):
         return self.status in Status.final_states()
 
 
+class Action(models.TextChoices):
+    """The steps a nomination's log records (awards.services)."""
+
+    CREATE = "create", "Tạo hồ sơ"
+    SUBMIT = "submit", "Gửi hồ sơ"
+    WITHDRAW = "withdraw", "Rút hồ sơ"
+    START_REVIEW = "start_review", "Bắt đầu thẩm định"
+    RETURN = "return", "Trả lại"
+    RECOMMEND = "recommend", "Đề nghị khen thưởng"
+    REJECT = "reject", "Không đề nghị"
+    FORWARD = "forward", "Trình cấp trên"
+    GRANT = "grant", "Khen thưởng theo quyết định"
+    REVOKE = "revoke", "Thu hồi khen thưởng"
+    COUNCIL_VOTE = "council_vote", "Ghi kết quả bỏ phiếu Hội đồng"
+    OVERRIDE = "override", "Cho phép ngoại lệ quy định"
+    IMPORT = "import", "Nhập hồ sơ lịch sử"
+
+
 class Transition(models.Model):
     """The action log of a nomination: every workflow step with who, when and why."""
 
     nomination = models.ForeignKey(
         Nomination, verbose_name="hồ sơ", on_delete=models.CASCADE, related_name="transitions"
     )
-    action = models.CharField("thao tác", max_length=30)
+    action = models.CharField("thao tác", max_length=30, choices=Action.choices)
     from_status = models.CharField(
         "từ trạng thái", max_length=20, choices=Status.choices, blank=True
     )
@@ -674,26 +694,6 @@ class Transition(models.Model):
 
     def __str__(self):
         return f"{self.get_from_status_display() or '–'} → {self.get_to_status_display()}"
-
-    ACTION_LABELS = {
-        "create": "Tạo hồ sơ",
-        "submit": "Gửi hồ sơ",
-        "withdraw": "Rút hồ sơ",
-        "start_review": "Bắt đầu thẩm định",
-        "return": "Trả lại",
-        "recommend": "Đề nghị khen thưởng",
-        "reject": "Không đề nghị",
-        "forward": "Trình cấp trên",
-        "grant": "Khen thưởng theo quyết định",
-        "revoke": "Thu hồi khen thưởng",
-        "council_vote": "Ghi kết quả bỏ phiếu Hội đồng",
-        "override": "Cho phép ngoại lệ quy định",
-        "import": "Nhập hồ sơ lịch sử",
-    }
-
-    @property
-    def action_label(self):
-        return self.ACTION_LABELS.get(self.action, self.action)
 
 
 class Override(models.Model):
@@ -881,21 +881,9 @@ class AwardQuerySet(models.QuerySet):
         ).prefetch_related("unit__names", revoking)
 
 
-class Award(TypeOrderMixin, RecipientMixin):
+class Award(AwardRecord):
     """A granted award: from a nomination through the workflow, or entered from a past decision."""
 
-    award_type = models.ForeignKey(
-        AwardType, verbose_name="loại khen thưởng", on_delete=models.PROTECT, related_name="awards"
-    )
-    year = models.PositiveSmallIntegerField("năm thành tích", validators=year_validators)
-    bloc = models.ForeignKey(
-        Bloc,
-        verbose_name="khối đề nghị",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="awards",
-    )
     decision = models.ForeignKey(
         Decision,
         verbose_name="quyết định",

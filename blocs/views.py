@@ -5,7 +5,7 @@ from django.shortcuts import render
 from thidua.panels import panels_for
 from units.queries import unit_list
 
-from . import event_queries, queries
+from . import queries
 from .models import Bloc
 
 HOME_UNIT_LIMIT = 100
@@ -34,16 +34,15 @@ def home(request):
 
 
 def year(request, year):
-    bloc_years = queries.year_index(year)
-    # A year may be known only from its published events (e.g. a multi-year period).
-    if not bloc_years and not event_queries.events_of_year(year).exists():
+    years = queries.years()  # newest first; a year may be known only from published events
+    if year not in years:
         raise Http404("Chưa có hồ sơ khối thi đua nào của năm này.")
+    bloc_years = queries.year_index(year)
     paginator = Paginator(bloc_years, BLOCS_PER_YEAR_PAGE)
     page = paginator.get_page(request.GET.get("trang"))
     for number, start in enumerate(range(0, len(bloc_years), BLOCS_PER_YEAR_PAGE), 1):
         for bloc_year in bloc_years[start : start + BLOCS_PER_YEAR_PAGE]:
             bloc_year.page_number = number
-    years = queries.years()  # newest first
     return render(
         request,
         "blocs/year.html",
