@@ -28,6 +28,7 @@ from .models import (
     Rule,
     Transition,
 )
+from .permissions import visible_dossiers
 
 
 def _errors(error: ValidationError) -> str:
@@ -71,6 +72,17 @@ class YearListFilter(admin.SimpleListFilter):
         if value and value.isdigit():
             return queryset.filter(year=int(value))
         return queryset
+
+
+class DossierScopeMixin:
+    """Lists only the dossiers (and their log, overrides and votes) the user may read: a bloc
+    leader's staff see their bloc's, as on the dossier page (awards.permissions)."""
+
+    dossier_prefix = ""
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        return visible_dossiers(request.user, qs, self.dossier_prefix)
 
 
 class LargeTableAdminMixin:
@@ -310,7 +322,9 @@ def _workflow_action(name, description, *, decision=False):
 
 
 @admin.register(Nomination)
-class NominationAdmin(LargeTableAdminMixin, ServiceErrorsMixin, RecipientSearchMixin, BaseAdmin):
+class NominationAdmin(
+    DossierScopeMixin, LargeTableAdminMixin, ServiceErrorsMixin, RecipientSearchMixin, BaseAdmin
+):
     list_display = [
         "__str__",
         "year",
@@ -395,7 +409,8 @@ class NominationAdmin(LargeTableAdminMixin, ServiceErrorsMixin, RecipientSearchM
 
 
 @admin.register(Transition)
-class TransitionAdmin(BaseAdmin):
+class TransitionAdmin(DossierScopeMixin, BaseAdmin):
+    dossier_prefix = "nomination__"
     # Filters from the fields' choices: no DISTINCT over a million rows.
     list_display = ["nomination", "action", "from_status", "to_status", "actor", "at"]
     list_filter = ["action", "to_status"]
@@ -417,9 +432,10 @@ class TransitionAdmin(BaseAdmin):
 
 
 @admin.register(Override)
-class OverrideAdmin(ServiceErrorsMixin, BaseAdmin):
+class OverrideAdmin(DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
     """Recorded through services.record_override (administrators only)."""
 
+    dossier_prefix = "nomination__"
     list_display = ["nomination", "rule", "created_by", "created_at"]
     list_select_related = ["nomination__award_type", "nomination__unit", "rule", "created_by"]
     autocomplete_fields = ["nomination"]
@@ -437,9 +453,10 @@ class OverrideAdmin(ServiceErrorsMixin, BaseAdmin):
 
 
 @admin.register(CouncilVote)
-class CouncilVoteAdmin(ServiceErrorsMixin, BaseAdmin):
+class CouncilVoteAdmin(DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
     """Recorded through services.record_council_vote (reviewers, nominations under review)."""
 
+    dossier_prefix = "nomination__"
     list_display = [
         "nomination",
         "held_on",

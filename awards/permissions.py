@@ -6,7 +6,9 @@ rules as everyone (no side door). Ask them with `can(user, perm, obj)` (or `rule
 """
 
 import rules
+from django.db.models import Exists, OuterRef
 
+from blocs.models import Membership, Role
 from blocs.queries import is_leader_unit
 from thidua.predicates import (
     can_enter_data,
@@ -128,6 +130,24 @@ can_open_bloc_dashboard = is_bloc_leader_staff & leads_some_bloc
 can_open_review_queue = is_reviewer | can_enter_data
 # One dossier with its history: the queue's readers, and the staff of the bloc's leader unit.
 can_view_dossier = is_reviewer | can_enter_data | (is_bloc_leader_staff & leads_bloc_of)
+
+
+def visible_dossiers(user, queryset, prefix=""):
+    """`queryset` (of nominations, or of records of a nomination reached by `prefix`, e.g.
+    "nomination__") narrowed to the dossiers `user` may read: can_view_dossier as a filter, for
+    the admin's lists and search."""
+    if is_reviewer(user) or can_enter_data(user):
+        return queryset
+    if not (user.unit_id and is_bloc_leader_staff(user)):
+        return queryset.none()
+    led = Membership.objects.filter(
+        unit_id=user.unit_id,
+        role=Role.LEADER,
+        bloc_year__bloc=OuterRef(f"{prefix}bloc"),
+        year=OuterRef(f"{prefix}year"),
+    )
+    return queryset.filter(Exists(led))
+
 
 rules.add_perm("awards.open_bloc_dashboard", can_open_bloc_dashboard)
 rules.add_perm("awards.open_review_queue", can_open_review_queue)

@@ -198,3 +198,35 @@ def test_transition_list_filters_by_action_in_vietnamese(client, world, nominate
     assert "Trả lại" in html and "Gửi hồ sơ" in html  # the column and the filter's choices
     assert html.count('<td class="field-action">') == 1
     assert str(returned.nomination) in html
+
+
+def test_bloc_leaders_see_only_their_blocs_dossiers_in_the_admin(client, world, nominate):
+    """The admin lists follow the dossier page's rule: reviewers and data entry see every bloc's
+    nominations, a leader unit's staff only their bloc's (with its log, overrides and votes)."""
+    from tests.factories import NominationFactory
+
+    own = nominate(status=Status.SUBMITTED, unit=world.member_unit)
+    TransitionFactory(nomination=own, reason="Lý do của khối mình")
+    other = NominationFactory(status=Status.SUBMITTED, year=world.year)
+    TransitionFactory(nomination=other, reason="Nhận xét hồ sơ khối khác")
+    CouncilVoteFactory(nomination=other)
+    OverrideFactory(nomination=other)
+
+    def listed(user, model):
+        client.force_login(user)
+        response = client.get(reverse(f"admin:awards_{model}_changelist"))
+        assert response.status_code == 200
+        return {getattr(r, "nomination_id", r.pk) for r in response.context["cl"].result_list}
+
+    for model in ["nomination", "transition", "councilvote", "override"]:
+        assert other.pk not in listed(world.leader, model), model
+        assert other.pk in listed(world.reviewer, model), model
+        assert other.pk in listed(world.clerk, model), model
+    assert own.pk in listed(world.leader, "nomination")
+    assert own.pk in listed(world.leader, "transition")
+    # Not even by its address.
+    client.force_login(world.leader)
+    response = client.get(reverse("admin:awards_nomination_change", args=[other.pk]))
+    assert response.status_code == 302
+    # A bloc leader's staff of a unit that leads no bloc see none.
+    assert listed(world.member_staff, "nomination") == set()
