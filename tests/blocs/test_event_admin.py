@@ -2,7 +2,7 @@
 
 import pytest
 
-from blocs.event_admin import EventAdmin, EventInline
+from blocs.admin.events import EventAdmin, EventInline
 from blocs.models import (
     Attendance,
     Document,

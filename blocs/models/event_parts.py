@@ -1,7 +1,7 @@
 """What an event records: attendance, reports, speeches, narrative, figures, movements,
-elections, pledges and attachments. Imported by blocs.models (import models from there)."""
+elections, pledges and attachments."""
 
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
@@ -12,73 +12,9 @@ from thidua.uploads import validate_attachment, validate_image_file
 from thidua.years import period_label, year_validators
 from units.models import Person, Unit
 
-from .models import Bloc, Document, Event, Role
-
-__all__ = [
-    "EventDocument",
-    "Attendance",
-    "AttendanceKind",
-    "Commitment",
-    "Election",
-    "EventAttachment",
-    "EventMovement",
-    "Figure",
-    "Movement",
-    "MovementKind",
-    "MovementStatus",
-    "Pledge",
-    "Report",
-    "ReportBehalf",
-    "Section",
-    "SectionKind",
-    "Speech",
-    "SpeechKind",
-    "event_of",
-]
-
-
-def event_of(row):
-    """The event a row belongs to, or None while an admin inline's parent is still unsaved."""
-    try:
-        return row.event
-    except ObjectDoesNotExist:
-        return None
-
-
-class EventPart(models.Model):
-    """A row that belongs to one event, shown in a fixed order."""
-
-    event = models.ForeignKey(Event, verbose_name="sự kiện", on_delete=models.CASCADE)
-    order = models.PositiveSmallIntegerField("thứ tự", default=0)
-
-    class Meta:
-        abstract = True
-        ordering = ["event", "order", "pk"]
-
-
-class EventDocument(models.Model):
-    """A document an event was held under. A cited document cannot be deleted (PROTECT)."""
-
-    event = models.ForeignKey(
-        Event, verbose_name="sự kiện", on_delete=models.CASCADE, related_name="document_links"
-    )
-    document = models.ForeignKey(
-        Document, verbose_name="văn bản", on_delete=models.PROTECT, related_name="event_links"
-    )
-
-    history = HistoricalRecords()
-
-    class Meta:
-        db_table = "blocs_event_documents"  # the table of the former automatic many-to-many
-        verbose_name = "căn cứ tổ chức"
-        verbose_name_plural = "căn cứ tổ chức"
-        unique_together = [("event", "document")]
-
-    def __str__(self):
-        return f"{self.document}, căn cứ của sự kiện «{self.event}»"
-
-
-# --- attendance ---------------------------------------------------------------------------------
+from .documents import Document
+from .events import Event, EventPart, event_of
+from .registry import Bloc, Role
 
 
 class AttendanceKind(models.TextChoices):
@@ -157,9 +93,6 @@ class Attendance(EventPart):
             )
         if self.unit_count == 0:
             raise ValidationError({"unit_count": "Số đơn vị tham dự phải lớn hơn 0."})
-
-
-# --- reports and speeches -----------------------------------------------------------------------
 
 
 class ReportBehalf(models.TextChoices):
@@ -245,9 +178,6 @@ class Speech(EventPart):
         return [line.strip() for line in self.points.splitlines() if line.strip()]
 
 
-# --- narrative and figures ----------------------------------------------------------------------
-
-
 class SectionKind(models.TextChoices):
     RESULTS = "results", "Kết quả đạt được"
     SHORTCOMINGS = "shortcomings", "Tồn tại, hạn chế"
@@ -327,9 +257,6 @@ class Figure(EventPart):
                 raise ValidationError(
                     {"parent": "Số liệu cha phải thuộc cùng sự kiện với số liệu này."}
                 )
-
-
-# --- movements ----------------------------------------------------------------------------------
 
 
 class MovementKind(models.TextChoices):
@@ -468,9 +395,6 @@ class EventMovement(EventPart):
         return f"{self.movement} – {self.get_status_display()}"
 
 
-# --- elections ----------------------------------------------------------------------------------
-
-
 class Election(EventPart):
     """A unit elected at the event as the bloc's leader or deputy for a later year."""
 
@@ -514,9 +438,6 @@ class Election(EventPart):
             raise ValidationError(
                 {"unit": f"Đơn vị «{self.unit}» không hoạt động trong năm {self.year}."}
             )
-
-
-# --- pledges ------------------------------------------------------------------------------------
 
 
 class Pledge(models.Model):
@@ -605,9 +526,6 @@ class Commitment(models.Model):
 
     def __str__(self):
         return self.text[:80]
-
-
-# --- attachments --------------------------------------------------------------------------------
 
 
 class EventAttachment(EventPart):

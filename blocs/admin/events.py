@@ -1,8 +1,4 @@
-"""Admin for documents, events and what they record (imported by blocs.admin).
-
-One event is entered on one screen: every record of the event is an inline. Other apps add their
-own inlines by appending to `EventAdmin.inlines` (a plain list), e.g. awards' proposals.
-"""
+"""Admin of documents, movements, pledges and events: one event on one screen."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -12,9 +8,12 @@ from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html
 
-from thidua.admin import BaseAdmin, FoldedSearchMixin
+from thidua.admin import (
+    BaseAdmin,
+    FoldedSearchMixin,
+)
 
-from .models import (
+from ..models import (
     Attendance,
     Commitment,
     Document,
@@ -30,7 +29,7 @@ from .models import (
     Section,
     Speech,
 )
-from .services import apply_elections
+from ..services import apply_elections
 
 
 @admin.register(Document)

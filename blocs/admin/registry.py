@@ -1,3 +1,5 @@
+"""Admin of blocs, bloc-years and memberships (the roster rules of blocs.models)."""
+
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,7 +13,7 @@ from thidua.admin import (
     ProtectedDeleteMixin,
 )
 
-from .models import Bloc, BlocYear, Membership, Role, check_roster
+from ..models import Bloc, BlocYear, Membership, Role, check_roster
 
 
 class RosterFormSet(BaseInlineFormSet):
@@ -150,6 +152,3 @@ class MembershipAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
     @admin.display(description="khối", ordering="bloc_year__bloc__name")
     def bloc(self, obj):
         return obj.bloc_year.bloc
-
-
-from . import event_admin  # noqa: E402,F401  (events and documents)

@@ -1,0 +1,133 @@
+"""Admin of decisions and the awards they grant or revoke."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from thidua.admin import BaseAdmin, FoldedSearchMixin
+
+from .. import services
+from ..models import Award, Decision, DecisionKind
+from .common import (
+    LargeTableAdminMixin,
+    RecipientSearchMixin,
+    ServiceErrorsMixin,
+    WorkflowActionForm,
+    YearListFilter,
+    error_text,
+)
+
+AWARDS_SHOWN = 20
+
+
+@admin.register(Decision)
+class DecisionAdmin(FoldedSearchMixin, BaseAdmin):
+    folded_search_field = "document__search_text"
+    list_display = ["document", "kind", "signer_label", "is_published"]
+    list_filter = ["kind", "is_published"]
+    list_select_related = ["document"]
+    autocomplete_fields = ["document", "signer"]
+    readonly_fields = ["awards_summary"]
+
+    @admin.display(description="người ký")
+    def signer_label(self, obj):
+        return obj.signer_label
+
+    @admin.display(description="khen thưởng theo quyết định")
+    def awards_summary(self, obj):
+        # A decision may grant thousands of awards: the first ones here, all of them in the
+        # awards list filtered by the decision (paginated), instead of an inline of every row.
+        if obj is None or obj.pk is None:
+            return "–"
+        if obj.kind == DecisionKind.REVOKE:
+            label, related, lookup = "Thu hồi", obj.revoked_awards, "revoked_by__id__exact"
+        else:
+            label, related, lookup = "Khen thưởng", obj.awards, "decision__id__exact"
+        total = related.count()
+        if not total:
+            return "Chưa có khen thưởng nào theo quyết định này."
+        awards = (
+            related.select_related("award_type", "unit", "person")
+            .prefetch_related("unit__names")
+            .order_by("year", "pk")[:AWARDS_SHOWN]  # along the award_decision_order index
+        )
+        url = f"{reverse('admin:awards_award_changelist')}?{lookup}={obj.pk}"
+        return format_html(
+            '<p>{}: {} — <a href="{}">xem danh sách</a></p><ul>{}</ul>',
+            label,
+            total,
+            url,
+            format_html_join("", "<li>{}</li>", ((str(a),) for a in awards)),
+        )
+
+
+@admin.action(description="Thu hồi khen thưởng (chọn quyết định thu hồi, ghi lý do)")
+def revoke_awards(modeladmin, request, queryset):
+    pk = request.POST.get("decision")
+    decision = Decision.objects.filter(pk=pk, kind=DecisionKind.REVOKE).first() if pk else None
+    if decision is None:
+        modeladmin.message_user(
+            request, "Chọn một quyết định thu hồi trong ô «Quyết định».", messages.ERROR
+        )
+        return
+    done = 0
+    for award in queryset:
+        try:
+            services.revoke(award, request.user, request.POST.get("reason", ""), decision=decision)
+            done += 1
+        except ValidationError as error:
+            modeladmin.message_user(request, f"«{award}»: {error_text(error)}", messages.ERROR)
+    if done:
+        modeladmin.message_user(request, f"Đã thu hồi {done} khen thưởng.", messages.SUCCESS)
+
+
+@admin.register(Award)
+class AwardAdmin(LargeTableAdminMixin, ServiceErrorsMixin, RecipientSearchMixin, BaseAdmin):
+    list_display = ["__str__", "year", "award_type", "decision", "is_historical", "revoked"]
+    list_filter = [
+        YearListFilter,
+        "award_type",
+        "is_historical",
+        ("revoked_by", admin.EmptyFieldListFilter),
+    ]
+    list_select_related = ["award_type", "unit", "person", "decision__document"]
+    autocomplete_fields = ["unit", "person", "bloc", "decision"]
+    readonly_fields = ["nomination", "revoked_by", "revocation_reason", "revoked_at"]
+    action_form = WorkflowActionForm
+    actions = [revoke_awards]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.nomination_id:
+            # Granted through the workflow: the record is the decision's, not editable here.
+            return [f.name for f in Award._meta.fields if f.name != "id"]
+        return self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            # A past year's award entered directly from a decision: data entry, no workflow.
+            try:
+                created = services.record_historical_awards(
+                    request.user,
+                    [
+                        {
+                            "award_type": obj.award_type,
+                            "year": obj.year,
+                            "unit": obj.unit,
+                            "person": obj.person,
+                            "bloc": obj.bloc,
+                            "prize_rank": obj.prize_rank,
+                            "note": obj.note,
+                        }
+                    ],
+                    document=obj.decision.document,
+                )
+            except ValidationError as error:
+                raise ValidationError(error_text(error)) from error
+            obj.pk = created[0].pk
+            return
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description="đã thu hồi", boolean=True)
+    def revoked(self, obj):
+        return obj.revoked_by_id is not None

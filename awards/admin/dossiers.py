@@ -1,0 +1,298 @@
+"""Admin of proposals, nominations and their log, overrides and council votes. Workflow fields are
+read-only here; the actions call awards.services."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html, format_html_join
+
+from blocs.admin.events import EventAdmin
+from thidua.admin import BaseAdmin, EstimatedCountPaginator
+
+from .. import eligibility, services
+from ..models import CouncilVote, Decision, Nomination, Override, Proposal, Transition
+from .common import (
+    DossierScopeMixin,
+    LargeTableAdminMixin,
+    RecipientSearchMixin,
+    ServiceErrorsMixin,
+    WorkflowActionForm,
+    YearListFilter,
+    error_text,
+)
+
+
+class ProposalInline(admin.TabularInline):
+    model = Proposal
+    extra = 0
+    fields = ["order", "award_type", "unit", "person", "note"]
+    autocomplete_fields = ["unit", "person"]
+
+
+@admin.action(description="Lập hồ sơ đề nghị từ các đề xuất của sự kiện")
+def make_nominations(modeladmin, request, queryset):
+    total = 0
+    for event in queryset.select_related("bloc"):
+        try:
+            total += len(services.nominations_from_event(event, request.user))
+        except ValidationError as error:
+            modeladmin.message_user(request, error_text(error), messages.ERROR)
+    modeladmin.message_user(request, f"Đã lập {total} hồ sơ đề nghị (dự thảo).", messages.SUCCESS)
+
+
+EventAdmin.inlines = [*EventAdmin.inlines, ProposalInline]
+
+
+EventAdmin.actions = [*(EventAdmin.actions or []), make_nominations]
+
+
+@admin.register(Proposal)
+class ProposalAdmin(RecipientSearchMixin, BaseAdmin):
+    list_display = ["__str__", "event", "award_type", "order", "has_nomination"]
+    list_filter = ["award_type", "event__bloc", "event__period_end"]
+    list_select_related = ["event", "award_type", "unit", "person", "nomination"]
+    autocomplete_fields = ["event", "unit", "person"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("unit__names")
+
+    @admin.display(description="đã lập hồ sơ", boolean=True)
+    def has_nomination(self, obj):
+        return hasattr(obj, "nomination")
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class TransitionInline(ReadOnlyInline):
+    model = Transition
+    fields = readonly_fields = ["at", "action", "from_status", "to_status", "actor", "reason"]
+    ordering = ["at", "pk"]
+
+
+class CouncilVoteInline(ReadOnlyInline):
+    model = CouncilVote
+    fields = readonly_fields = [
+        "held_on",
+        "votes_for",
+        "votes_against",
+        "present",
+        "council_size",
+        "recorded_by",
+    ]
+
+
+class OverrideInline(ReadOnlyInline):
+    model = Override
+    fields = readonly_fields = ["rule", "reason", "created_by", "created_at"]
+
+
+def _workflow_action(name, description, *, decision=False):
+    def action(modeladmin, request, queryset):
+        reason = request.POST.get("reason", "")
+        chosen = None
+        if decision:
+            pk = request.POST.get("decision")
+            chosen = (
+                Decision.objects.filter(pk=pk).select_related("document").first() if pk else None
+            )
+            if chosen is None:
+                modeladmin.message_user(
+                    request, "Chọn quyết định khen thưởng trong ô «Quyết định».", messages.ERROR
+                )
+                return
+        done = 0
+        for nomination in queryset.select_related("award_type"):
+            try:
+                if name == "grant":
+                    services.grant(nomination, request.user, chosen)
+                else:
+                    getattr(services, "return_" if name == "return" else name)(
+                        nomination, request.user, reason
+                    )
+                done += 1
+            except ValidationError as error:
+                modeladmin.message_user(
+                    request, f"«{nomination}»: {error_text(error)}", messages.ERROR
+                )
+        if done:
+            modeladmin.message_user(request, f"{description}: {done} hồ sơ.", messages.SUCCESS)
+
+    action.__name__ = f"workflow_{name}"
+    return admin.action(description=description)(action)
+
+
+@admin.register(Nomination)
+class NominationAdmin(
+    DossierScopeMixin, LargeTableAdminMixin, ServiceErrorsMixin, RecipientSearchMixin, BaseAdmin
+):
+    list_display = [
+        "__str__",
+        "year",
+        "award_type",
+        "bloc",
+        "status",
+        "is_historical",
+        "updated_at",
+    ]
+    list_filter = ["status", YearListFilter, "award_type", "is_historical", "bloc"]
+    list_select_related = ["award_type", "unit", "person", "bloc"]
+    autocomplete_fields = ["unit", "person", "bloc", "event", "proposal"]
+    readonly_fields = [
+        "status",
+        "is_historical",
+        "created_by",
+        "created_at",
+        "updated_at",
+        "rule_checks",
+    ]
+    inlines = [TransitionInline, CouncilVoteInline, OverrideInline]
+    action_form = WorkflowActionForm
+    actions = [
+        _workflow_action("submit", "Gửi hồ sơ"),
+        _workflow_action("withdraw", "Rút hồ sơ (ghi lý do)"),
+        _workflow_action("start_review", "Bắt đầu thẩm định"),
+        _workflow_action("return", "Trả lại hồ sơ (ghi lý do)"),
+        _workflow_action("recommend", "Đề nghị khen thưởng"),
+        _workflow_action("reject", "Không đề nghị (ghi lý do)"),
+        _workflow_action("forward", "Trình cấp trên"),
+        _workflow_action("grant", "Ghi quyết định khen thưởng (chọn quyết định)", decision=True),
+    ]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "award_type",
+                    "year",
+                    "unit",
+                    "person",
+                    "bloc",
+                    "event",
+                    "proposal",
+                    "achievements",
+                    "achievement_report",
+                    "bloc_votes_for",
+                    "bloc_votes_total",
+                    "is_historical",
+                    "note",
+                ]
+            },
+        ),
+        ("Xử lý", {"fields": ["status", "rule_checks", "created_by", "created_at", "updated_at"]}),
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and not obj.is_editable:
+            fields += [f for fs in self.fieldsets for f in fs[1]["fields"] if f not in fields]
+        return fields
+
+    @admin.display(description="kiểm tra theo quy định")
+    def rule_checks(self, obj):
+        if obj is None or obj.pk is None:
+            return "–"
+        rows = eligibility.check(obj)
+        if not rows:
+            return "Không có quy định áp dụng cho năm này."
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                "<li><strong>{}</strong>: {} {}</li>",
+                ((c.label, c.message, c.override_note) for c in rows),
+            ),
+        )
+
+    def save_model(self, request, obj, form, change):
+        # The form has validated the fields; the service checks who may prepare the dossier.
+        services.save_draft(obj, request.user)
+
+
+@admin.register(Transition)
+class TransitionAdmin(DossierScopeMixin, BaseAdmin):
+    dossier_prefix = "nomination__"
+    # Filters from the fields' choices: no DISTINCT over a million rows.
+    list_display = ["nomination", "action", "from_status", "to_status", "actor", "at"]
+    list_filter = ["action", "to_status"]
+    list_select_related = [
+        "nomination__award_type",
+        "nomination__unit",
+        "nomination__person",
+        "actor",
+    ]
+    readonly_fields = ["nomination", "action", "from_status", "to_status", "actor", "at", "reason"]
+    paginator = EstimatedCountPaginator
+    # Newest first along the transition_at_order index. No date_hierarchy: over a million rows its
+    # DISTINCT of the years costs more than the page.
+    ordering = ["-at", "-pk"]
+
+    def get_queryset(self, request):
+        # The nomination's __str__ names its unit as it was named in the nomination's year.
+        return super().get_queryset(request).prefetch_related("nomination__unit__names")
+
+
+@admin.register(Override)
+class OverrideAdmin(DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
+    """Recorded through services.record_override (administrators only)."""
+
+    dossier_prefix = "nomination__"
+    list_display = ["nomination", "rule", "created_by", "created_at"]
+    list_select_related = ["nomination__award_type", "nomination__unit", "rule", "created_by"]
+    autocomplete_fields = ["nomination"]
+    fields = ["nomination", "rule", "reason", "created_by", "created_at"]
+    readonly_fields = ["created_by", "created_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields if obj is not None else self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return
+        created = services.record_override(obj.nomination, obj.rule, request.user, obj.reason)
+        obj.pk = created.pk
+
+
+@admin.register(CouncilVote)
+class CouncilVoteAdmin(DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
+    """Recorded through services.record_council_vote (reviewers, nominations under review)."""
+
+    dossier_prefix = "nomination__"
+    list_display = [
+        "nomination",
+        "held_on",
+        "votes_for",
+        "votes_against",
+        "present",
+        "council_size",
+    ]
+    list_select_related = ["nomination__award_type", "nomination__unit", "nomination__person"]
+    autocomplete_fields = ["nomination"]
+    readonly_fields = ["recorded_by", "recorded_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None:
+            return [f.name for f in CouncilVote._meta.fields if f.name != "id"]
+        return self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return
+        created = services.record_council_vote(
+            obj.nomination,
+            request.user,
+            held_on=obj.held_on,
+            votes_for=obj.votes_for,
+            votes_against=obj.votes_against,
+            present=obj.present,
+            council_size=obj.council_size,
+            note=obj.note,
+        )
+        obj.pk = created.pk

@@ -1,0 +1,443 @@
+"""Proposals made at events, nominations (dossiers) with their log, overrides and council votes.
+
+Workflow changes go through awards.services (one `_transition()`); the legal rules are evaluated by
+awards.eligibility; who may act is in awards.permissions."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from blocs.models import Bloc, Event
+from thidua.uploads import validate_document_file
+from thidua.years import year_validators
+from units.models import Person, Unit
+
+from .catalogue import AwardType
+from .enums import Action, Status, VoteBase
+from .rules import Rule
+
+RECIPIENT_XOR = Q(unit__isnull=False, person__isnull=True) | Q(
+    unit__isnull=True, person__isnull=False
+)
+
+
+RECIPIENT_XOR_MESSAGE = "Đối tượng khen thưởng là một tập thể hoặc một cá nhân (chọn đúng một)."
+
+
+class RecipientMixin(models.Model):
+    """A unit XOR a person, with the checks against the award type's recipient kind."""
+
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name="tập thể",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="%(class)ss",
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name="cá nhân",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="%(class)ss",
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.award_type} năm {self.year} – {self.recipient_name}"
+
+    @property
+    def recipient(self):
+        return self.unit if self.unit_id else self.person
+
+    @property
+    def recipient_name(self) -> str:
+        if self.unit_id:
+            year = getattr(self, "year", None)
+            return self.unit.name_in(year) if year else self.unit.name
+        return str(self.person) if self.person_id else ""
+
+    def clean_recipient(self):
+        if bool(self.unit_id) == bool(self.person_id):
+            raise ValidationError({"unit": RECIPIENT_XOR_MESSAGE})
+        if self.award_type_id:
+            kind = self.award_type
+            if self.unit_id and not kind.accepts_unit():
+                raise ValidationError(
+                    {"unit": f"«{kind}» chỉ dành cho cá nhân, không tặng cho tập thể."}
+                )
+            if self.person_id and not kind.accepts_person():
+                raise ValidationError(
+                    {"person": f"«{kind}» chỉ dành cho tập thể, không tặng cho cá nhân."}
+                )
+
+
+class AwardRecord(RecipientMixin):
+    """What a nomination and a granted award both record: an award type for a recipient, a year
+    and the proposing bloc — with a copy of the award type's display order, so that a year's
+    records can be read in display order straight from an index (a million-row table cannot be
+    sorted by another table's column for every page). The copy is set on save;
+    AwardType.save updates the copies when the order changes."""
+
+    award_type = models.ForeignKey(
+        AwardType,
+        verbose_name="loại khen thưởng",
+        on_delete=models.PROTECT,
+        related_name="%(class)ss",
+    )
+    year = models.PositiveSmallIntegerField("năm thành tích", validators=year_validators)
+    bloc = models.ForeignKey(
+        Bloc,
+        verbose_name="khối đề nghị",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="%(class)ss",
+    )
+    type_order = models.PositiveSmallIntegerField(
+        "thứ tự loại khen thưởng", default=100, editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.award_type_id:
+            self.type_order = self.award_type.order
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None and "award_type" in update_fields:
+                kwargs["update_fields"] = {*update_fields, "type_order"}
+        super().save(*args, **kwargs)
+
+
+class Proposal(RecipientMixin):
+    """An award the bloc agreed to propose at one of its events (e.g. a year-end conference)."""
+
+    event = models.ForeignKey(
+        Event, verbose_name="sự kiện", on_delete=models.PROTECT, related_name="proposals"
+    )
+    award_type = models.ForeignKey(
+        AwardType,
+        verbose_name="loại khen thưởng",
+        on_delete=models.PROTECT,
+        related_name="proposals",
+    )
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    note = models.TextField("ghi chú", blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "đề xuất khen thưởng tại sự kiện"
+        verbose_name_plural = "đề xuất khen thưởng tại sự kiện"
+        ordering = ["event", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=RECIPIENT_XOR,
+                name="proposal_recipient_unit_xor_person",
+                violation_error_message=RECIPIENT_XOR_MESSAGE,
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.award_type} – {self.recipient_name}"
+
+    @property
+    def year(self):
+        return self.event.period_end if self.event_id else None
+
+    def clean(self):
+        self.clean_recipient()
+
+
+class NominationQuerySet(models.QuerySet):
+    def with_related(self):
+        return self.select_related(
+            "award_type", "unit", "person", "bloc", "event", "award"
+        ).prefetch_related("unit__names")
+
+    def pending(self):
+        return self.filter(status__in=Status.pending_states())
+
+    def for_review(self):
+        return self.filter(status__in=Status.review_states())
+
+
+class Nomination(AwardRecord):
+    """A dossier proposing one award for one recipient and year, moving through the workflow."""
+
+    event = models.ForeignKey(
+        Event,
+        verbose_name="tại sự kiện",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="nominations",
+    )
+    proposal = models.OneToOneField(
+        Proposal,
+        verbose_name="đề xuất tại sự kiện",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="nomination",
+    )
+    achievements = models.TextField("tóm tắt thành tích", blank=True)
+    achievement_report = models.FileField(
+        "báo cáo thành tích",
+        upload_to="awards/reports/%Y/",
+        blank=True,
+        validators=[validate_document_file],
+    )
+    bloc_votes_for = models.PositiveSmallIntegerField(
+        "số phiếu đồng ý của khối", null=True, blank=True
+    )
+    bloc_votes_total = models.PositiveSmallIntegerField(
+        "tổng số phiếu của khối", null=True, blank=True
+    )
+    status = models.CharField(
+        "trạng thái", max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    is_historical = models.BooleanField(
+        "hồ sơ lịch sử",
+        default=False,
+        help_text="Hồ sơ của năm trước chế độ pháp lý hiện hành hoặc nhập từ quyết định cũ: "
+        "được chấp nhận, quy định hiện hành chỉ ghi chú.",
+    )
+    note = models.TextField("ghi chú", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tạo",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    history = HistoricalRecords()
+    objects = NominationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "hồ sơ đề nghị khen thưởng"
+        verbose_name_plural = "hồ sơ đề nghị khen thưởng"
+        ordering = ["-year", "type_order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=RECIPIENT_XOR,
+                name="nomination_recipient_unit_xor_person",
+                violation_error_message=RECIPIENT_XOR_MESSAGE,
+            ),
+            models.CheckConstraint(
+                condition=Q(bloc_votes_for__isnull=True)
+                | Q(bloc_votes_total__isnull=True)
+                | Q(bloc_votes_for__lte=F("bloc_votes_total")),
+                name="nomination_bloc_votes_within_total",
+                violation_error_message="Số phiếu đồng ý không được lớn hơn tổng số phiếu.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["year", "status"], name="nomination_year_status"),
+            models.Index(fields=["status", "year"], name="nomination_status_year"),
+            models.Index(fields=["award_type", "year"], name="nomination_type_year"),
+            models.Index(fields=["bloc", "year"], name="nomination_bloc_year"),
+            models.Index(fields=["unit", "year"], name="nomination_unit_year"),
+            models.Index(fields=["person", "year"], name="nomination_person_year"),
+            # The admin list's newest-first order (-year, -id).
+            models.Index(fields=["year", "id"], name="nomination_year_id"),
+            # The reviewer queue: by default the review states, newest year first, display order.
+            models.Index(
+                F("year").desc(),
+                "type_order",
+                "id",
+                condition=Q(status__in=Status.review_states()),
+                name="nomination_queue_order",
+            ),
+            models.Index(
+                "status", F("year").desc(), "type_order", "id", name="nomination_status_order"
+            ),
+        ]
+
+    def clean(self):
+        self.clean_recipient()
+        if (
+            self.bloc_votes_for is not None
+            and self.bloc_votes_total is not None
+            and self.bloc_votes_for > self.bloc_votes_total
+        ):
+            raise ValidationError(
+                {"bloc_votes_for": "Số phiếu đồng ý không được lớn hơn tổng số phiếu của khối."}
+            )
+        if self.event_id and self.bloc_id and self.event.bloc_id != self.bloc_id:
+            raise ValidationError({"event": "Sự kiện phải là sự kiện của khối đề nghị."})
+        if self.bloc_id:
+            self.bloc.check_year(self.year)
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in Status.editable_states()
+
+    @property
+    def is_final(self) -> bool:
+        return self.status in Status.final_states()
+
+
+class Transition(models.Model):
+    """The action log of a nomination: every workflow step with who, when and why."""
+
+    nomination = models.ForeignKey(
+        Nomination, verbose_name="hồ sơ", on_delete=models.CASCADE, related_name="transitions"
+    )
+    action = models.CharField("thao tác", max_length=30, choices=Action.choices)
+    from_status = models.CharField(
+        "từ trạng thái", max_length=20, choices=Status.choices, blank=True
+    )
+    to_status = models.CharField("sang trạng thái", max_length=20, choices=Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người thực hiện",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField("thời điểm")
+    reason = models.TextField("lý do / ghi chú", blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "bước xử lý hồ sơ"
+        verbose_name_plural = "nhật ký xử lý hồ sơ"
+        ordering = ["nomination", "at", "pk"]
+        indexes = [
+            models.Index(fields=["nomination", "at"], name="transition_nomination_at"),
+            # The admin's newest-first list of every workflow step.
+            models.Index(fields=["-at", "-id"], name="transition_at_order"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_from_status_display() or '–'} → {self.get_to_status_display()}"
+
+
+class Override(models.Model):
+    """An administrator's recorded exception to one rule for one nomination, shown on the record."""
+
+    nomination = models.ForeignKey(
+        Nomination, verbose_name="hồ sơ", on_delete=models.CASCADE, related_name="overrides"
+    )
+    rule = models.ForeignKey(
+        Rule, verbose_name="quy định", on_delete=models.PROTECT, related_name="overrides"
+    )
+    reason = models.TextField("lý do")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người quyết định",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("thời điểm", auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "ngoại lệ quy định"
+        verbose_name_plural = "ngoại lệ quy định"
+        ordering = ["nomination", "created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["nomination", "rule"],
+                name="override_once_per_rule",
+                violation_error_message="Hồ sơ này đã có ngoại lệ cho quy định đó.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Ngoại lệ «{self.rule}» – {self.nomination}"
+
+
+class CouncilVote(models.Model):
+    """The secret ballot of the ministry's Emulation and Commendation Council on a nomination."""
+
+    nomination = models.ForeignKey(
+        Nomination, verbose_name="hồ sơ", on_delete=models.PROTECT, related_name="council_votes"
+    )
+    held_on = models.DateField("ngày họp")
+    votes_for = models.PositiveSmallIntegerField("số phiếu đồng ý")
+    votes_against = models.PositiveSmallIntegerField("số phiếu không đồng ý", default=0)
+    present = models.PositiveSmallIntegerField("số thành viên có mặt")
+    council_size = models.PositiveSmallIntegerField("tổng số thành viên Hội đồng")
+    note = models.TextField("ghi chú", blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người ghi",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField("ghi lúc", auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "kết quả bỏ phiếu Hội đồng"
+        verbose_name_plural = "kết quả bỏ phiếu Hội đồng"
+        ordering = ["nomination", "-held_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(present__lte=F("council_size")),
+                name="council_vote_present_within_size",
+                violation_error_message="Số thành viên có mặt không được lớn hơn tổng số thành viên.",
+            ),
+            models.CheckConstraint(
+                condition=Q(present__gte=F("votes_for") + F("votes_against")),
+                name="council_vote_ballots_within_present",
+                violation_error_message="Tổng số phiếu không được lớn hơn số thành viên có mặt.",
+            ),
+            models.CheckConstraint(
+                condition=Q(council_size__gt=0),
+                name="council_vote_size_positive",
+                violation_error_message="Hội đồng phải có ít nhất một thành viên.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.votes_for}/{self.council_size} phiếu đồng ý ({self.held_on:%d/%m/%Y})"
+
+    def clean(self):
+        if (
+            self.council_size is not None
+            and self.present is not None
+            and self.present > self.council_size
+        ):
+            raise ValidationError(
+                {"present": "Số thành viên có mặt không được lớn hơn tổng số thành viên Hội đồng."}
+            )
+        if None not in (self.votes_for, self.votes_against, self.present) and (
+            self.votes_for + self.votes_against > self.present
+        ):
+            raise ValidationError(
+                {"votes_for": "Tổng số phiếu đồng ý và không đồng ý vượt số thành viên có mặt."}
+            )
+        if self.council_size == 0:
+            raise ValidationError({"council_size": "Hội đồng phải có ít nhất một thành viên."})
+
+    def base(self, vote_base) -> int:
+        return self.present if vote_base == VoteBase.PRESENT else self.council_size
+
+    def percent(self, vote_base=VoteBase.COUNCIL_SIZE):
+        base = self.base(vote_base)
+        return (self.votes_for * 100 / base) if base else 0
+
+    def passes(self, threshold_percent, vote_base=VoteBase.COUNCIL_SIZE) -> bool:
+        """At least `threshold_percent` % of the base voted for (exact arithmetic, no rounding)."""
+        return self.votes_for * 100 >= threshold_percent * self.base(vote_base)
