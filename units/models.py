@@ -6,7 +6,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from thidua.collation import vi_order
-from thidua.models import Searchable
+from thidua.models import NameSpan, Searchable, name_in
 from thidua.slugs import unique_slug
 from thidua.years import period_label, year_validators
 
@@ -154,27 +154,16 @@ class Unit(Searchable):
     def name_in(self, year: int | None, names=None) -> str:
         """The name the unit bore in `year`. Reads `names` (prefetch it in lists), or the given
         former names of this unit (see units.queries.former_names for long lists)."""
-        if year is not None:
-            for former in self.names.all() if names is None else names:
-                if former.covers(year):
-                    return former.name
-        return self.name
+        return name_in(self.name, self.names.all() if names is None else names, year)
 
 
-class UnitName(models.Model):
+class UnitName(NameSpan):
     """A name the unit bore for a span of years, before a renaming."""
 
     unit = models.ForeignKey(
         Unit, verbose_name="đơn vị", on_delete=models.CASCADE, related_name="names"
     )
-    name = models.CharField("tên", max_length=255)
     short_name = models.CharField("tên viết tắt", max_length=100, blank=True)
-    valid_from = models.PositiveSmallIntegerField(
-        "dùng từ năm", null=True, blank=True, validators=year_validators
-    )
-    valid_until = models.PositiveSmallIntegerField(
-        "dùng đến năm", null=True, blank=True, validators=year_validators
-    )
 
     history = HistoricalRecords()
 
@@ -194,11 +183,6 @@ class UnitName(models.Model):
 
     def __str__(self):
         return f"{self.name} ({period_label(self.valid_from, self.valid_until)})"
-
-    def covers(self, year: int) -> bool:
-        return (self.valid_from is None or year >= self.valid_from) and (
-            self.valid_until is None or year <= self.valid_until
-        )
 
 
 class Person(Searchable):

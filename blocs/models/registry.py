@@ -7,7 +7,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from thidua.collation import vi_order
-from thidua.models import Searchable
+from thidua.models import NameSpan, Searchable, name_in
 from thidua.slugs import unique_slug
 from thidua.years import check_within, period_label, year_validators
 from units.models import Person, Unit
@@ -81,11 +81,7 @@ class Bloc(Searchable):
 
     def name_in(self, year: int | None, names=None) -> str:
         """The name the bloc bore in `year` (see BlocName); `names`: its prefetched names."""
-        if year is not None:
-            for former in self.names.all() if names is None else names:
-                if former.covers(year):
-                    return former.name
-        return self.name
+        return name_in(self.name, self.names.all() if names is None else names, year)
 
     def check_year(self, year, field="year"):
         check_within(year, self.first_year, self.last_year, field=field, label=f"khối «{self}»")
@@ -118,21 +114,13 @@ class Bloc(Searchable):
             )
 
 
-class BlocName(models.Model):
+class BlocName(NameSpan):
     """A name the bloc bore for a span of years (blocs are renamed); pages show the name of the
     year they are about."""
 
     bloc = models.ForeignKey(
         Bloc, verbose_name="khối", on_delete=models.CASCADE, related_name="names"
     )
-    name = models.CharField("tên", max_length=255)
-    valid_from = models.PositiveSmallIntegerField(
-        "dùng từ năm", null=True, blank=True, validators=year_validators
-    )
-    valid_until = models.PositiveSmallIntegerField(
-        "dùng đến năm", null=True, blank=True, validators=year_validators
-    )
-
     history = HistoricalRecords()
 
     class Meta:
@@ -151,11 +139,6 @@ class BlocName(models.Model):
 
     def __str__(self):
         return f"{self.name} ({period_label(self.valid_from, self.valid_until) or 'chưa rõ năm'})"
-
-    def covers(self, year: int) -> bool:
-        return (self.valid_from is None or year >= self.valid_from) and (
-            self.valid_until is None or year <= self.valid_until
-        )
 
     def clean(self):
         if self.valid_from is None and self.valid_until is None:
