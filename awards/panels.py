@@ -67,8 +67,9 @@ def _history_panel(awards, title):
 @register_panel("unit")
 def unit_awards_panel(unit, request):
     awards = list(queries.public_awards_of(unit=unit).prefetch_related(None))
+    prefetch_related_objects([unit], "names")  # no query when the page loaded them
     for award in awards:
-        award.unit = unit  # the page's unit, its former names already loaded
+        award.unit = unit  # one unit, its former names read once
     revoked = [a for a in awards if a.revoked_by_id]
     if revoked:
         prefetch_related_objects(revoked, revoking_prefetch())

@@ -55,7 +55,8 @@ def search_decisions(query: str, limit: int):
         .select_related("document")
         .order_by("-document__issued_on", "pk")
     )
-    return list(qs[:limit]), qs.count()
+    decisions = list(qs[:limit])
+    return decisions, len(decisions) if len(decisions) < limit else qs.count()
 
 
 def public_awards_of_bloc(bloc):

@@ -316,7 +316,7 @@ def search_cited_documents(query: str, limit: int):
     documents = list(qs[:limit])
     for doc in documents:
         doc.event_url = reverse("blocs:event", args=[doc.event_slug])
-    return documents, qs.count()
+    return documents, len(documents) if len(documents) < limit else qs.count()
 
 
 def search_blocs(query: str, limit: int):

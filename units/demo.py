@@ -28,14 +28,14 @@ def load_units_and_people(stdout):
         person, _ = upsert(Person, {"slug": row["slug"]}, {"full_name": row["full_name"]})
         for position in row.get("positions", []):
             # The years the articles show the title held (never "current").
-            Position.objects.update_or_create(
-                person=person,
-                unit=Unit.objects.get(slug=position["unit"]),
-                title=position["title"],
-                defaults={
-                    "from_year": position.get("from_year"),
-                    "until_year": position.get("until_year"),
+            upsert(
+                Position,
+                {
+                    "person": person,
+                    "unit": Unit.objects.get(slug=position["unit"]),
+                    "title": position["title"],
                 },
+                {"from_year": position.get("from_year"), "until_year": position.get("until_year")},
             )
     stdout.write(f"Đơn vị: {len(data['units'])}, cá nhân: {len(data['people'])}.")
 

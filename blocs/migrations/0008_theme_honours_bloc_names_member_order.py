@@ -65,8 +65,9 @@ class Migration(migrations.Migration):
             model_name="historicalmembership",
             name="order",
             field=models.PositiveSmallIntegerField(
+                blank=True,
                 default=0,
-                help_text="Thứ tự của đơn vị trong danh sách theo nguồn.",
+                help_text="Thứ tự của đơn vị trong danh sách theo nguồn; để trống khi nguồn không nêu.",
                 verbose_name="thứ tự",
             ),
         ),
@@ -81,8 +82,9 @@ class Migration(migrations.Migration):
             model_name="membership",
             name="order",
             field=models.PositiveSmallIntegerField(
+                blank=True,
                 default=0,
-                help_text="Thứ tự của đơn vị trong danh sách theo nguồn.",
+                help_text="Thứ tự của đơn vị trong danh sách theo nguồn; để trống khi nguồn không nêu.",
                 verbose_name="thứ tự",
             ),
         ),

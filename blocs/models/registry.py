@@ -318,7 +318,10 @@ class Membership(models.Model):
         "chức vụ người đại diện (lúc đó)", max_length=255, blank=True
     )
     order = models.PositiveSmallIntegerField(
-        "thứ tự", default=0, help_text="Thứ tự của đơn vị trong danh sách theo nguồn."
+        "thứ tự",
+        default=0,
+        blank=True,
+        help_text="Thứ tự của đơn vị trong danh sách theo nguồn; để trống khi nguồn không nêu.",
     )
     # Copies of bloc_year.year and bloc_year.bloc.organiser, kept only so that the database itself
     # can enforce "one bloc of the same organiser per unit and year" with a unique constraint.
@@ -379,6 +382,8 @@ class Membership(models.Model):
         super().save(*args, **kwargs)
 
     def sync_copies(self):
+        if self.order is None:  # left blank on the form
+            self.order = 0
         self.year = self.bloc_year.year
         self.organiser_id = self.bloc_year.bloc.organiser_id
 
