@@ -76,7 +76,7 @@ def public_row(record, proposals: bool) -> dict:
         "date": _date(record.decision.document.issued_on),
         "note": note,
         "revoked": revoked,
-        "url": "",
+        "url": queries.decision_url(record.decision_id),
     }
 
 

@@ -10,6 +10,7 @@ from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
 
 from blocs.models import Bloc
+from thidua.collation import vi_order
 from thidua.years import FIRST_YEAR, LAST_YEAR
 from units.models import Unit
 
@@ -49,7 +50,7 @@ def _long_choice(**kwargs):
 class QueueFilter(django_filters.FilterSet):
     year = django_filters.NumberFilter(label="Năm", min_value=FIRST_YEAR, max_value=LAST_YEAR)
     bloc = _long_choice(
-        label="Khối", queryset=Bloc.objects.order_by("name"), empty_label="Mọi khối"
+        label="Khối", queryset=Bloc.objects.order_by(vi_order("name")), empty_label="Mọi khối"
     )
     award_type = django_filters.ModelChoiceFilter(
         label="Loại khen thưởng", queryset=AwardType.objects.all(), empty_label="Mọi loại"
@@ -100,13 +101,13 @@ class PublicFilter(django_filters.FilterSet):
     )
     bloc = _long_choice(
         label="Khối",
-        queryset=Bloc.objects.order_by("name"),
+        queryset=Bloc.objects.order_by(vi_order("name")),
         empty_label="Mọi khối",
         method="by_bloc",
     )
     unit = _long_choice(
         label="Đơn vị",
-        queryset=Unit.objects.order_by("name").only("pk", "name"),
+        queryset=Unit.objects.order_by(vi_order("name")).only("pk", "name"),
         empty_label="Mọi đơn vị",
         method="by_unit",
     )

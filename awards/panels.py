@@ -1,12 +1,22 @@
 """Page panels of this app (see thidua.panels): an event's proposals, a unit's and a person's
 award history. Each runs a constant number of queries."""
 
-from django.urls import NoReverseMatch
+from django.db.models import prefetch_related_objects
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
 
-from thidua.panels import Panel, register_panel
+from thidua.panels import (
+    Enricher,
+    Panel,
+    SearchResults,
+    register_enricher,
+    register_panel,
+    register_search,
+)
 from units.queries import unit_name_in_year
 
 from . import queries
+from .models.decisions import revoking_prefetch
 
 
 @register_panel("event")
@@ -56,10 +66,92 @@ def _history_panel(awards, title):
 
 @register_panel("unit")
 def unit_awards_panel(unit, request):
-    return _history_panel(queries.public_awards_of(unit=unit), "Khen thưởng đã nhận")
+    awards = list(queries.public_awards_of(unit=unit).prefetch_related(None))
+    prefetch_related_objects([unit], "names")  # no query when the page loaded them
+    for award in awards:
+        award.unit = unit  # one unit, its former names read once
+    revoked = [a for a in awards if a.revoked_by_id]
+    if revoked:
+        prefetch_related_objects(revoked, revoking_prefetch())
+    return _history_panel(awards, "Khen thưởng đã nhận")
 
 
 @register_panel("person")
 def person_awards_panel(person, request):
     awards = list(queries.public_awards_of(person=person))
     return _history_panel(awards, "Khen thưởng đã nhận") if awards else None
+
+
+PANEL_LIMIT = 20
+
+
+def _awards_table(awards, title, anchor, more_query, empty):
+    """The first PANEL_LIMIT awards, and a link to the filtered public list when there are more."""
+    awards = list(awards[: PANEL_LIMIT + 1])
+    more = f"{reverse('awards:list')}?{urlencode(more_query)}" if len(awards) > PANEL_LIMIT else ""
+    return Panel(
+        template="awards/panels/awards_table.html",
+        context={
+            "awards": awards[:PANEL_LIMIT],
+            "title": title,
+            "anchor": anchor,
+            "more_url": more,
+            "empty": empty,
+        },
+        order=45,
+    )
+
+
+@register_panel("bloc")
+def bloc_awards_panel(bloc, request):
+    return _awards_table(
+        queries.public_awards_of_bloc(bloc),
+        "Khen thưởng của khối",
+        "bloc-awards",
+        {"bloc": bloc.pk},
+        "Chưa có khen thưởng nào do khối đề nghị được công bố.",
+    )
+
+
+@register_panel("year")
+def year_awards_panel(year, request):
+    return _awards_table(
+        queries.public_awards_of_year(year),
+        f"Khen thưởng năm {year}",
+        "year-awards",
+        {"year": year},
+        "Chưa có khen thưởng nào của năm này được công bố.",
+    )
+
+
+def _honour_award_links(honours):
+    """Each honour's published award (read with the honours) as a link to its decision."""
+    for honour in honours:
+        if getattr(honour, "award_decision_id", None):
+            honour.award_links.append(
+                {
+                    "label": f"{honour.award_type_name} năm {honour.award_year}, "
+                    f"quyết định số {honour.award_document_number}",
+                    "url": queries.decision_url(honour.award_decision_id),
+                }
+            )
+
+
+register_enricher(
+    "honours", Enricher(annotations=queries.honour_award_fields, apply=_honour_award_links)
+)
+
+
+@register_search
+def search_decisions(query, request, limit):
+    decisions, total = queries.search_decisions(query, limit)
+    hits = [
+        {
+            "title": str(decision),
+            "url": queries.decision_url(decision.pk),
+            "detail": f"{decision.document.issuer}"
+            + (f" – {decision.document.title}" if decision.document.title else ""),
+        }
+        for decision in decisions
+    ]
+    return SearchResults(label="Quyết định khen thưởng", hits=hits, total=total, order=20)

@@ -1,6 +1,87 @@
 """Read queries over proposals, nominations and awards, for pages and panels (constant queries)."""
 
-from .models import Award, Proposal
+from functools import cache
+
+from django.db.models import OuterRef, Subquery
+from django.urls import reverse
+
+from blocs.models import Document
+from units.queries import unit_name_in_year
+
+from .models import Award, Decision, Proposal
+
+
+@cache
+def _decision_pattern():
+    return reverse("awards:decision", args=[999999999])
+
+
+def decision_url(pk) -> str:
+    """The public page of decision `pk` (the route reversed once: exports link thousands)."""
+    return _decision_pattern().replace("999999999", str(pk))
+
+
+def public_decision(pk):
+    """A published decision with its document and signer (Decision.DoesNotExist otherwise)."""
+    return Decision.objects.public().select_related("document", "signer").get(pk=pk)
+
+
+def decision_awards(decision):
+    """The decision's awards in its own order (số thứ tự, then as entered), each with
+    `unit_name`: the unit's name in the award's year. Read along award_decision_ordinal."""
+    return (
+        Award.objects.filter(decision=decision)
+        .select_related("award_type", "unit", "person", "bloc")
+        .annotate(unit_name=unit_name_in_year(OuterRef("year")))
+        .order_by("ordinal", "pk")
+    )
+
+
+def decision_award_types(decision) -> list[str]:
+    """The award types the decision grants (usually one), in display order."""
+    return list(
+        Award.objects.filter(decision=decision)
+        .order_by("type_order", "award_type__name")
+        .values_list("award_type__name", flat=True)
+        .distinct()
+    )
+
+
+def search_decisions(query: str, limit: int):
+    """Published decisions whose document matches `query` (e.g. its number «1407»)."""
+    qs = (
+        Decision.objects.public()
+        .filter(document__in=Document.objects.search(query).values("pk"))
+        .select_related("document")
+        .order_by("-document__issued_on", "pk")
+    )
+    decisions = list(qs[:limit])
+    return decisions, len(decisions) if len(decisions) < limit else qs.count()
+
+
+def public_awards_of_bloc(bloc):
+    return (
+        Award.objects.public()
+        .with_related()
+        .filter(bloc=bloc)
+        .order_by("-year", "type_order", "pk")
+    )
+
+
+def public_awards_of_year(year):
+    return Award.objects.public().with_related().filter(year=year).order_by("type_order", "pk")
+
+
+def honour_award_fields() -> dict:
+    """Annotations of a blocs.Honour query: its first published award (decision, award type,
+    year, decision number), read in the honours' own query."""
+    award = Award.objects.public().filter(honour=OuterRef("pk")).order_by("pk")
+    return {
+        "award_decision_id": Subquery(award.values("decision_id")[:1]),
+        "award_type_name": Subquery(award.values("award_type__name")[:1]),
+        "award_year": Subquery(award.values("year")[:1]),
+        "award_document_number": Subquery(award.values("decision__document__number")[:1]),
+    }
 
 
 def event_proposals(event):

@@ -567,7 +567,8 @@ def record_historical_awards(
 ):
     """Enters a past year's awards directly from a decision, without the workflow.
 
-    `rows`: dicts with award_type, year, unit or person, and optionally bloc, prize_rank, note.
+    `rows`: dicts with award_type, year, unit or person, and optionally bloc, prize_rank, note,
+    ordinal (số thứ tự in the decision) and honour (the blocs.Honour it answers).
     Returns the Awards created.
     """
     if not can(actor, "awards.enter_historical_award"):
@@ -590,6 +591,8 @@ def record_historical_awards(
                 bloc=row.get("bloc"),
                 prize_rank=row.get("prize_rank", ""),
                 note=row.get("note", ""),
+                ordinal=row.get("ordinal"),
+                honour=row.get("honour"),
             )
         )
     return created

@@ -5,6 +5,7 @@ from . import views
 app_name = "awards"
 urlpatterns = [
     path("khen-thuong/", views.award_list, name="list"),
+    path("khen-thuong/quyet-dinh/<int:pk>/", views.decision_detail, name="decision"),
     path("khen-thuong/xuat.csv", views.export_csv, name="export_csv"),
     path("khen-thuong/xuat.xlsx", views.export_xlsx, name="export_xlsx"),
     # Staff pages live under /khen-thuong/khoi/ and /khen-thuong/tham-dinh/ (never cached).

@@ -26,7 +26,7 @@ from .forms import (
     OverrideForm,
     add_service_error,
 )
-from .models import AwardType, Nomination, Status
+from .models import AwardType, Decision, Nomination, Status
 from .permissions import can
 
 PAGE_SIZE = 25
@@ -136,6 +136,32 @@ def award_list(request):
             "proposed_status": PUBLIC_PROPOSED,
             "can_dashboard": can(request.user, "awards.open_bloc_dashboard"),
             "can_queue": can(request.user, "awards.open_review_queue"),
+        },
+    )
+
+
+DECISION_PAGE_SIZE = 100
+
+
+def decision_detail(request, pk):
+    """A published decision: number, date, issuer, signer, and every recipient in the
+    decision's order (số thứ tự), paginated for a decision of thousands."""
+    try:
+        decision = queries.public_decision(pk)
+    except Decision.DoesNotExist:
+        raise Http404("Không có quyết định công khai này.") from None
+    page = Paginator(queries.decision_awards(decision), DECISION_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "awards/decision.html",
+        {
+            "decision": decision,
+            "document": decision.document,
+            "award_types": queries.decision_award_types(decision),
+            "page_obj": page,
+            "query": "",
         },
     )
 

@@ -35,6 +35,8 @@ def load_registry(stdout):
                         "representative": Person.objects.get(slug=representative)
                         if representative
                         else None,
+                        "representative_title": member.get("representative_title", ""),
+                        "order": member.get("order", 0),
                     },
                 )
     stdout.write(f"Khối thi đua: {len(data['blocs'])}.")

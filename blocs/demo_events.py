@@ -20,6 +20,7 @@ from .models import (
     EventAttachment,
     EventMovement,
     Figure,
+    Honour,
     Movement,
     Pledge,
     Report,
@@ -97,6 +98,7 @@ def _load_event(row, stdout):
             "slug": row["slug"],
             "title": row["title"],
             "summary_title": row.get("summary_title", ""),
+            "theme": row.get("theme", ""),
             "period_start": row["period_start"],
             "period_end": row["period_end"],
             "place": row.get("place", ""),
@@ -130,12 +132,25 @@ def _load_event(row, stdout):
         event,
         row.get("reports", []),
         lambda r: {
-            "presenter": _person(r["presenter"]),
-            "presenter_title": r["presenter_title"],
+            "presenter": _person(r.get("presenter")),
+            "presenter_title": r.get("presenter_title", ""),
             "behalf": r["behalf"],
             "unit": _unit(r.get("unit")),
             "behalf_role": r.get("behalf_role", ""),
             "title": r["title"],
+        },
+    )
+    _rows(
+        Honour,
+        event,
+        row.get("honours", []),
+        lambda r: {
+            "kind": r["kind"],
+            "unit": _unit(r.get("unit")),
+            "person": _person(r.get("person")),
+            "person_title": r.get("person_title", ""),
+            "award_text": r.get("award_text", ""),
+            "note": r.get("note", ""),
         },
     )
     _rows(

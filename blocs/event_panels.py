@@ -46,6 +46,16 @@ def bloc_events(bloc, request):
     )
 
 
+@register_panel("person")
+def person_events(person, request):
+    events = event_queries.events_of_person(person)
+    panel = events_panel("Sự kiện thi đua đã tham dự", events, {}, "", order=20)
+    if not panel.context["events"]:
+        return None
+    panel.context["more_url"] = ""
+    return panel
+
+
 @register_panel("unit")
 def unit_events(unit, request):
     events = event_queries.events_of_unit(unit)

@@ -1,6 +1,7 @@
 """Read queries behind the event pages and panels. Each runs a constant number of queries."""
 
 import json
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import (
@@ -18,6 +19,7 @@ from django.db.models import (
 )
 from django.http import Http404
 
+from thidua.panels import enrich, enrichment_annotations
 from units.queries import unit_name_in_year
 
 from .models import (
@@ -30,6 +32,7 @@ from .models import (
     EventAttachment,
     EventMovement,
     Figure,
+    Honour,
     Membership,
     MovementStatus,
     Pledge,
@@ -38,10 +41,16 @@ from .models import (
     SectionKind,
     Speech,
 )
+from .queries import bloc_name_in_year
 
 
 def public_events():
-    return Event.objects.published().select_related("bloc")
+    """Published events, each with `bloc_name`: its bloc's name in the event's year."""
+    return (
+        Event.objects.published()
+        .select_related("bloc")
+        .annotate(bloc_name=bloc_name_in_year(OuterRef("period_end")))
+    )
 
 
 def can_preview(user) -> bool:
@@ -58,6 +67,12 @@ def _record_prefetches(year):
         ),
         "reports": Prefetch(
             "reports", Report.objects.select_related("presenter", "unit").annotate(**named)
+        ),
+        "honours": Prefetch(
+            "honours",
+            Honour.objects.select_related("person", "unit").annotate(
+                **named, **enrichment_annotations("honours")
+            ),
         ),
         "speeches": Prefetch("speeches", Speech.objects.select_related("speaker")),
         "movement_links": Prefetch(
@@ -150,6 +165,7 @@ RECORDS = [
     "documents",
     "attendances",
     "reports",
+    "honours",
     "speeches",
     "movement_links",
     "elections",
@@ -191,6 +207,7 @@ def event_for_page(slug, user):
     event = (
         qs.select_related("bloc", "chair")
         .annotate(**flags, **folded, **_member_count_annotations())
+        .annotate(bloc_name=bloc_name_in_year(OuterRef("period_end")))
         .filter(slug=slug)
         .first()
     )
@@ -205,6 +222,11 @@ def event_for_page(slug, user):
     prefetch_related_objects([event], *lookups)
     for pledge in event.pledges.all():
         _cache_rows(pledge, "commitments", Commitment, pledge.commitment_rows)
+    honours = list(event.honours.all())
+    for honour in honours:
+        honour.award_links = []
+    # The awards that answer these honours: told by the apps that know them (awards).
+    enrich("honours", honours)
     return event
 
 
@@ -273,12 +295,32 @@ def event_summary(event) -> dict:
     }
 
 
+def of_year(year) -> Q:
+    """Events whose period covers `year`, and those held in `year` (a 2020 conference on the
+    period 2015–2019 belongs to 2020 as well)."""
+    held = Q(held_on__gte=date(year, 1, 1), held_on__lte=date(year, 12, 31))
+    return Q(period_start__lte=year, period_end__gte=year) | held
+
+
 def events_of_year(year):
-    return public_events().filter(period_start__lte=year, period_end__gte=year)
+    return public_events().filter(of_year(year))
 
 
 def events_of_bloc(bloc):
     return public_events().filter(bloc=bloc)
+
+
+def events_of_person(person):
+    """Published events the person attended, chaired, reported at, spoke at or was honoured
+    at (one query)."""
+    named = (
+        Q(attendances__person=person)
+        | Q(reports__presenter=person)
+        | Q(speeches__speaker=person)
+        | Q(honours__person=person)
+    )
+    ids = Event.objects.filter(named).values("pk")
+    return public_events().filter(Q(pk__in=ids) | Q(chair=person))
 
 
 def events_of_unit(unit):
@@ -294,6 +336,7 @@ def events_of_unit(unit):
         | Q(reports__unit=unit)
         | Q(elections__unit=unit)
         | Q(pledges__signatories=unit)
+        | Q(honours__unit=unit)
     )
     ids = Event.objects.filter(named).values("pk")
     return public_events().filter(Q(pk__in=ids) | Exists(member))

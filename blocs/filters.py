@@ -2,10 +2,10 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q
 
 from thidua.years import year_validators
 
+from .event_queries import of_year
 from .models import Bloc, Event, EventKind
 
 DATE_WIDGET = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
@@ -47,5 +47,4 @@ class EventFilter(django_filters.FilterSet):
         form = EventFilterForm
 
     def filter_year(self, queryset, name, value):
-        year = int(value)
-        return queryset.filter(Q(period_start__lte=year) & Q(period_end__gte=year))
+        return queryset.filter(of_year(int(value)))

@@ -1,6 +1,6 @@
 """Page panels and search providers of this app (see thidua.panels)."""
 
-from thidua.panels import Panel, register_panel, register_search, results_of
+from thidua.panels import Panel, SearchResults, register_panel, register_search, results_of
 
 from . import queries
 
@@ -15,6 +15,15 @@ def unit_memberships(unit, request):
     )
 
 
+@register_panel("unit")
+def unit_organised_blocs(unit, request):
+    """The blocs the unit organises (a ministry, or the central council's inter-ministry blocs)."""
+    blocs = list(queries.blocs_organised_by(unit))
+    if not blocs:
+        return None
+    return Panel("blocs/panels/unit_organised_blocs.html", {"blocs": blocs}, order=5)
+
+
 @register_panel("person")
 def person_representations(person, request):
     members = queries.represented_by(person)
@@ -27,3 +36,19 @@ def person_representations(person, request):
 def search_blocs(query, request, limit):
     found = queries.search_blocs(query, limit)
     return results_of("Khối thi đua", found, lambda bloc: bloc.active_label, order=10)
+
+
+@register_search
+def search_documents(query, request, limit):
+    """Documents cited by published events (e.g. «3395/BKHCN-TĐKT»), each linked to the first
+    event that cites it."""
+    documents, total = queries.search_cited_documents(query, limit)
+    hits = [
+        {
+            "title": str(doc),
+            "url": doc.event_url,
+            "detail": f"{doc.issuer}{' – ' + doc.title if doc.title else ''}",
+        }
+        for doc in documents
+    ]
+    return SearchResults(label="Văn bản", hits=hits, total=total, order=30)

@@ -7,6 +7,7 @@ EVENT_MODELS = [
     "eventdocument",
     "attendance",
     "report",
+    "honour",
     "speech",
     "section",
     "figure",
@@ -17,7 +18,7 @@ EVENT_MODELS = [
     "commitment",
     "eventattachment",
 ]
-for model in ["bloc", "blocyear", "membership", "document", "event", *EVENT_MODELS]:
+for model in ["bloc", "blocname", "blocyear", "membership", "document", "event", *EVENT_MODELS]:
     rules.add_perm(f"blocs.view_{model}", is_staff_role)
     rules.add_perm(f"blocs.add_{model}", can_enter_data)
     rules.add_perm(f"blocs.change_{model}", can_enter_data)

@@ -14,10 +14,18 @@ from django.db.models import (
     Value,
     When,
 )
+from django.urls import reverse
 
-from units.queries import former_names, unit_url_maker
+from thidua.collation import vi_order
+from units.queries import former_names, name_in_year, unit_url_maker
 
-from .models import ROLE_ORDER, Bloc, BlocYear, Event, Membership, Role
+from .models import ROLE_ORDER, Bloc, BlocName, BlocYear, Document, Event, Membership, Role
+
+
+def bloc_name_in_year(year, bloc_ref="bloc"):
+    """An expression: the name the row's bloc bore in `year` (a BlocName covering it, else the
+    current name), read in the same query."""
+    return name_in_year(BlocName, "bloc", bloc_ref, year)
 
 
 def holder(bloc, year, role=Role.LEADER):
@@ -78,6 +86,10 @@ class Member:
     def representative(self):
         return self.membership.representative
 
+    @property
+    def representative_title(self):
+        return self.membership.representative_title
+
 
 @dataclass
 class Roster:
@@ -93,6 +105,15 @@ class Roster:
     @property
     def year(self):
         return self.bloc_year.year
+
+    @property
+    def bloc_name(self) -> str:
+        """The bloc's name in the roster's year (bloc names prefetched by _rosters)."""
+        return self.bloc.name_in(self.year)
+
+    @property
+    def renamed(self) -> bool:
+        return self.bloc_name != self.bloc.name
 
     @property
     def leader(self):
@@ -131,17 +152,20 @@ def _ordered_memberships():
     return (
         Membership.objects.select_related("unit", "representative")
         .only(
-            *["bloc_year_id", "unit_id", "role", "representative_id", "year"],
+            *["bloc_year_id", "unit_id", "role", "representative_id", "year", "order"],
+            "representative_title",
             *["unit__name", "unit__slug", "representative__full_name", "representative__slug"],
         )
         .annotate(role_rank=rank)
-        .order_by("role_rank", "unit__name")
+        # The order the source gives; within it (rows left at 0), leader, deputy, then names.
+        .order_by("order", "role_rank", vi_order("unit__name"), "pk")
     )
 
 
-def _rosters(bloc_years, roles=None) -> list[Roster]:
+def _rosters(bloc_years, roles=None, bloc=None) -> list[Roster]:
     """Rosters of `bloc_years`; with `roles`, only members of those roles are loaded (and the
-    named members are counted in the database instead)."""
+    named members are counted in the database instead). `bloc`: the one bloc of them all, already
+    loaded with its names."""
     memberships = _ordered_memberships()
     if roles is not None:
         memberships = memberships.filter(role__in=roles)
@@ -149,9 +173,13 @@ def _rosters(bloc_years, roles=None) -> list[Roster]:
     names = former_names(
         memberships.filter(bloc_year__in=bloc_years.values("pk")).values("unit_id")
     )
-    bloc_years = bloc_years.select_related("bloc").prefetch_related(
-        Prefetch("memberships", queryset=memberships, to_attr="ordered_members")
-    )
+    members = Prefetch("memberships", queryset=memberships, to_attr="ordered_members")
+    if bloc is None:
+        bloc_years = bloc_years.select_related("bloc").prefetch_related(members, "bloc__names")
+    else:
+        bloc_years = bloc_years.prefetch_related(members)
+        for by in bloc_years:
+            by.bloc = bloc
     unit_url = unit_url_maker()
     return [
         Roster(
@@ -166,16 +194,21 @@ def _rosters(bloc_years, roles=None) -> list[Roster]:
 
 
 def years() -> list[int]:
-    """Every year with a bloc on record or a published event (any year of its period), newest
-    first: one query for both."""
+    """Every year with a bloc on record or a published event (any year of its period, and the
+    year it was held), newest first: one query for both."""
     spans = (
         BlocYear.objects.order_by()
-        .values_list("year", "year")
-        .union(Event.objects.published().order_by().values_list("period_start", "period_end"))
+        .values_list("year", "year", "year")
+        .union(
+            Event.objects.published()
+            .order_by()
+            .values_list("period_start", "period_end", "held_on__year")
+        )
     )
     found = set()
-    for start, end in spans:
+    for start, end, held in spans:
         found.update(range(start, end + 1))
+        found.add(held)
     return sorted(found, reverse=True)
 
 
@@ -186,24 +219,27 @@ def year_index(year: int) -> list[BlocYear]:
         BlocYear.objects.filter(year=year)
         .select_related("bloc")
         .only("year", "bloc__name", "bloc__slug")
-        .order_by("bloc__name")
+        .annotate(bloc_name=bloc_name_in_year(year))
+        .order_by(vi_order("bloc_name"), "pk")
     )
 
 
 def rosters_of(bloc_years) -> list[Roster]:
     """Full rosters of the given bloc-years (e.g. one page of the year), by bloc name."""
     ids = [by.pk for by in bloc_years]
-    return _rosters(BlocYear.objects.filter(pk__in=ids).order_by("bloc__name"))
+    rank = {pk: i for i, pk in enumerate(ids)}
+    return sorted(_rosters(BlocYear.objects.filter(pk__in=ids)), key=lambda r: rank[r.bloc_year.pk])
 
 
 def latest_leaders(limit: int | None = None) -> list[Roster]:
     """Each bloc's most recent year on record (newest first) with only its leader and deputy
     loaded, and its member count: the home page's summary (the first `limit` blocs)."""
     latest = BlocYear.objects.filter(bloc=OuterRef("bloc")).order_by("-year").values("year")[:1]
-    bloc_years = BlocYear.objects.filter(year=Subquery(latest)).order_by("-year", "bloc__name")
+    order = ["-year", vi_order("bloc__name"), "pk"]
+    bloc_years = BlocYear.objects.filter(year=Subquery(latest)).order_by(*order)
     if limit is not None:
         bloc_years = BlocYear.objects.filter(pk__in=bloc_years.values("pk")[:limit]).order_by(
-            "-year", "bloc__name"
+            *order
         )
     return _rosters(bloc_years, roles=[Role.LEADER, Role.DEPUTY])
 
@@ -218,14 +254,14 @@ def bloc_list():
             last_recorded=Max("years__year"),
             recorded_years=Count("years"),
         )
-        .order_by("name")
+        .order_by(vi_order("name"), "pk")
     )
 
 
 def bloc_detail(slug: str) -> tuple[Bloc, list[Roster]]:
     """The bloc (404-able `Bloc.DoesNotExist`) and its rosters, newest year first."""
-    bloc = Bloc.objects.select_related("organiser").get(slug=slug)
-    return bloc, _rosters(BlocYear.objects.filter(bloc=bloc).order_by("-year"))
+    bloc = Bloc.objects.select_related("organiser").prefetch_related("names").get(slug=slug)
+    return bloc, _rosters(BlocYear.objects.filter(bloc=bloc).order_by("-year"), bloc=bloc)
 
 
 def memberships_of_unit(unit) -> list[Member]:
@@ -233,7 +269,8 @@ def memberships_of_unit(unit) -> list[Member]:
     qs = (
         Membership.objects.filter(unit=unit)
         .select_related("bloc_year__bloc", "representative")
-        .order_by("-year", "bloc_year__bloc__name")
+        .annotate(bloc_name=bloc_name_in_year(OuterRef("year"), "bloc_year__bloc"))
+        .order_by("-year", vi_order("bloc_year__bloc__name"))
     )
     url = unit.get_absolute_url()
     members = []
@@ -243,17 +280,45 @@ def memberships_of_unit(unit) -> list[Member]:
     return members
 
 
+def blocs_organised_by(unit):
+    """The blocs `unit` organises (a ministry its blocs, the central council the inter-ministry
+    ones), with their years on record."""
+    return bloc_list().filter(organiser=unit)
+
+
 def represented_by(person) -> list[Member]:
     """Memberships in which `person` represented the unit (e.g. the leader unit's head)."""
     qs = (
         Membership.objects.filter(representative=person)
         .select_related("bloc_year__bloc", "unit")
         .prefetch_related("unit__names")
+        .annotate(bloc_name=bloc_name_in_year(OuterRef("year"), "bloc_year__bloc"))
         .order_by("-year")
     )
     return [Member(m, m.unit.name_in(m.year)) for m in qs]
 
 
+def search_cited_documents(query: str, limit: int):
+    """Documents cited by a published event that match `query` (a number such as «1407» or
+    «3395/BKHCN-TĐKT»); each carries `event_url`, the page of the first event citing it."""
+    first_event = (
+        Event.objects.published()
+        .filter(document_links__document=OuterRef("pk"))
+        .order_by("held_on", "pk")
+        .values("slug")[:1]
+    )
+    qs = (
+        Document.objects.search(query)
+        .annotate(event_slug=Subquery(first_event))
+        .filter(event_slug__isnull=False)
+        .order_by("-issued_on", "pk")
+    )
+    documents = list(qs[:limit])
+    for doc in documents:
+        doc.event_url = reverse("blocs:event", args=[doc.event_slug])
+    return documents, len(documents) if len(documents) < limit else qs.count()
+
+
 def search_blocs(query: str, limit: int):
-    qs = Bloc.objects.search(query).order_by("name")
+    qs = Bloc.objects.search(query).order_by(vi_order("name"), "pk")
     return list(qs[:limit]), qs.count()

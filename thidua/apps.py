@@ -7,7 +7,8 @@ class ThiduaConfig(AppConfig):
 
     def ready(self):
         # Generic hooks only: thidua imports no app; senders are told apart by app label.
-        from . import cache, throttle
+        from . import cache, collation, throttle
 
         cache.connect_invalidation()
         throttle.connect()
+        collation.connect()

@@ -3,6 +3,7 @@
 from django.db import models
 
 from .text import fold, search_terms
+from .years import year_validators
 
 
 class SearchQuerySet(models.QuerySet):
@@ -43,3 +44,32 @@ class Searchable(models.Model):
 
     def refresh_search_text(self) -> None:
         self.search_text = fold(*self.search_source())
+
+
+class NameSpan(models.Model):
+    """A name a record bore for a span of years (a unit's or a bloc's former name)."""
+
+    name = models.CharField("tên", max_length=255)
+    valid_from = models.PositiveSmallIntegerField(
+        "dùng từ năm", null=True, blank=True, validators=year_validators
+    )
+    valid_until = models.PositiveSmallIntegerField(
+        "dùng đến năm", null=True, blank=True, validators=year_validators
+    )
+
+    class Meta:
+        abstract = True
+
+    def covers(self, year: int) -> bool:
+        return (self.valid_from is None or year >= self.valid_from) and (
+            self.valid_until is None or year <= self.valid_until
+        )
+
+
+def name_in(current: str, names, year: int | None) -> str:
+    """The name of the NameSpan in `names` covering `year`, else `current`."""
+    if year is not None:
+        for former in names:
+            if former.covers(year):
+                return former.name
+    return current

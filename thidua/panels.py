@@ -27,6 +27,7 @@ class SearchResults:
 
 _panels: dict[str, list[Callable]] = {}
 _searches: list[Callable] = []
+_enrichers: dict[str, list[Callable]] = {}
 
 
 def register_panel(page: str):
@@ -43,6 +44,33 @@ def register_panel(page: str):
 def panels_for(page: str, obj, request) -> list[Panel]:
     found = [func(obj, request) for func in _panels.get(page, [])]
     return sorted((p for p in found if p is not None), key=lambda p: p.order)
+
+
+@dataclass(frozen=True)
+class Enricher:
+    """What a higher app adds to a lower app's records without a query of its own (e.g. awards
+    links an event's honours to their awards): `annotations()` are added to the records' query,
+    then `apply(records)` turns the annotated values into attributes."""
+
+    annotations: Callable[[], dict]
+    apply: Callable[[list], None]
+
+
+def register_enricher(kind: str, enricher: Enricher) -> None:
+    if enricher not in _enrichers.setdefault(kind, []):
+        _enrichers[kind].append(enricher)
+
+
+def enrichment_annotations(kind: str) -> dict:
+    found = {}
+    for enricher in _enrichers.get(kind, []):
+        found.update(enricher.annotations())
+    return found
+
+
+def enrich(kind: str, records: list) -> None:
+    for enricher in _enrichers.get(kind, []):
+        enricher.apply(records)
 
 
 def register_search(func):

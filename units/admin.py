@@ -15,12 +15,15 @@ class UnitNameInline(admin.TabularInline):
     model = UnitName
     extra = 0
     fields = ["name", "short_name", "valid_from", "valid_until"]
+    verbose_name_plural = "tên cũ của đơn vị (hiển thị công khai theo năm)"
 
 
 class PositionInline(admin.TabularInline):
     model = Position
     extra = 0
+    fields = ["unit", "title", "from_year", "until_year", "started_on", "ended_on"]
     autocomplete_fields = ["unit", "person"]
+    verbose_name_plural = "chức vụ (hiển thị công khai kèm năm)"
 
 
 @admin.register(Unit)
@@ -28,19 +31,20 @@ class UnitAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
     list_display = ["name", "short_name", "kind", "parent", "active_from", "active_until", "slug"]
     list_filter = ["kind", ("parent", admin.RelatedOnlyFieldListFilter), "active_until"]
     list_select_related = ["parent"]
-    fields = [
-        "name",
-        "short_name",
-        "kind",
-        "slug",
-        "parent",
-        "active_from",
-        "active_until",
-        "successor",
-        "description",
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    *["name", "short_name", "kind", "parent"],
+                    *["active_from", "active_until", "successor", "description"],
+                ],
+                "description": "Hiển thị công khai trên trang của đơn vị. Đường dẫn của trang "
+                "được tạo tự động từ tên.",
+            },
+        ),
     ]
     autocomplete_fields = ["parent", "successor"]
-    prepopulated_fields = {"slug": ["name"]}
     inlines = [UnitNameInline]
 
 
@@ -49,7 +53,16 @@ class PersonAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
     list_display = ["full_name", "slug", "current_positions"]
     ordering = ["full_name", "pk"]  # along the person_name_order index
     paginator = EstimatedCountPaginator
-    prepopulated_fields = {"slug": ["full_name"]}
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": ["full_name", "note"],
+                "description": "Hiển thị công khai trên trang của cá nhân (họ tên, ghi chú, chức "
+                "vụ kèm năm). Đường dẫn được tạo tự động từ họ tên.",
+            },
+        ),
+    ]
     inlines = [PositionInline]
 
     def get_queryset(self, request):
@@ -57,14 +70,16 @@ class PersonAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
 
     @admin.display(description="chức vụ")
     def current_positions(self, obj):
-        return "; ".join(f"{p.title}, {p.unit}" for p in obj.positions.all()) or "–"
+        return (
+            "; ".join(f"{p.title}, {p.unit} ({p.years_label})" for p in obj.positions.all()) or "–"
+        )
 
 
 @admin.register(Position)
 class PositionAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
     # Search a person or a unit: a sidebar of every unit (thousands) would help nobody.
     folded_search_field = ("person__search_text", "unit__search_text")
-    list_display = ["person", "title", "unit", "started_on", "ended_on"]
+    list_display = ["person", "title", "unit", "from_year", "until_year", "started_on", "ended_on"]
     list_filter = ["unit__kind"]
     list_select_related = ["person", "unit"]
     ordering = ["-pk"]  # latest entered first (the model's order sorts every row by name)

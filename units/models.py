@@ -5,13 +5,18 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from thidua.models import Searchable
+from thidua.collation import vi_order
+from thidua.models import NameSpan, Searchable, name_in
+from thidua.slugs import unique_slug
 from thidua.years import period_label, year_validators
 
 
 class UnitKind(models.TextChoices):
     MINISTRY = "bo", "Bộ, ngành"
     COUNCIL = "hoi_dong", "Hội đồng"
+    GOVERNMENT_AGENCY = "co_quan_cp", "Cơ quan thuộc Chính phủ"
+    PUBLIC_SERVICE = "su_nghiep", "Đơn vị sự nghiệp công lập"
+    UNIVERSITY = "dai_hoc", "Đại học"
     GENERAL_DEPARTMENT = "tong_cuc", "Tổng cục"
     DEPARTMENT = "cuc", "Cục"
     DEPARTMENT_VU = "vu", "Vụ"
@@ -43,7 +48,13 @@ class Unit(Searchable):
         blank=True,
         related_name="children",
     )
-    slug = models.SlugField("đường dẫn", max_length=120, unique=True)
+    slug = models.SlugField(
+        "đường dẫn",
+        max_length=120,
+        unique=True,
+        editable=False,
+        help_text="Tự tạo từ tên khi lưu lần đầu (Bộ Y tế → bo-y-te); không đổi khi đổi tên.",
+    )
     active_from = models.PositiveSmallIntegerField(
         "hoạt động từ năm", null=True, blank=True, validators=year_validators
     )
@@ -65,7 +76,7 @@ class Unit(Searchable):
     class Meta:
         verbose_name = "đơn vị"
         verbose_name_plural = "đơn vị"
-        ordering = ["name"]
+        ordering = [vi_order("name")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(active_until__isnull=True)
@@ -83,6 +94,11 @@ class Unit(Searchable):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name, "don-vi")
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("units:detail", args=[self.slug])
@@ -138,27 +154,16 @@ class Unit(Searchable):
     def name_in(self, year: int | None, names=None) -> str:
         """The name the unit bore in `year`. Reads `names` (prefetch it in lists), or the given
         former names of this unit (see units.queries.former_names for long lists)."""
-        if year is not None:
-            for former in self.names.all() if names is None else names:
-                if former.covers(year):
-                    return former.name
-        return self.name
+        return name_in(self.name, self.names.all() if names is None else names, year)
 
 
-class UnitName(models.Model):
+class UnitName(NameSpan):
     """A name the unit bore for a span of years, before a renaming."""
 
     unit = models.ForeignKey(
         Unit, verbose_name="đơn vị", on_delete=models.CASCADE, related_name="names"
     )
-    name = models.CharField("tên", max_length=255)
     short_name = models.CharField("tên viết tắt", max_length=100, blank=True)
-    valid_from = models.PositiveSmallIntegerField(
-        "dùng từ năm", null=True, blank=True, validators=year_validators
-    )
-    valid_until = models.PositiveSmallIntegerField(
-        "dùng đến năm", null=True, blank=True, validators=year_validators
-    )
 
     history = HistoricalRecords()
 
@@ -179,15 +184,16 @@ class UnitName(models.Model):
     def __str__(self):
         return f"{self.name} ({period_label(self.valid_from, self.valid_until)})"
 
-    def covers(self, year: int) -> bool:
-        return (self.valid_from is None or year >= self.valid_from) and (
-            self.valid_until is None or year <= self.valid_until
-        )
-
 
 class Person(Searchable):
     full_name = models.CharField("họ và tên", max_length=150)
-    slug = models.SlugField("đường dẫn", max_length=160, unique=True)
+    slug = models.SlugField(
+        "đường dẫn",
+        max_length=160,
+        unique=True,
+        editable=False,
+        help_text="Tự tạo từ họ tên; hai người trùng tên có địa chỉ khác nhau (…-2).",
+    )
     note = models.TextField("ghi chú", blank=True)
 
     history = HistoricalRecords()
@@ -195,11 +201,16 @@ class Person(Searchable):
     class Meta:
         verbose_name = "cá nhân"
         verbose_name_plural = "cá nhân"
-        ordering = ["full_name"]
+        ordering = [vi_order("full_name")]
         indexes = [models.Index(fields=["full_name", "id"], name="person_name_order")]
 
     def __str__(self):
         return self.full_name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.full_name, "ca-nhan")
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("units:person", args=[self.slug])
@@ -220,14 +231,36 @@ class Position(models.Model):
     title = models.CharField("chức vụ", max_length=150)
     started_on = models.DateField("từ ngày", null=True, blank=True)
     ended_on = models.DateField("đến ngày", null=True, blank=True)
+    from_year = models.PositiveSmallIntegerField(
+        "từ năm",
+        null=True,
+        blank=True,
+        validators=year_validators,
+        help_text="Năm sớm nhất biết người này giữ chức vụ (tự lấy từ «từ ngày» nếu có).",
+    )
+    until_year = models.PositiveSmallIntegerField(
+        "đến năm",
+        null=True,
+        blank=True,
+        validators=year_validators,
+        help_text="Năm muộn nhất biết người này giữ chức vụ (tự lấy từ «đến ngày» nếu có). "
+        "Trang công khai ghi chức vụ kèm năm, không bao giờ ghi là chức vụ hiện nay.",
+    )
 
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = "chức vụ"
         verbose_name_plural = "chức vụ"
-        ordering = ["person", "-started_on"]
+        ordering = ["person", "-from_year", "-started_on"]
         constraints = [
+            models.CheckConstraint(
+                condition=Q(until_year__isnull=True)
+                | Q(from_year__isnull=True)
+                | Q(until_year__gte=F("from_year")),
+                name="position_years_ordered",
+                violation_error_message="Năm cuối giữ chức vụ phải sau năm bắt đầu.",
+            ),
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True)
                 | Q(started_on__isnull=True)
@@ -239,6 +272,41 @@ class Position(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.title} {self.unit}"
+
+    def save(self, *args, **kwargs):
+        # Dates entered without years (imports, factories) still give the years shown.
+        self.fill_years_from_dates()
+        super().save(*args, **kwargs)
+
+    def fill_years_from_dates(self):
+        if self.started_on and self.from_year is None:
+            self.from_year = self.started_on.year
+        if self.ended_on and self.until_year is None:
+            self.until_year = self.ended_on.year
+
+    def clean(self):
+        self.fill_years_from_dates()
+        if self.started_on and self.from_year and self.started_on.year != self.from_year:
+            raise ValidationError(
+                {"from_year": f"«Từ năm» phải là năm của «từ ngày» ({self.started_on.year})."}
+            )
+        if self.ended_on and self.until_year and self.ended_on.year != self.until_year:
+            raise ValidationError(
+                {"until_year": f"«Đến năm» phải là năm của «đến ngày» ({self.ended_on.year})."}
+            )
+        if self.from_year and self.until_year and self.until_year < self.from_year:
+            raise ValidationError(
+                {
+                    "until_year": f"Năm cuối giữ chức vụ ({self.until_year}) phải sau hoặc bằng "
+                    f"năm bắt đầu ({self.from_year})."
+                }
+            )
+
+    @property
+    def years_label(self) -> str:
+        """«2015–2021», «từ 2015», «đến 2019» or «chưa rõ thời gian»: a title is always shown
+        with the years it is known for, never as the current one."""
+        return period_label(self.from_year, self.until_year) or "chưa rõ thời gian"
 
 
 class User(AbstractUser):

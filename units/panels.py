@@ -10,7 +10,7 @@ def unit_detail(unit):
 
 
 def person_detail(person):
-    return "; ".join(f"{p.title}, {p.unit.name}" for p in person.positions.all())
+    return "; ".join(f"{p.title}, {p.unit.name} ({p.years_label})" for p in person.positions.all())
 
 
 @register_search

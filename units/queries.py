@@ -6,12 +6,14 @@ from django.db.models import F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
+from thidua.collation import vi_order
+
 from .models import Person, Position, Unit, UnitKind, UnitName
 
 
 def unit_list(kind: str = "", query: str = ""):
     """Units for the public list, optionally of one kind and matching a diacritics-blind query."""
-    qs = Unit.objects.select_related("parent").order_by("name")
+    qs = Unit.objects.select_related("parent").order_by(vi_order("name"), "pk")
     if kind and kind in UnitKind.values:
         qs = qs.filter(kind=kind)
     if query.strip():
@@ -25,12 +27,12 @@ def unit_detail(slug: str) -> Unit:
         Unit.objects.select_related("parent", "successor")
         .prefetch_related(
             "names",
-            Prefetch("children", queryset=Unit.objects.order_by("name")),
-            Prefetch("predecessors", queryset=Unit.objects.order_by("name")),
+            Prefetch("children", queryset=Unit.objects.order_by(vi_order("name"))),
+            Prefetch("predecessors", queryset=Unit.objects.order_by(vi_order("name"))),
             Prefetch(
                 "positions",
                 queryset=Position.objects.select_related("person").order_by(
-                    "person__full_name", "-started_on"
+                    vi_order("person__full_name"), "-from_year", "-started_on"
                 ),
             ),
         )
@@ -43,20 +45,25 @@ def person_detail(slug: str) -> Person:
     return Person.objects.prefetch_related(
         Prefetch(
             "positions",
-            queryset=Position.objects.select_related("unit").order_by("-started_on", "unit__name"),
+            queryset=Position.objects.select_related("unit").order_by(
+                "-from_year", "-started_on", vi_order("unit__name")
+            ),
         )
     ).get(slug=slug)
 
 
 def search_units(query: str, limit: int):
-    qs = Unit.objects.search(query).select_related("parent").order_by("name")
+    qs = Unit.objects.search(query).select_related("parent").order_by(vi_order("name"), "pk")
     return list(qs[:limit]), qs.count()
 
 
 def search_people(query: str, limit: int):
-    qs = Person.objects.search(query).order_by("full_name")
+    qs = Person.objects.search(query).order_by(vi_order("full_name"), "pk")
     hits = qs.prefetch_related(
-        Prefetch("positions", queryset=Position.objects.select_related("unit"))
+        Prefetch(
+            "positions",
+            queryset=Position.objects.select_related("unit").order_by("-from_year", "pk"),
+        )
     )[:limit]
     return list(hits), qs.count()
 
@@ -80,12 +87,19 @@ def unit_url_maker():
     return lambda slug: pattern.replace(marker, slug)
 
 
+def name_in_year(names_model, owner_field, owner_ref, year):
+    """An expression: the name the row's `owner_ref` (a unit, a bloc…) bore in `year` — the
+    `names_model` row (valid_from, valid_until, name) covering it, else the current name. `year`
+    is a value or an expression of the outer row (e.g. OuterRef("period_end"))."""
+    former = names_model.objects.filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=year),
+        Q(valid_until__isnull=True) | Q(valid_until__gte=year),
+        **{owner_field: OuterRef(owner_ref)},
+    ).order_by("valid_from")
+    return Coalesce(Subquery(former.values("name")[:1]), F(f"{owner_ref}__name"), Value(""))
+
+
 def unit_name_in_year(year, unit_ref="unit"):
     """An expression: the name the row's unit (`unit_ref`) bore in `year`, as Unit.name_in does,
     read in the same query instead of prefetching every former name."""
-    former = UnitName.objects.filter(
-        Q(valid_from__isnull=True) | Q(valid_from__lte=year),
-        Q(valid_until__isnull=True) | Q(valid_until__gte=year),
-        unit=OuterRef(unit_ref),
-    ).order_by("valid_from")
-    return Coalesce(Subquery(former.values("name")[:1]), F(f"{unit_ref}__name"), Value(""))
+    return name_in_year(UnitName, "unit", unit_ref, year)

@@ -24,15 +24,33 @@ AWARDS_SHOWN = 20
 @admin.register(Decision)
 class DecisionAdmin(FoldedSearchMixin, BaseAdmin):
     folded_search_field = "document__search_text"
-    list_display = ["document", "kind", "signer_label", "is_published"]
+    list_display = ["document", "kind", "signer_label", "is_published", "public_page"]
     list_filter = ["kind", "is_published"]
     list_select_related = ["document"]
     autocomplete_fields = ["document", "signer"]
     readonly_fields = ["awards_summary"]
 
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": ["document", "kind", ("signer_name", "signer_title"), "signer"],
+                "description": "Hiển thị công khai (khi «công khai» được chọn): số, ngày, cơ "
+                "quan ban hành, người ký và chức vụ, danh sách khen thưởng theo số thứ tự.",
+            },
+        ),
+        ("Công khai", {"fields": ["is_published", "note", "awards_summary"]}),
+    ]
+
     @admin.display(description="người ký")
     def signer_label(self, obj):
         return obj.signer_label
+
+    @admin.display(description="trang công khai")
+    def public_page(self, obj):
+        if not obj.is_published:
+            return "–"
+        return format_html('<a href="{}">Xem</a>', obj.get_absolute_url())
 
     @admin.display(description="khen thưởng theo quyết định")
     def awards_summary(self, obj):
@@ -84,7 +102,10 @@ def revoke_awards(modeladmin, request, queryset):
 
 @admin.register(Award)
 class AwardAdmin(LargeTableAdminMixin, ServiceErrorsMixin, RecipientSearchMixin, BaseAdmin):
-    list_display = ["__str__", "year", "award_type", "decision", "is_historical", "revoked"]
+    list_display = [
+        *["__str__", "year", "award_type", "decision", "ordinal"],
+        *["is_historical", "revoked"],
+    ]
     list_filter = [
         YearListFilter,
         "award_type",
@@ -92,7 +113,7 @@ class AwardAdmin(LargeTableAdminMixin, ServiceErrorsMixin, RecipientSearchMixin,
         ("revoked_by", admin.EmptyFieldListFilter),
     ]
     list_select_related = ["award_type", "unit", "person", "decision__document"]
-    autocomplete_fields = ["unit", "person", "bloc", "decision"]
+    autocomplete_fields = ["unit", "person", "bloc", "decision", "honour"]
     readonly_fields = ["nomination", "revoked_by", "revocation_reason", "revoked_at"]
     action_form = WorkflowActionForm
     actions = [revoke_awards]
@@ -118,6 +139,8 @@ class AwardAdmin(LargeTableAdminMixin, ServiceErrorsMixin, RecipientSearchMixin,
                             "bloc": obj.bloc,
                             "prize_rank": obj.prize_rank,
                             "note": obj.note,
+                            "ordinal": obj.ordinal,
+                            "honour": obj.honour,
                         }
                     ],
                     document=obj.decision.document,

@@ -3,9 +3,10 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from blocs.models import Document
+from blocs.models import Document, Honour
 from units.models import Person
 
 from .dossiers import RECIPIENT_XOR, RECIPIENT_XOR_MESSAGE, AwardRecord, Nomination
@@ -50,10 +51,18 @@ class Decision(models.Model):
     def __str__(self):
         return str(self.document)
 
+    def get_absolute_url(self):
+        return reverse("awards:decision", args=[self.pk])
+
     @property
     def signer_label(self) -> str:
         name = self.signer_name or (str(self.signer) if self.signer_id else "")
         return ", ".join(p for p in [self.signer_title, name] if p)
+
+
+def revoking_prefetch():
+    """The revoking decision (rare) of each award, with its document, in its own query."""
+    return models.Prefetch("revoked_by", Decision.objects.select_related("document"))
 
 
 class AwardQuerySet(models.QuerySet):
@@ -66,10 +75,9 @@ class AwardQuerySet(models.QuerySet):
     def with_related(self):
         # Joining ten tables costs PostgreSQL ~20 ms of planning on every page; the revoking
         # decision (rare) comes in its own query, only when the page holds a revoked award.
-        revoking = models.Prefetch("revoked_by", Decision.objects.select_related("document"))
         return self.select_related(
             "award_type", "unit", "person", "bloc", "decision__document"
-        ).prefetch_related("unit__names", revoking)
+        ).prefetch_related("unit__names", revoking_prefetch())
 
 
 class Award(AwardRecord):
@@ -89,6 +97,21 @@ class Award(AwardRecord):
         null=True,
         blank=True,
         related_name="award",
+    )
+    ordinal = models.PositiveIntegerField(
+        "số thứ tự (số sổ vàng)",
+        null=True,
+        blank=True,
+        help_text="Số thứ tự của đối tượng trong quyết định, in là «số sổ vàng». Hiển thị công khai.",
+    )
+    honour = models.ForeignKey(
+        Honour,
+        verbose_name="tôn vinh tại sự kiện",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="awards",
+        help_text="Dòng tôn vinh, biểu dương tại hội nghị ứng với khen thưởng này (nếu có).",
     )
     prize_rank = models.CharField(
         "hạng, mức (nếu có)", max_length=100, blank=True, help_text="Chi tiết cũ, ví dụ hạng giải."
@@ -119,6 +142,12 @@ class Award(AwardRecord):
                 name="award_recipient_unit_xor_person",
                 violation_error_message=RECIPIENT_XOR_MESSAGE,
             ),
+            models.UniqueConstraint(
+                fields=["decision", "ordinal"],
+                condition=Q(ordinal__isnull=False),
+                name="award_ordinal_once_per_decision",
+                violation_error_message="Số thứ tự này đã có trong quyết định.",
+            ),
             models.CheckConstraint(
                 condition=Q(revoked_by__isnull=True) | ~Q(revocation_reason=""),
                 name="award_revocation_has_reason",
@@ -134,6 +163,8 @@ class Award(AwardRecord):
             models.Index(fields=["year", "id"], name="award_year_id"),
             # A decision's awards in order (its page, and the admin list filtered by it).
             models.Index(fields=["decision", "year", "id"], name="award_decision_order"),
+            # The decision's public page, in the decision's own order (số thứ tự).
+            models.Index(fields=["decision", "ordinal", "id"], name="award_decision_ordinal"),
             # The public list: newest year first, in display order.
             models.Index(F("year").desc(), "type_order", "id", name="award_public_order"),
         ]
@@ -144,9 +175,23 @@ class Award(AwardRecord):
 
     def clean(self):
         self.clean_recipient()
+        self.check_honour()
         if self.revoked_by_id and not self.revocation_reason.strip():
             raise ValidationError({"revocation_reason": "Thu hồi khen thưởng phải ghi lý do."})
         if self.revoked_by_id and self.revoked_by_id == self.decision_id:
             raise ValidationError(
                 {"revoked_by": "Quyết định thu hồi phải khác quyết định khen thưởng."}
+            )
+
+    def check_honour(self):
+        """The honour must name the same recipient as the award."""
+        if not self.honour_id:
+            return
+        honour = self.honour
+        if (honour.unit_id, honour.person_id) != (self.unit_id, self.person_id):
+            raise ValidationError(
+                {
+                    "honour": f"Dòng tôn vinh «{honour}» ghi đối tượng khác với đối tượng "
+                    "của khen thưởng."
+                }
             )

@@ -23,6 +23,7 @@ from ..models import (
     EventDocument,
     EventMovement,
     Figure,
+    Honour,
     Movement,
     Pledge,
     Report,
@@ -93,8 +94,14 @@ class AttendanceInline(EventInline, admin.TabularInline):
 
 class ReportInline(EventInline, admin.TabularInline):
     model = Report
-    fields = ["order", "presenter", "presenter_title", "behalf", "unit", "behalf_role", "title"]
+    fields = ["order", "title", "behalf", "unit", "presenter", "presenter_title", "behalf_role"]
     autocomplete_fields = ["presenter", "unit"]
+
+
+class HonourInline(EventInline, admin.TabularInline):
+    model = Honour
+    fields = ["order", "kind", "unit", "person", "person_title", "award_text", "note"]
+    autocomplete_fields = ["unit", "person"]
 
 
 class SpeechInline(EventInline, admin.StackedInline):
@@ -166,6 +173,19 @@ class AttachmentInline(EventInline, admin.TabularInline):
     fields = ["order", "is_photo", "caption", "file"]
 
 
+@admin.register(Honour)
+class HonourAdmin(FoldedSearchMixin, BaseAdmin):
+    """The honours are entered on their event's screen; this list lets an award find its
+    honour (search by the unit, the person or the event)."""
+
+    folded_search_field = ("unit__search_text", "person__search_text", "event__search_text")
+    list_display = ["__str__", "kind", "award_text", "event"]
+    list_filter = ["kind"]
+    list_select_related = ["unit", "person", "event"]
+    autocomplete_fields = ["event", "unit", "person"]
+    ordering = ["-pk"]
+
+
 @admin.register(Event)
 class EventAdmin(FoldedSearchMixin, BaseAdmin):
     list_display = ["title", "bloc", "kind", "held_on", "is_published", "view_count"]
@@ -176,18 +196,33 @@ class EventAdmin(FoldedSearchMixin, BaseAdmin):
     # year filter (period_start) and the sortable "held_on" column.
     readonly_fields = ["view_count"]
     fieldsets = [
-        (None, {"fields": ["bloc", "kind", "title", "slug", "summary_title"]}),
+        (
+            None,
+            {
+                "fields": ["bloc", "kind", "title", "summary_title", "theme"],
+                "description": "Mọi nội dung của sự kiện (kể cả các mục bên dưới) hiển thị công "
+                "khai khi sự kiện được đánh dấu «công khai». Đường dẫn được tạo tự động.",
+            },
+        ),
         (
             "Thời gian, địa điểm",
             {"fields": [("period_start", "period_end"), "held_on", "place", "member_count"]},
         ),
         ("Chủ trì", {"fields": [("chair", "chair_title")]}),
-        ("Công khai", {"fields": [("is_published", "published_at"), "source", "view_count"]}),
+        (
+            "Công khai",
+            {
+                "fields": [("is_published", "published_at"), "source", "view_count"],
+                "description": "«Thời điểm đăng» hiển thị trên trang là thời điểm đăng tin, "
+                "khác với ngày tổ chức.",
+            },
+        ),
     ]
     inlines = [
         EventDocumentInline,
         AttendanceInline,
         ReportInline,
+        HonourInline,
         SpeechInline,
         SectionInline,
         FigureInline,

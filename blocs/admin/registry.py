@@ -13,7 +13,7 @@ from thidua.admin import (
     ProtectedDeleteMixin,
 )
 
-from ..models import Bloc, BlocYear, Membership, Role, check_roster
+from ..models import Bloc, BlocName, BlocYear, Membership, Role, check_roster
 
 
 class RosterFormSet(BaseInlineFormSet):
@@ -74,7 +74,15 @@ class MembershipInline(admin.TabularInline):
     formset = RosterFormSet
     extra = 1
     autocomplete_fields = ["unit", "representative"]
-    fields = ["unit", "role", "representative"]
+    fields = ["order", "unit", "role", "representative", "representative_title"]
+    verbose_name_plural = "thành viên (hiển thị công khai theo thứ tự của nguồn)"
+
+
+class BlocNameInline(admin.TabularInline):
+    model = BlocName
+    extra = 0
+    fields = ["name", "valid_from", "valid_until"]
+    verbose_name_plural = "tên của khối theo năm (trang công khai ghi tên của năm đang xem)"
 
 
 @admin.register(Bloc)
@@ -83,7 +91,19 @@ class BlocAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
     list_filter = [("organiser", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["organiser"]
     autocomplete_fields = ["organiser"]
-    prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": ["name", "organiser", ("first_year", "last_year"), "description"],
+                "description": "Hiển thị công khai trên trang của khối. Đường dẫn được tạo tự "
+                "động từ tên. Khối liên bộ do Hội đồng Thi đua - Khen thưởng Trung ương tổ chức: "
+                "chọn Hội đồng làm cơ quan tổ chức; khối trưởng, khối phó là các bộ, ngành với "
+                "người đại diện.",
+            },
+        ),
+    ]
+    inlines = [BlocNameInline]
 
 
 @admin.register(BlocYear)

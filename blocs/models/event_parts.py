@@ -101,10 +101,21 @@ class ReportBehalf(models.TextChoices):
 
 
 class Report(EventPart):
+    """A report presented at the event; sources may give only its title and unit ("three
+    advanced-model reports were presented"), so the presenter is optional."""
+
     presenter = models.ForeignKey(
-        Person, verbose_name="người trình bày", on_delete=models.PROTECT, related_name="reports"
+        Person,
+        verbose_name="người trình bày",
+        on_delete=models.PROTECT,
+        related_name="reports",
+        null=True,
+        blank=True,
+        help_text="Để trống khi nguồn không nêu tên người trình bày.",
     )
-    presenter_title = models.CharField("chức vụ người trình bày (lúc đó)", max_length=255)
+    presenter_title = models.CharField(
+        "chức vụ người trình bày (lúc đó)", max_length=255, blank=True
+    )
     behalf = models.CharField(
         "thay mặt", max_length=10, choices=ReportBehalf.choices, default=ReportBehalf.BLOC
     )
@@ -135,6 +146,10 @@ class Report(EventPart):
         return self.title
 
     def clean(self):
+        if self.presenter_title.strip() and not self.presenter_id:
+            raise ValidationError(
+                {"presenter": "Đã ghi chức vụ người trình bày: hãy chọn người trình bày."}
+            )
         if self.behalf == ReportBehalf.UNIT and not self.unit_id:
             raise ValidationError(
                 {"unit": "Báo cáo thay mặt một đơn vị: hãy chọn đơn vị được thay mặt."}
@@ -145,6 +160,74 @@ class Report(EventPart):
                     "unit": "Báo cáo thay mặt cả khối không ghi đơn vị được thay mặt; "
                     "hãy chọn «Thay mặt một đơn vị» hoặc bỏ trống đơn vị."
                 }
+            )
+
+
+class HonourKind(models.TextChoices):
+    HONOURED = "ton_vinh", "Tôn vinh"
+    COMMENDED = "bieu_duong", "Biểu dương"
+
+
+class Honour(EventPart):
+    """A collective or an individual honoured at the event (tôn vinh, biểu dương at an
+    advanced-model conference). awards.Award may point at it (Award.honour): blocs never reads
+    awards, the award side links to the honour."""
+
+    kind = models.CharField(
+        "hình thức", max_length=12, choices=HonourKind.choices, default=HonourKind.HONOURED
+    )
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name="tập thể",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="honours",
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name="cá nhân",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="honours",
+    )
+    person_title = models.CharField(
+        "chức vụ, đơn vị của cá nhân (lúc đó)", max_length=255, blank=True
+    )
+    award_text = models.CharField(
+        "hình thức khen thưởng",
+        max_length=255,
+        blank=True,
+        help_text="Như nêu tại sự kiện, ví dụ «Bằng khen của Bộ trưởng». Khen thưởng đã nhập "
+        "có thể gắn với dòng này (mục «tôn vinh tại sự kiện» của khen thưởng).",
+    )
+    note = models.CharField("ghi chú", max_length=400, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta(EventPart.Meta):
+        verbose_name = "tập thể, cá nhân được tôn vinh"
+        verbose_name_plural = "tập thể, cá nhân được tôn vinh, biểu dương"
+        default_related_name = "honours"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(unit__isnull=False, person__isnull=True)
+                | Q(unit__isnull=True, person__isnull=False),
+                name="honour_unit_xor_person",
+                violation_error_message="Mỗi dòng tôn vinh ghi một tập thể hoặc một cá nhân.",
+            ),
+        ]
+
+    def __str__(self):
+        who = self.unit or self.person
+        event = event_of(self)
+        return f"{self.get_kind_display()} {who}" + (f" – {event}" if event else "")
+
+    def clean(self):
+        if bool(self.unit_id) == bool(self.person_id):
+            raise ValidationError(
+                {"unit": "Hãy chọn đúng một tập thể hoặc một cá nhân được tôn vinh, biểu dương."}
             )
 
 

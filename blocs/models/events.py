@@ -5,11 +5,10 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from thidua.models import Searchable, SearchQuerySet
-from thidua.text import strip_diacritics
+from thidua.slugs import unique_slug
 from thidua.years import period_label, year_validators
 from units.models import Person
 
@@ -47,7 +46,8 @@ class Event(Searchable):
         max_length=160,
         unique=True,
         blank=True,
-        help_text="Để trống để tự tạo từ tiêu đề và ngày tổ chức; dùng trong địa chỉ /su-kien/….",
+        editable=False,
+        help_text="Tự tạo từ tiêu đề và ngày tổ chức; dùng trong địa chỉ /su-kien/….",
     )
     summary_title = models.CharField(
         "nội dung hội nghị",
@@ -55,6 +55,13 @@ class Event(Searchable):
         blank=True,
         help_text="Ví dụ: «tổng kết công tác thi đua - khen thưởng năm 2015 và phương hướng "
         "nhiệm vụ công tác thi đua năm 2016».",
+    )
+    theme = models.CharField(
+        "chủ đề, khẩu hiệu của sự kiện",
+        max_length=400,
+        blank=True,
+        help_text="Chủ đề riêng của hội nghị (ví dụ «Đoàn kết, sáng tạo…»), khác với các phong "
+        "trào thi đua được triển khai. Hiển thị công khai dưới tiêu đề.",
     )
     chair = models.ForeignKey(
         Person,
@@ -119,7 +126,10 @@ class Event(Searchable):
         return reverse("blocs:event", args=[self.slug])
 
     def search_source(self):
-        return [self.title, self.summary_title, self.place, self.get_kind_display(), self.bloc]
+        return [
+            *[self.title, self.summary_title, self.theme, self.place],
+            *[self.get_kind_display(), self.bloc],
+        ]
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -127,11 +137,7 @@ class Event(Searchable):
         super().save(*args, **kwargs)
 
     def unique_slug(self):
-        base = slugify(strip_diacritics(f"{self.title} {self.held_on or ''}"))[:140] or "su-kien"
-        slug, n = base, 2
-        while Event.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug, n = f"{base}-{n}", n + 1
-        return slug
+        return unique_slug(self, f"{self.title} {self.held_on or ''}", "su-kien")
 
     @property
     def period_label(self):

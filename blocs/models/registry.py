@@ -6,14 +6,26 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from thidua.models import Searchable
+from thidua.collation import vi_order
+from thidua.models import NameSpan, Searchable, name_in
+from thidua.slugs import unique_slug
 from thidua.years import check_within, period_label, year_validators
 from units.models import Person, Unit
 
 
 class Bloc(Searchable):
-    name = models.CharField("tên khối", max_length=255)
-    slug = models.SlugField("đường dẫn", max_length=120, unique=True)
+    name = models.CharField(
+        "tên khối (hiện nay)",
+        max_length=255,
+        help_text="Tên trước đây (khi khối đổi tên) ghi ở mục «Tên của khối theo năm».",
+    )
+    slug = models.SlugField(
+        "đường dẫn",
+        max_length=120,
+        unique=True,
+        editable=False,
+        help_text="Tự tạo từ tên khi lưu lần đầu; không đổi khi đổi tên.",
+    )
     organiser = models.ForeignKey(
         Unit,
         verbose_name="cơ quan tổ chức",
@@ -34,7 +46,7 @@ class Bloc(Searchable):
     class Meta:
         verbose_name = "khối thi đua"
         verbose_name_plural = "khối thi đua"
-        ordering = ["name"]
+        ordering = [vi_order("name")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(last_year__isnull=True)
@@ -49,6 +61,8 @@ class Bloc(Searchable):
         return self.name
 
     def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name, "khoi")
         super().save(*args, **kwargs)
         # Keep the members' copy of the organiser (used by a database constraint) in step.
         Membership.objects.filter(bloc_year__bloc=self).exclude(
@@ -64,6 +78,10 @@ class Bloc(Searchable):
     @property
     def active_label(self):
         return period_label(self.first_year, self.last_year)
+
+    def name_in(self, year: int | None, names=None) -> str:
+        """The name the bloc bore in `year` (see BlocName); `names`: its prefetched names."""
+        return name_in(self.name, self.names.all() if names is None else names, year)
 
     def check_year(self, year, field="year"):
         check_within(year, self.first_year, self.last_year, field=field, label=f"khối «{self}»")
@@ -93,6 +111,44 @@ class Bloc(Searchable):
                 Membership.objects.filter(bloc_year__bloc=self.pk),
                 organiser_id=self.organiser_id,
                 field="organiser",
+            )
+
+
+class BlocName(NameSpan):
+    """A name the bloc bore for a span of years (blocs are renamed); pages show the name of the
+    year they are about."""
+
+    bloc = models.ForeignKey(
+        Bloc, verbose_name="khối", on_delete=models.CASCADE, related_name="names"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "tên của khối theo năm"
+        verbose_name_plural = "tên của khối theo năm"
+        ordering = ["bloc", "valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_until__gte=F("valid_from")),
+                name="bloc_name_years_ordered",
+                violation_error_message="Năm cuối dùng tên phải sau năm bắt đầu dùng tên.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({period_label(self.valid_from, self.valid_until) or 'chưa rõ năm'})"
+
+    def clean(self):
+        if self.valid_from is None and self.valid_until is None:
+            raise ValidationError({"valid_from": "Hãy ghi năm bắt đầu hoặc năm cuối dùng tên này."})
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValidationError(
+                {
+                    "valid_until": f"Năm cuối dùng tên ({self.valid_until}) phải sau hoặc bằng "
+                    f"năm bắt đầu ({self.valid_from})."
+                }
             )
 
 
@@ -256,6 +312,16 @@ class Membership(models.Model):
         null=True,
         blank=True,
         related_name="represented_memberships",
+        help_text="Người đại diện đơn vị trong khối, ví dụ khi thành viên là một bộ, ngành.",
+    )
+    representative_title = models.CharField(
+        "chức vụ người đại diện (lúc đó)", max_length=255, blank=True
+    )
+    order = models.PositiveSmallIntegerField(
+        "thứ tự",
+        default=0,
+        blank=True,
+        help_text="Thứ tự của đơn vị trong danh sách theo nguồn; để trống khi nguồn không nêu.",
     )
     # Copies of bloc_year.year and bloc_year.bloc.organiser, kept only so that the database itself
     # can enforce "one bloc of the same organiser per unit and year" with a unique constraint.
@@ -274,7 +340,7 @@ class Membership(models.Model):
     class Meta:
         verbose_name = "thành viên khối"
         verbose_name_plural = "thành viên khối"
-        ordering = ["bloc_year", "role", "unit__name"]
+        ordering = ["bloc_year", "order", "role", vi_order("unit__name")]
         constraints = [
             models.UniqueConstraint(
                 fields=["bloc_year", "unit"],
@@ -316,6 +382,8 @@ class Membership(models.Model):
         super().save(*args, **kwargs)
 
     def sync_copies(self):
+        if self.order is None:  # left blank on the form
+            self.order = 0
         self.year = self.bloc_year.year
         self.organiser_id = self.bloc_year.bloc.organiser_id
 

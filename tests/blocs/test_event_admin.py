@@ -33,6 +33,7 @@ PREFIXES = [
     "document_links",
     "attendances",
     "reports",
+    "honours",
     "speeches",
     "sections",
     "figures",
@@ -378,3 +379,39 @@ def page_text_of(response):
     import re
 
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
+
+
+def test_clerk_enters_theme_report_by_title_and_honours_in_the_admin(client, clerk):
+    from blocs.models import Event
+
+    bloc = BlocFactory()
+    unit, person = UnitFactory(name="Viện Điển Hình"), PersonFactory()
+    client.force_login(clerk)
+    data = event_form(
+        bloc,
+        theme="Đoàn kết - Sáng tạo - Hiệu quả",
+        **management("reports", 1),
+        **{
+            "reports-0-order": "0",
+            "reports-0-title": "Báo cáo điển hình tiên tiến",
+            "reports-0-behalf": "unit",
+            "reports-0-unit": unit.pk,
+        },
+        **management("honours", 2),
+        **{
+            "honours-0-order": "0",
+            "honours-0-kind": "ton_vinh",
+            "honours-0-unit": unit.pk,
+            "honours-0-award_text": "Bằng khen của Bộ trưởng",
+            "honours-1-order": "1",
+            "honours-1-kind": "bieu_duong",
+            "honours-1-person": person.pk,
+        },
+    )
+    response = client.post("/admin/blocs/event/add/", data)
+    assert response.status_code == 302, response.context and response.context.get("errors")
+    event = Event.objects.get(theme="Đoàn kết - Sáng tạo - Hiệu quả")
+    assert event.slug.startswith("hoi-nghi-tong-ket-cong-tac-thi-dua-nam-2015")
+    report = event.reports.get()
+    assert (report.presenter, report.unit) == (None, unit)
+    assert [(h.unit, h.person) for h in event.honours.all()] == [(unit, None), (None, person)]
