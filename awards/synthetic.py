@@ -9,6 +9,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group
+from django.urls import reverse
 
 from blocs.models import Bloc, Document, DocumentKind, Membership, Role
 from thidua import roles
@@ -254,4 +255,28 @@ def award_pages():
         ("Bảng điều khiển khối trưởng", "/khen-thuong/khoi/", f"{SYNTHETIC_PREFIX}khoitruong"),
         ("Hàng đợi thẩm định", "/khen-thuong/tham-dinh/", f"{SYNTHETIC_PREFIX}tdkt"),
     ]
-    return pages
+    return pages + staff_forms()
+
+
+def staff_forms():
+    """The busiest staff forms: a reviewed dossier and a decision with many awards."""
+    forms = []
+    dossier = (
+        Nomination.objects.filter(bloc__slug__startswith=SYNTHETIC_PREFIX, status=Status.GRANTED)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if dossier:
+        path = reverse("awards:detail", args=[dossier])
+        forms.append(("Trang hồ sơ (thẩm định)", path, f"{SYNTHETIC_PREFIX}tdkt"))
+    decision = (
+        Decision.objects.filter(document__number__startswith=SYNTHETIC_PREFIX)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if decision:
+        path = reverse("admin:awards_decision_change", args=[decision])
+        forms.append(("Quản trị: trang quyết định", path, f"{SYNTHETIC_PREFIX}admin"))
+    return forms

@@ -1,20 +1,14 @@
 """Read queries behind the event pages and panels. Each runs a constant number of queries."""
 
-import json
 from datetime import date
-from decimal import Decimal
 
 from django.db.models import (
-    Aggregate,
     Count,
     Exists,
-    F,
-    Func,
     OuterRef,
     Prefetch,
     Q,
     Subquery,
-    TextField,
     prefetch_related_objects,
 )
 from django.http import Http404
@@ -26,18 +20,14 @@ from .models import (
     Attendance,
     AttendanceKind,
     BlocYear,
-    Commitment,
     Election,
     Event,
-    EventAttachment,
     EventMovement,
-    Figure,
     Honour,
     Membership,
     MovementStatus,
     Pledge,
     Report,
-    Section,
     SectionKind,
     Speech,
 )
@@ -57,7 +47,7 @@ def can_preview(user) -> bool:
     return user.is_authenticated and user.has_perm("blocs.view_event")
 
 
-# The records shown on an event page, one query per kind that the event has (see event_for_page).
+# The records shown on an event page: one query per kind (see event_for_page).
 def _record_prefetches(year):
     named = _unit_name_in(year)
     return {
@@ -84,93 +74,12 @@ def _record_prefetches(year):
             Election.objects.select_related("unit").annotate(**named).order_by("year", "-role"),
         ),
         "pledges": Prefetch(
-            "pledges",
-            Pledge.objects.annotate(
-                commitment_rows=_json_rows(Commitment, "pledge")
-            ).prefetch_related("signatories"),
+            "pledges", Pledge.objects.prefetch_related("commitments", "signatories")
         ),
+        "sections": "sections",
+        "figures": "figures",
+        "attachments": "attachments",
     }
-
-
-# Small text-only records read as JSON arrays with the event row itself (no query of their own).
-FOLDED = {"sections": Section, "figures": Figure, "attachments": EventAttachment}
-
-
-class JSONRows(Aggregate):
-    """The rows as the text of a JSON array of objects (SQLite json_group_array, PG json_agg)."""
-
-    function = "JSON_GROUP_ARRAY"
-    output_field = TextField()
-
-    def as_postgresql(self, compiler, connection, **extra):
-        sql, params = self.as_sql(compiler, connection, function="JSON_AGG", **extra)
-        return f"({sql})::text", params
-
-
-class JSONRow(Func):
-    """One row as a JSON object keyed by field names (SQLite json_object, PG json_build_object).
-
-    Not Django's JSONObject: that one makes SQLite check its JSON support with extra queries."""
-
-    function = "JSON_OBJECT"
-    output_field = TextField()
-
-    def __init__(self, **fields):
-        self.keys = list(fields)
-        super().__init__(*fields.values())
-
-    def as_sql(self, compiler, connection, function=None, key_type="", **extra):
-        parts, params = [], []
-        for key, expression in zip(self.keys, self.get_source_expressions(), strict=True):
-            sql, more = compiler.compile(expression)
-            parts.append(f"'{key}'{key_type}, {sql}")  # keys are field names, never user input
-            params.extend(more)
-        return f"{function or self.function}({', '.join(parts)})", params
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, function="JSON_BUILD_OBJECT", key_type="::text")
-
-
-def _json_rows(model, fk):
-    """Subquery: every `model` row pointing (by `fk`) at the outer row, as a JSON array."""
-    fields = {f.attname: F(f.attname) for f in model._meta.concrete_fields}
-    rows = (
-        model.objects.filter(**{fk: OuterRef("pk")})
-        .order_by()
-        .values(fk)
-        .annotate(rows=JSONRows(JSONRow(**fields)))
-        .values("rows")
-    )
-    return Subquery(rows, output_field=TextField())
-
-
-def _cache_rows(owner, name, model, text):
-    """Put the JSON rows (see _json_rows) into `owner.<name>.all()` as model instances."""
-    fields = model._meta.concrete_fields
-    attnames = [f.attname for f in fields]
-    objs = [
-        model.from_db("default", attnames, [f.to_python(row[f.attname]) for f in fields])
-        for row in json.loads(text or "[]", parse_float=Decimal)
-    ]
-    objs.sort(key=lambda obj: (obj.order, obj.pk))
-    fk = getattr(owner.__class__, name).field
-    for obj in objs:
-        fk.set_cached_value(obj, owner)
-    qs = getattr(owner, name).all()
-    qs._result_cache, qs._prefetch_done = objs, True
-    owner.__dict__.setdefault("_prefetched_objects_cache", {})[name] = qs
-
-
-RECORDS = [
-    "documents",
-    "attendances",
-    "reports",
-    "honours",
-    "speeches",
-    "movement_links",
-    "elections",
-    "pledges",
-]
 
 
 def _unit_name_in(year):
@@ -198,48 +107,26 @@ def _member_count_annotations():
 def event_for_page(slug, user):
     """The event behind /su-kien/<slug>/: published ones for everybody, drafts for staff only.
 
-    The event row says (Exists subqueries) which kinds of records it has, and carries the small
-    text-only ones (FOLDED) as JSON; the others are fetched only when present, one query each,
-    each row with its unit's name in the event's year."""
+    Its records come with plain prefetches, one query per kind whatever the event holds, each
+    row with its unit's name in the event's year. The page is cached for the public (the view
+    is counted apart), so a render is paid once per change."""
     qs = Event.objects.all() if can_preview(user) else Event.objects.published()
-    flags = {f"has_{name}": _exists(name) for name in RECORDS}
-    folded = {f"{name}_rows": _json_rows(model, "event") for name, model in FOLDED.items()}
     event = (
         qs.select_related("bloc", "chair")
-        .annotate(**flags, **folded, **_member_count_annotations())
+        .annotate(**_member_count_annotations())
         .annotate(bloc_name=bloc_name_in_year(OuterRef("period_end")))
         .filter(slug=slug)
         .first()
     )
     if event is None:
         raise Http404("Không tìm thấy sự kiện.")
-    for name, model in FOLDED.items():
-        _cache_rows(event, name, model, getattr(event, f"{name}_rows"))
-    lookups = [
-        lookup if getattr(event, f"has_{name}") else Prefetch(name, _empty(event, name))
-        for name, lookup in _record_prefetches(event.period_end).items()
-    ]
-    prefetch_related_objects([event], *lookups)
-    for pledge in event.pledges.all():
-        _cache_rows(pledge, "commitments", Commitment, pledge.commitment_rows)
+    prefetch_related_objects([event], *_record_prefetches(event.period_end).values())
     honours = list(event.honours.all())
     for honour in honours:
         honour.award_links = []
     # The awards that answer these honours: told by the apps that know them (awards).
     enrich("honours", honours)
     return event
-
-
-def _exists(name):
-    """Exists(a row of the event's `name` records); documents through the link table."""
-    rel = getattr(Event, name).rel
-    if rel.many_to_many:
-        return Exists(rel.through.objects.filter(event=OuterRef("pk")))
-    return Exists(rel.related_model.objects.filter(**{rel.field.name: OuterRef("pk")}))
-
-
-def _empty(event, name):
-    return getattr(event, name).model.objects.none()
 
 
 def stated_member_count(event):

@@ -5,4 +5,5 @@ from . import event_views
 urlpatterns = [
     path("su-kien/", event_views.event_list, name="events"),
     path("su-kien/<slug:slug>/", event_views.event_detail, name="event"),
+    path("su-kien/<slug:slug>/luot-xem/", event_views.count_view, name="event_view_count"),
 ]

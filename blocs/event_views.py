@@ -1,7 +1,10 @@
 from django.core.paginator import Paginator
 from django.db.models import F
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 
 from thidua.panels import panels_for
 
@@ -12,19 +15,28 @@ from .models import Event
 EVENTS_PER_PAGE = 20
 
 
-@never_cache
 def event_detail(request, slug):
+    # Cached like every public page: the view is counted by a request of its own (count_view).
     event = event_queries.event_for_page(slug, request.user)
-    if event.is_public:
-        # Atomic in the database; nothing about the visitor is stored.
-        Event.objects.filter(pk=event.pk).update(view_count=F("view_count") + 1)
-        event.view_count += 1
     context = {
         "event": event,
         "summary": event_queries.event_summary(event),
         "panels": panels_for("event", event, request),
     }
     return render(request, "blocs/event_detail.html", context)
+
+
+@csrf_exempt  # sent without cookies by thidua/view-count.js; it changes nothing but a counter
+@require_POST
+@never_cache
+def count_view(request, slug):
+    """Adds one view of a published event (atomic in the database; nothing about the visitor
+    is stored) and answers the new count. A counter update is not a content change: cached
+    pages stay cached."""
+    counted = Event.objects.published().filter(slug=slug)
+    if not counted.update(view_count=F("view_count") + 1):
+        raise Http404("Không tìm thấy sự kiện.")
+    return JsonResponse({"views": counted.values_list("view_count", flat=True).get()})
 
 
 def event_list(request):

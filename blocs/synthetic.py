@@ -3,6 +3,8 @@
 import datetime
 from zoneinfo import ZoneInfo
 
+from django.urls import reverse
+
 from thidua.synthetic import PLACE_WORDS, SYNTHETIC_PREFIX, bench_pages, bulk_insert, generator
 from thidua.text import fold
 
@@ -135,6 +137,9 @@ def bloc_pages():
         ]
     if event:
         pages.append(("Trang sự kiện", event.get_absolute_url(), None))
+        # The event admin form with every inline: the heaviest form a clerk opens.
+        admin_form = reverse("admin:blocs_event_change", args=[event.pk])
+        pages.append(("Quản trị: sự kiện và các mục", admin_form, f"{SYNTHETIC_PREFIX}admin"))
     pages += [
         ("Tìm kiếm «hoa lac»", "/tim-kiem/?q=hoa+lac", None),
         ("Tìm kiếm «cong nghe sinh hoc»", "/tim-kiem/?q=cong+nghe+sinh+hoc", None),

@@ -8,13 +8,10 @@ from the cache (evicted, cache cleared) is replaced by a fresh one: a miss, neve
 """
 
 import hashlib
-import pickle
 import uuid
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.filebased import FileBasedCache
 from django.db import transaction
 from django.http import HttpResponse
 
@@ -101,36 +98,6 @@ def store(key, response):
     caches["pages"].set(
         key, (response.content, response.status_code, headers), settings.PAGE_CACHE_SECONDS
     )
-
-
-class UncompressedFileBasedCache(FileBasedCache):
-    """FileBasedCache without zlib, for the "pages" cache.
-
-    Decompressing a large page took about as long as the rest of a cache hit together. A file
-    holds the pickled expiry then the pickled value, as in Django's backend but uncompressed:
-    the two formats must never share a folder (settings.cache_from_url gives this one its own).
-    """
-
-    def get(self, key, default=None, version=None):
-        fname = self._key_to_file(key, version)
-        try:
-            with open(fname, "rb") as f:
-                if not self._is_expired(f):
-                    return pickle.loads(f.read())
-        except FileNotFoundError:
-            pass
-        return default
-
-    def _write_content(self, file, timeout, value):
-        file.write(pickle.dumps(self.get_backend_timeout(timeout), self.pickle_protocol))
-        file.write(pickle.dumps(value, self.pickle_protocol))
-
-    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        value = self.get(key, self, version)
-        if value is self:
-            return False
-        self.set(key, value, timeout, version)
-        return True
 
 
 def connect_invalidation():

@@ -118,6 +118,8 @@ def percentile(values, q):
 def run_load(port, paths, concurrency=20, seconds=10.0, processes=2, max_requests=2_000_000):
     """GETs `paths` round robin from `concurrency` keep-alive connections until time runs out.
 
+    `port` is one port, or a list of ports (several app servers) that the connections share.
+
     The connections are shared out among `processes` processes, so the client's own interpreter
     lock does not cap the rate. A response that is not 2xx/3xx, a timeout or a connection error
     counts as an error.
@@ -158,8 +160,14 @@ def _run_threads(port, paths, concurrency, seconds, max_requests, host, offset=0
     budget = [max_requests]
     sent = [0]
 
+    ports = list(port) if isinstance(port, (list, tuple)) else [port]
+    counter = iter(range(concurrency))
+
     def worker():
-        conn = http.client.HTTPConnection(LOOPBACK, port, timeout=timeout)
+        # Connections are spread over the servers (several app servers: one port each).
+        with lock:
+            own_port = ports[(next(counter) + offset) % len(ports)]
+        conn = http.client.HTTPConnection(LOOPBACK, own_port, timeout=timeout)
         latencies, statuses, by_path, errors = [], {}, {}, 0
         while time.monotonic() < deadline:
             # The path comes from the shared request sequence, so the pages get equal shares
@@ -177,7 +185,7 @@ def _run_threads(port, paths, concurrency, seconds, max_requests, host, offset=0
             except (OSError, http.client.HTTPException):
                 status = "connexion"
                 conn.close()
-                conn = http.client.HTTPConnection(LOOPBACK, port, timeout=timeout)
+                conn = http.client.HTTPConnection(LOOPBACK, own_port, timeout=timeout)
             latencies.append(time.perf_counter() - started)
             statuses[status] = statuses.get(status, 0) + 1
             by_path.setdefault(path, {}).setdefault(status, 0)

@@ -56,6 +56,8 @@ MIDDLEWARE = [
     # Before sessions, authentication, messages, CSRF and locale, so a hit skips them all; after
     # SecurityMiddleware, so hits carry its headers (thidua.middleware, docs/security.md).
     "thidua.middleware.PublicPageCacheMiddleware",
+    # Anonymous public reads from DATABASE_REPLICA_URL when one is set (thidua.replica).
+    "thidua.replica.PublicReadReplicaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -95,6 +97,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
     )
 }
+# An optional read replica (a PostgreSQL streaming replica of the same database) that serves the
+# anonymous public pages; staff pages and every write use "default" (thidua.replica, README).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL") or ""
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        # Tests: the replica is the default test database seen through a second alias.
+        test_options={"MIRROR": "default"},
+    )
+DATABASE_ROUTERS = ["thidua.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "units.User"
@@ -134,25 +147,44 @@ STORAGES = {
 }
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Uploads go through Django's storage API: MEDIA_ROOT on disk by default, or an S3-compatible
+# object store shared by every app server with THIDUA_MEDIA_STORAGE=s3 (django-storages; README).
+if os.environ.get("THIDUA_MEDIA_STORAGE", "filesystem") == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["THIDUA_S3_BUCKET"],
+            "endpoint_url": os.environ.get("THIDUA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("THIDUA_S3_REGION") or None,
+            "access_key": os.environ.get("THIDUA_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("THIDUA_S3_SECRET_ACCESS_KEY") or None,
+            # Private objects: files are served only through the views that check permissions.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 # Uploads larger than this are refused by the upload validators, not only buffered to disk.
 MAX_UPLOAD_BYTES = int(os.environ.get("THIDUA_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
 
 
 def cache_from_url(url, part):
-    """DJANGO_CACHE_URL: file:///abs/dir, db://table_name, locmem:// or dummy://.
+    """DJANGO_CACHE_URL: redis://host:port/db, file:///abs/dir, db://table_name, locmem:// or
+    dummy://. Every backend is Django's own.
 
-    `part` separates the caches that share the URL: a sub-folder, a table suffix or a name.
+    `part` separates the caches that share the URL: a key prefix, a sub-folder, a table suffix or
+    a name.
     """
     scheme, _, rest = url.partition("://")
     options = {"MAX_ENTRIES": 20_000}
+    if scheme in ("redis", "rediss", "unix"):
+        # One server for every app server: pages, the content version and login throttling.
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": f"thidua-{part}",
+        }
     if scheme == "file":
-        if part == "pages":
-            # Large pages, read on every hit: stored uncompressed, in a folder of their own.
-            return {
-                "BACKEND": "thidua.cache.UncompressedFileBasedCache",
-                "LOCATION": str(Path(rest or VAR_DIR / "cache") / "pages-plain"),
-                "OPTIONS": options,
-            }
         return {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(Path(rest or VAR_DIR / "cache") / part),

@@ -49,3 +49,15 @@ def test_unknown_page_shows_the_vietnamese_404(page, demo):
     response = page.goto("/khong-co-trang-nay/")
     assert response.status == 404
     expect(page.locator("h1")).to_have_text("Không tìm thấy trang")
+
+
+def test_the_event_page_counts_a_view_with_its_own_request_under_the_csp(page, demo):
+    from blocs.models import Event
+
+    event = Event.objects.published().order_by("pk").first()
+    before = event.view_count
+    page.goto(event.get_absolute_url())
+    expect(page.locator("[data-view-count-url]")).to_have_text(str(before + 1))
+    event.refresh_from_db()
+    assert event.view_count == before + 1
+    assert page.csp_violations == []

@@ -251,23 +251,73 @@ def test_a_visitor_with_pending_messages_never_gets_the_cached_page(client, home
     assert "X-Page-Cache" not in client.get("/")
 
 
-def test_uncompressed_file_cache_keeps_expires_and_touches(tmp_path):
-    store = page_cache.UncompressedFileBasedCache(str(tmp_path), {})
-    page = (b"<p>trang</p>" * 1000, 200, [("Content-Type", "text/html")])
-    store.set("trang", page, 60)
-    assert store.get("trang") == page
-    assert store.touch("trang", 120)
-    assert store.get("trang") == page
-    assert not store.touch("khong-co")
-    store.set("het-han", page, -1)
-    assert store.get("het-han", "mặc định") == "mặc định"
-
-
-def test_file_cache_url_keeps_pages_uncompressed_in_their_own_folder():
+def test_every_cache_url_uses_one_of_djangos_own_backends():
     from thidua.settings import cache_from_url
 
-    pages = cache_from_url("file:///tmp/thidua-cache", "pages")
-    default = cache_from_url("file:///tmp/thidua-cache", "default")
-    assert pages["BACKEND"] == "thidua.cache.UncompressedFileBasedCache"
-    assert pages["LOCATION"] != default["LOCATION"]
-    assert pages["LOCATION"] != "/tmp/thidua-cache/pages"
+    for url in ["redis://127.0.0.1:6379/0", "file:///tmp/thidua-cache", "db://t", "locmem://"]:
+        parts = [cache_from_url(url, part) for part in ["default", "pages"]]
+        assert all(p["BACKEND"].startswith("django.core.cache.backends.") for p in parts), url
+        # The two caches never share keys: pages can never evict the content version.
+        assert parts[0].get("KEY_PREFIX", parts[0].get("LOCATION")) != parts[1].get(
+            "KEY_PREFIX", parts[1].get("LOCATION")
+        )
+
+
+def test_the_redis_url_shares_pages_and_version_between_processes(settings):
+    """Two app servers with DJANGO_CACHE_URL=redis://… see one content version."""
+    redis = pytest.importorskip("redis")
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("no Redis server on 127.0.0.1:6379")
+    from thidua.settings import cache_from_url
+
+    settings.CACHES = {part: cache_from_url(REDIS_URL, part) for part in ["default", "pages"]}
+    env = {**os.environ, "DJANGO_CACHE_URL": REDIS_URL}
+    page_cache.bump_public_version()
+    before = page_cache.public_version()
+    subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "--verbosity=0",
+            "-c",
+            "from thidua.cache import bump_public_version; bump_public_version()",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    assert page_cache.public_version() != before
+
+
+REDIS_URL = os.environ.get("THIDUA_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def test_uploads_go_to_an_s3_store_with_one_setting(settings):
+    env = {
+        **os.environ,
+        "THIDUA_MEDIA_STORAGE": "s3",
+        "THIDUA_S3_BUCKET": "thidua-media",
+        "THIDUA_S3_ENDPOINT_URL": "http://127.0.0.1:9",
+    }
+    shown = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "--verbosity=0",
+            "-c",
+            "from django.core.files.storage import storages; s = storages['default']; "
+            "print(type(s).__name__, s.bucket_name, s.default_acl)",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        check=True,
+        timeout=120,
+        capture_output=True,
+        text=True,
+    )
+    assert shown.stdout.split() == ["S3Storage", "thidua-media", "private"]

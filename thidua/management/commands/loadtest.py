@@ -1,3 +1,5 @@
+import contextlib
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import NoReverseMatch
@@ -23,6 +25,13 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
         parser.add_argument("--processes", type=int, default=2, help="load generator processes")
         parser.add_argument(
+            "--servers",
+            type=int,
+            default=1,
+            help="app servers (gunicorn instances on their own ports, sharing the database and "
+            "DJANGO_CACHE_URL); the connections are spread over them",
+        )
+        parser.add_argument(
             "--path",
             action="append",
             default=[],
@@ -33,11 +42,16 @@ class Command(BaseCommand):
         paths = options["path"] or self.public_paths()
         self.stdout.write(
             f"loadtest: {len(paths)} trang, đồng thời {options['concurrency']}, "
-            f"{options['seconds']:g} s, gunicorn {options['workers']} worker"
+            f"{options['seconds']:g} s, {options['servers']} máy chủ gunicorn × "
+            f"{options['workers']} worker"
         )
-        with loadgen.gunicorn(workers=options["workers"]) as port:
+        with contextlib.ExitStack() as stack:
+            ports = [
+                stack.enter_context(loadgen.gunicorn(workers=options["workers"]))
+                for _ in range(options["servers"])
+            ]
             result = loadgen.run_load(
-                port,
+                ports,
                 paths,
                 concurrency=options["concurrency"],
                 seconds=options["seconds"],
@@ -50,7 +64,8 @@ class Command(BaseCommand):
             statuses = ", ".join(f"{status}×{n}" for status, n in sorted(counts.items(), key=str))
             self.stdout.write(f"{sum(counts.values()):>8} {failed:>6}  {statuses:<10} {path}")
         self.stdout.write(
-            f"loadtest: requests={result.requests} errors={result.errors} "
+            f"loadtest: servers={options['servers']} requests={result.requests} "
+            f"errors={result.errors} "
             f"rate={result.rate:.0f}/s p50_ms={result.percentile(50) * 1000:.1f} "
             f"p95_ms={result.percentile(95) * 1000:.1f}"
         )
