@@ -106,7 +106,12 @@ def read_rows(data: bytes, filename: str, columns) -> list[SourceRow]:
         merged = set()
     else:
         table, merged = _xlsx_rows(data, filename)
-    return _rows(table, columns, merged, filename)
+    try:
+        return _rows(table, columns, merged, filename)
+    except FileRefused:
+        raise
+    except Exception as exc:  # a sheet damaged past its first row is read lazily
+        raise _damaged(exc, filename) from exc
 
 
 # --- xlsx ---------------------------------------------------------------------------------------
@@ -114,7 +119,6 @@ def read_rows(data: bytes, filename: str, columns) -> list[SourceRow]:
 
 def _xlsx_rows(data, filename):
     import openpyxl
-    from defusedxml.common import DefusedXmlException
 
     if data.startswith(_OLE_SIGNATURE):
         raise FileRefused(_ole_message(filename, io.BytesIO(data)))
@@ -134,17 +138,34 @@ def _xlsx_rows(data, filename):
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         sheet = workbook.worksheets[0]
         merged = _merged_header_ranges(archive, sheet._worksheet_path)
-        table = _iter_sheet(sheet)
+        table = sheet.iter_rows(values_only=True)
         first = next(table, None)
         return _chain(first, table), merged
-    except DefusedXmlException as exc:
-        raise FileRefused(_unsafe_message(filename)) from exc
     except FileRefused:
         raise
     except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
-        raise FileRefused(
-            f"Không đọc được tệp Excel «{filename}»: tệp bị hỏng hoặc không đúng định dạng .xlsx."
-        ) from exc
+        raise _damaged(exc, filename) from exc
+
+
+def _damaged(exc, filename):
+    from defusedxml.common import DefusedXmlException
+
+    if _caused_by(exc, DefusedXmlException):
+        return FileRefused(_unsafe_message(filename))
+    return FileRefused(
+        f"Không đọc được tệp Excel «{filename}»: tệp bị hỏng hoặc không đúng định dạng .xlsx."
+    )
+
+
+def _caused_by(exc, kind):
+    """openpyxl wraps a parser's error in its own (ValueError ... from error)."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, kind):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def _unsafe_message(filename):
@@ -152,15 +173,6 @@ def _unsafe_message(filename):
         f"Tệp «{filename}» chứa cấu trúc XML không an toàn (khai báo thực thể, có thể là «XML "
         "bomb»); hệ thống từ chối đọc. Hãy tạo lại tệp từ mẫu."
     )
-
-
-def _iter_sheet(sheet):
-    from defusedxml.common import DefusedXmlException
-
-    try:
-        yield from sheet.iter_rows(values_only=True)
-    except DefusedXmlException as exc:
-        raise FileRefused(_unsafe_message(sheet.parent.path or "")) from exc
 
 
 def _chain(first, rest):
