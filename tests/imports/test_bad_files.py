@@ -74,8 +74,8 @@ def test_macro_enabled_workbooks_are_refused(logged):
 
 
 def test_password_protected_workbook_is_refused(logged):
-    encrypted = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500 + "EncryptedPackage".encode(
-        "utf-16-le"
+    encrypted = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500 + "EncryptedPackage".encode("utf-16-le")
     )
     page = refused(upload(logged, encrypted, "mat-khau.xlsx"))
     assert "được đặt mật khẩu" in page

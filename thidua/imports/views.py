@@ -67,7 +67,10 @@ def upload(request, kind):
             except FileRefused as exc:
                 form.add_error("file", exc.message)
             else:
-                raw = {name: request.POST.get(name, "") for name in (options_form or {}).fields}
+                raw = {
+                    name: request.POST.get(name, "")
+                    for name in (options_form.fields if options_form else ())
+                }
                 token = staging.stash(request.session, kind, upload_file.name, data, raw)
                 return redirect("imports:preview", kind=kind, token=token)
     return render(
