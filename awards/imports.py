@@ -15,7 +15,7 @@ from thidua.imports.base import CREATE, EXISTS, Importer, Plan, RowResult
 from thidua.imports.matching import NameIndex
 from thidua.imports.reader import Column
 from thidua.imports.run import row_errors
-from thidua.predicates import can_enter_data
+from thidua.predicates import can_enter_data, is_bloc_leader_staff
 from thidua.text import fold
 from units.imports import field_errors, unit_index
 
@@ -149,6 +149,10 @@ class ProposalImporter(RecipientColumns, Importer):
 
     def may_open(self, user):
         return bool(can_enter_data(user) or can_open_bloc_dashboard(user))
+
+    def in_navigation(self, user):
+        # Roles only (cached on the user): the unit's leadership is asked when the page opens.
+        return bool(can_enter_data(user) or is_bloc_leader_staff(user))
 
     def refusal(self, user, options):
         probe = Nomination(bloc=options["bloc"], year=options["year"])

@@ -97,6 +97,11 @@ class Importer:
     def may_open(self, user) -> bool:
         raise NotImplementedError
 
+    def in_navigation(self, user) -> bool:
+        """Whether the staff navigation links to the imports for `user`: asked on every staff
+        page, so an importer may answer from the user's roles alone (no query)."""
+        return self.may_open(user)
+
     def make_options_form(self, user, data=None):
         return self.options_form(data, user=user) if self.options_form else None
 

@@ -20,3 +20,9 @@ def open_to(user):
     if not (user and user.is_authenticated):
         return []
     return [importer for importer in _importers.values() if importer.may_open(user)]
+
+
+def in_navigation(user):
+    if not (user and user.is_authenticated):
+        return False
+    return any(importer.in_navigation(user) for importer in _importers.values())
