@@ -18,7 +18,7 @@ def _workbook(path):
     workbook = Workbook()
     workbook.active.append(["Tên đơn vị", "Loại đơn vị", "Đơn vị cấp trên"])
     workbook.active.append(["Vụ TĐKT", "Vụ", ""])  # the demo's unit, by its abbreviation
-    workbook.active.append([NEW_UNIT, "Văn phòng", "Bộ Khoa học và Cong nghẹ"])  # a typo
+    workbook.active.append([NEW_UNIT, "Văn phòng", "Bộ Khoa học và Cônng nghệ"])  # a typo
     out = io.BytesIO()
     workbook.save(out)
     path.write_bytes(out.getvalue())
@@ -28,7 +28,7 @@ def _workbook(path):
 def test_clerk_uploads_previews_accepts_a_close_name_and_confirms(page, demo, login, tmp_path):
     login("thuky")
     page.get_by_role("link", name="Nhập từ Excel").click()
-    page.get_by_role("link", name="Đơn vị", exact=True).click()
+    page.locator("#main").get_by_role("link", name="Đơn vị", exact=True).click()
     expect(page.locator("h1")).to_have_text("Nhập từ Excel: Đơn vị")
     expect(page.get_by_role("link", name="Tải tệp mẫu (.xlsx)")).to_be_visible()
 
