@@ -46,12 +46,15 @@ def award_type_index() -> NameIndex:
 class RecipientColumns:
     """The award type and recipient (unit XOR person) columns both importers share."""
 
-    def recipient(self, row, source, units, people, accepted, *, create_people):
+    def recipient(self, row, source, names, accepted, *, create_people):
+        """(award type, unit, person, name of a person to create) of the row; `names`: the
+        (award types, units, people) indexes."""
+        types, units, people = names
         award_type = None
         typed = self.cell(row, source, "award_type", cells.text)
         if typed:
             award_type = self.resolve(
-                row, "award_type", self.types, typed, accepted, what="loại khen thưởng"
+                row, "award_type", types, typed, accepted, what="loại khen thưởng"
             )
         unit_name = self.cell(row, source, "unit", cells.text, 255)
         person_name = self.cell(row, source, "person", cells.text, 150)
@@ -165,8 +168,8 @@ class ProposalImporter(RecipientColumns, Importer):
 
     def plan(self, rows, options, user, accepted):
         bloc, year = options["bloc"], options["year"]
-        self.types = award_type_index()
-        units, people = unit_index(), person_index(r.values.get("person") for r in rows)
+        people = person_index(r.values.get("person") for r in rows)
+        names = (award_type_index(), unit_index(), people)
         existing = {
             (t, ("u", u) if u else ("p", p))
             for t, u, p in Nomination.objects.filter(bloc=bloc, year=year).values_list(
@@ -182,7 +185,7 @@ class ProposalImporter(RecipientColumns, Importer):
             achievements = self.cell(row, source, "achievements", cells.text) or ""
             note = self.cell(row, source, "note", cells.text) or ""
             award_type, unit, person, _ = self.recipient(
-                row, source, units, people, accepted, create_people=False
+                row, source, names, accepted, create_people=False
             )
             if row.errors or award_type is None or (unit is None and person is None):
                 continue
@@ -290,10 +293,10 @@ class DecisionImporter(RecipientColumns, Importer):
         return can(user, "awards.enter_historical_award")
 
     def plan(self, rows, options, user, accepted):
-        self.types = award_type_index()
-        units, people = unit_index(), person_index(r.values.get("person") for r in rows)
+        people = person_index(r.values.get("person") for r in rows)
+        names = (award_type_index(), unit_index(), people)
         existing = self._existing_awards(rows)
-        results, in_file = [], {}
+        results, in_file, headers = [], {}, {}
         for source in rows:
             row = RowResult(source.number)
             results.append(row)
@@ -312,12 +315,20 @@ class DecisionImporter(RecipientColumns, Importer):
             if ordinal:
                 note = f"STT {ordinal} trong quyết định. {note}".strip()
             award_type, unit, person, new_person = self.recipient(
-                row, source, units, people, accepted, create_people=True
+                row, source, names, accepted, create_people=True
             )
             if row.errors or not (award_type and number and issued_on and year):
                 continue
             row.summary = f"{number} ngày {issued_on:%d/%m/%Y}: {row.summary} ({year})"
             decision_key = (document_number_key(number), issued_on)
+            first = headers.setdefault(decision_key, (source.number, header))
+            if first[1] != header:
+                row.error(
+                    self.column("issuer"),
+                    f"Cơ quan ban hành, người ký hoặc chức vụ người ký khác dòng {first[0]} của "
+                    "cùng quyết định.",
+                )
+                continue
             key = self.key(award_type, unit, person, new_person, year, decision_key)
             if key in existing:
                 row.outcome = EXISTS

@@ -86,3 +86,21 @@ def test_the_examples_hold_the_demo_seeds_facts(demo, clerk):
     for kind, opts in [("don-vi", {}), ("thanh-vien-khoi", options), ("de-nghi-cua-khoi", options)]:
         plan = preview(kind, example_bytes(kind), clerk, opts)
         assert [row.status for row in plan.rows] == ["exists"] * len(plan.rows), kind
+
+
+def test_rows_of_one_decision_must_agree_on_its_issuer_and_signer(clerk):
+    from .conftest import xlsx
+
+    header = ["Số quyết định", "Ngày quyết định", "Người ký", "Loại khen thưởng", "Cá nhân"]
+    header.append("Năm thành tích")
+    award = "Bằng khen của Bộ trưởng"
+    data = xlsx(
+        [
+            header,
+            ["5/QĐ-BKHCN", "02/01/2016", "Nguyễn Văn X", award, "Lê Văn M", 2015],
+            ["5/QĐ-BKHCN", "02/01/2016", "Trần Văn Y", award, "Lê Văn N", 2015],
+        ]
+    )
+    first, second = preview("quyet-dinh-cu", data, clerk).rows
+    assert first.status == "create"
+    assert "khác dòng 2 của cùng quyết định" in dict(second.errors)["Cơ quan ban hành"]
