@@ -40,6 +40,7 @@ format: install
 SCALE ?= 1000000
 GENERATE_ARGS ?=
 BENCH_ARGS ?=
+BENCH_IMPORTS_ARGS ?=
 LOADTEST_ARGS ?=
 PERF_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-bench-only-secret-key-never-used-in-production-0123456789}" \
 	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" DJANGO_LOG_LEVEL=ERROR
@@ -52,6 +53,7 @@ perf-data: install
 
 bench: perf-data
 	$(PERF_ENV) $(PY) manage.py bench --scale $(SCALE) $(BENCH_ARGS)
+	$(PERF_ENV) $(PY) manage.py bench_imports $(BENCH_IMPORTS_ARGS)
 
 loadtest: perf-data
 	$(PERF_ENV) $(PY) manage.py loadtest $(LOADTEST_ARGS)

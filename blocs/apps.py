@@ -7,4 +7,8 @@ class BlocsConfig(AppConfig):
 
     def ready(self):
         # Registers the rules permissions, page panels and search providers.
-        from . import event_panels, panels, permissions  # noqa: F401
+        from thidua.imports.registry import register
+
+        from . import event_panels, imports, panels, permissions  # noqa: F401
+
+        register(imports.MembershipImporter())

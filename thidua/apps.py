@@ -8,7 +8,9 @@ class ThiduaConfig(AppConfig):
     def ready(self):
         # Generic hooks only: thidua imports no app; senders are told apart by app label.
         from . import cache, collation, throttle
+        from .imports import history
 
         cache.connect_invalidation()
         throttle.connect()
         collation.connect()
+        history.connect()

@@ -82,6 +82,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "thidua.imports.context.navigation",
             ],
         },
     },
@@ -166,6 +167,10 @@ if os.environ.get("THIDUA_MEDIA_STORAGE", "filesystem") == "s3":
     }
 # Uploads larger than this are refused by the upload validators, not only buffered to disk.
 MAX_UPLOAD_BYTES = int(os.environ.get("THIDUA_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
+# Imports from Excel (thidua.imports): data rows per file, and where an upload waits between
+# preview and confirm — outside MEDIA_ROOT, so it is never served.
+IMPORT_MAX_ROWS = int(os.environ.get("THIDUA_IMPORT_MAX_ROWS", "20000"))
+IMPORT_STAGING_DIR = Path(os.environ.get("THIDUA_IMPORT_STAGING_DIR", VAR_DIR / "imports"))
 
 
 def cache_from_url(url, part):
@@ -230,6 +235,7 @@ PAGE_CACHE_EXCLUDED_PREFIXES = [
     "/accounts/",
     "/khen-thuong/khoi/",
     "/khen-thuong/tham-dinh/",
+    "/nhap-excel/",
     "/suc-khoe/",
     "/static/",
     "/media/",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("suc-khoe/", views.health, name="health"),
     path("tim-kiem/", views.search, name="search"),
+    path("", include("thidua.imports.urls")),
     path("", include("units.urls")),
     path("", include("awards.urls")),
     path("", include("blocs.urls")),

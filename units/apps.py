@@ -7,4 +7,8 @@ class UnitsConfig(AppConfig):
 
     def ready(self):
         # Registers the rules permissions, page panels and search providers.
-        from . import panels, permissions  # noqa: F401
+        from thidua.imports.registry import register
+
+        from . import imports, panels, permissions  # noqa: F401
+
+        register(imports.UnitImporter())
