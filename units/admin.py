@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 
 from thidua.admin import (
     BaseAdmin,
@@ -7,6 +9,7 @@ from thidua.admin import (
     FoldedSearchMixin,
     ProtectedDeleteMixin,
 )
+from thidua.admin_forms import PermissionLabelsMixin
 
 from .models import Person, Position, Unit, UnitName, User
 
@@ -88,7 +91,7 @@ class PositionAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
 
 
 @admin.register(User)
-class UserAdmin(ProtectedDeleteMixin, DjangoUserAdmin, BaseAdmin):
+class UserAdmin(PermissionLabelsMixin, ProtectedDeleteMixin, DjangoUserAdmin, BaseAdmin):
     fieldsets = [
         *DjangoUserAdmin.fieldsets,
         ("Đơn vị công tác", {"fields": ["unit", "person"]}),
@@ -97,3 +100,11 @@ class UserAdmin(ProtectedDeleteMixin, DjangoUserAdmin, BaseAdmin):
     list_select_related = ["unit"]
     list_filter = ["groups", "is_staff", "is_active", ("unit", admin.RelatedOnlyFieldListFilter)]
     autocomplete_fields = ["unit", "person"]
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(PermissionLabelsMixin, DjangoGroupAdmin):
+    pass

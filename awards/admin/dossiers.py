@@ -234,6 +234,10 @@ class TransitionAdmin(DossierScopeMixin, BaseAdmin):
     # DISTINCT of the years costs more than the page.
     ordering = ["-at", "-pk"]
 
+    def has_add_permission(self, request):
+        # Written by the workflow services only: an empty form saved by hand was a server error.
+        return False
+
     def get_queryset(self, request):
         # The nomination's __str__ names its unit as it was named in the nomination's year.
         return super().get_queryset(request).prefetch_related("nomination__unit__names")
