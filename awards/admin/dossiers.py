@@ -7,6 +7,7 @@ from django.utils.html import format_html, format_html_join
 
 from blocs.admin.events import EventAdmin
 from thidua.admin import BaseAdmin, EstimatedCountPaginator
+from thidua.admin_filters import year_filter
 
 from .. import eligibility, services
 from ..models import CouncilVote, Decision, Nomination, Override, Proposal, Transition
@@ -278,6 +279,7 @@ class CouncilVoteAdmin(DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
         "council_size",
     ]
     list_select_related = ["nomination__award_type", "nomination__unit", "nomination__person"]
+    list_filter = [year_filter("held_on", "năm họp")]
     autocomplete_fields = ["nomination"]
     readonly_fields = ["recorded_by", "recorded_at"]
 

@@ -12,6 +12,7 @@ from thidua.admin import (
     BaseAdmin,
     FoldedSearchMixin,
 )
+from thidua.admin_filters import year_filter
 
 from ..models import (
     Attendance,
@@ -36,8 +37,7 @@ from ..services import apply_elections
 @admin.register(Document)
 class DocumentAdmin(FoldedSearchMixin, BaseAdmin):
     list_display = ["number", "kind", "issued_on", "issuer", "title"]
-    list_filter = ["kind", "issued_on"]
-    date_hierarchy = "issued_on"
+    list_filter = ["kind", year_filter("issued_on", "năm ban hành")]
 
 
 @admin.register(Movement)
@@ -189,7 +189,13 @@ class HonourAdmin(FoldedSearchMixin, BaseAdmin):
 @admin.register(Event)
 class EventAdmin(FoldedSearchMixin, BaseAdmin):
     list_display = ["title", "bloc", "kind", "held_on", "is_published", "view_count"]
-    list_filter = ["kind", "is_published", "bloc", "period_start"]
+    list_filter = [
+        "kind",
+        "is_published",
+        "bloc",
+        "period_start",
+        year_filter("held_on", "năm tổ chức"),
+    ]
     list_select_related = ["bloc"]
     autocomplete_fields = ["bloc", "chair"]
     # No date_hierarchy on held_on: its two extra queries (bounds, distinct years) duplicate the
