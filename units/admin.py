@@ -9,7 +9,7 @@ from thidua.admin import (
     FoldedSearchMixin,
     ProtectedDeleteMixin,
 )
-from thidua.admin_forms import PermissionLabelsMixin
+from thidua.admin_forms import KeepContextOnAddAnotherMixin, PermissionLabelsMixin
 
 from .models import Person, Position, Unit, UnitName, User
 
@@ -79,7 +79,10 @@ class PersonAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
+class PositionAdmin(
+    KeepContextOnAddAnotherMixin, ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin
+):
+    add_another_context = ["unit"]
     # Search a person or a unit: a sidebar of every unit (thousands) would help nobody.
     folded_search_field = ("person__search_text", "unit__search_text")
     list_display = ["person", "title", "unit", "from_year", "until_year", "started_on", "ended_on"]

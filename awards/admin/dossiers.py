@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 from blocs.admin.events import EventAdmin
 from thidua.admin import BaseAdmin, EstimatedCountPaginator
 from thidua.admin_filters import year_filter
+from thidua.admin_forms import KeepContextOnAddAnotherMixin
 
 from .. import eligibility, services
 from ..models import CouncilVote, Decision, Nomination, Override, Proposal, Transition
@@ -47,7 +48,8 @@ EventAdmin.actions = [*(EventAdmin.actions or []), make_nominations]
 
 
 @admin.register(Proposal)
-class ProposalAdmin(RecipientSearchMixin, BaseAdmin):
+class ProposalAdmin(KeepContextOnAddAnotherMixin, RecipientSearchMixin, BaseAdmin):
+    add_another_context = ["event", "award_type"]
     list_display = ["__str__", "event", "award_type", "order", "has_nomination"]
     list_filter = ["award_type", "event__bloc", "event__period_end"]
     list_select_related = ["event", "award_type", "unit", "person", "nomination"]
@@ -132,7 +134,12 @@ def _workflow_action(name, description, *, decision=False):
 
 @admin.register(Nomination)
 class NominationAdmin(
-    DossierScopeMixin, LargeTableAdminMixin, ServiceErrorsMixin, RecipientSearchMixin, BaseAdmin
+    KeepContextOnAddAnotherMixin,
+    DossierScopeMixin,
+    LargeTableAdminMixin,
+    ServiceErrorsMixin,
+    RecipientSearchMixin,
+    BaseAdmin,
 ):
     list_display = [
         "__str__",
@@ -143,6 +150,7 @@ class NominationAdmin(
         "is_historical",
         "updated_at",
     ]
+    add_another_context = ["award_type", "year", "bloc", "event"]
     list_filter = ["status", YearListFilter, "award_type", "is_historical", "bloc"]
     list_select_related = ["award_type", "unit", "person", "bloc"]
     autocomplete_fields = ["unit", "person", "bloc", "event", "proposal"]

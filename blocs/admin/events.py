@@ -13,6 +13,7 @@ from thidua.admin import (
     FoldedSearchMixin,
 )
 from thidua.admin_filters import year_filter
+from thidua.admin_forms import KeepContextOnAddAnotherMixin
 
 from ..models import (
     Attendance,
@@ -35,7 +36,8 @@ from ..services import apply_elections
 
 
 @admin.register(Document)
-class DocumentAdmin(FoldedSearchMixin, BaseAdmin):
+class DocumentAdmin(KeepContextOnAddAnotherMixin, FoldedSearchMixin, BaseAdmin):
+    add_another_context = ["kind", "issuer", "issued_on"]
     list_display = ["number", "kind", "issued_on", "issuer", "title"]
     list_filter = ["kind", year_filter("issued_on", "năm ban hành")]
 
@@ -65,7 +67,8 @@ class CommitmentInline(admin.TabularInline):
 
 
 @admin.register(Pledge)
-class PledgeAdmin(FoldedSearchMixin, BaseAdmin):
+class PledgeAdmin(KeepContextOnAddAnotherMixin, FoldedSearchMixin, BaseAdmin):
+    add_another_context = ["bloc", "year", "event"]
     folded_search_field = "bloc__search_text"
     list_display = ["bloc", "year", "signed_on", "event", "signatory_count"]
     list_filter = ["year", "bloc"]
@@ -187,7 +190,8 @@ class HonourAdmin(FoldedSearchMixin, BaseAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(FoldedSearchMixin, BaseAdmin):
+class EventAdmin(KeepContextOnAddAnotherMixin, FoldedSearchMixin, BaseAdmin):
+    add_another_context = ["bloc", "kind", "period_start", "period_end"]
     list_display = ["title", "bloc", "kind", "held_on", "is_published", "view_count"]
     list_filter = [
         "kind",

@@ -12,6 +12,7 @@ from thidua.admin import (
     FoldedSearchMixin,
     ProtectedDeleteMixin,
 )
+from thidua.admin_forms import KeepContextOnAddAnotherMixin
 
 from ..models import Bloc, BlocName, BlocYear, Membership, Role, check_roster
 
@@ -158,7 +159,10 @@ class RecordedYearFilter(admin.SimpleListFilter):
 
 
 @admin.register(Membership)
-class MembershipAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
+class MembershipAdmin(
+    KeepContextOnAddAnotherMixin, ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin
+):
+    add_another_context = ["bloc_year"]
     folded_search_field = "unit__search_text"
     list_display = ["unit", "bloc", "year", "role", "representative"]
     list_filter = [RecordedYearFilter, "role", "bloc_year__bloc", "unit__kind"]
