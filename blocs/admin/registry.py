@@ -15,6 +15,7 @@ from thidua.admin import (
 from thidua.admin_forms import KeepContextOnAddAnotherMixin
 
 from ..models import Bloc, BlocName, BlocYear, Membership, Role, check_roster
+from .bulk_members import BulkMembersMixin
 
 
 class RosterFormSet(BaseInlineFormSet):
@@ -108,7 +109,7 @@ class BlocAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
 
 
 @admin.register(BlocYear)
-class BlocYearAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
+class BlocYearAdmin(BulkMembersMixin, ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
     folded_search_field = "bloc__search_text"
     list_display = ["bloc", "year", "member_count", "leader", "deputy"]
     list_filter = ["year", "bloc"]

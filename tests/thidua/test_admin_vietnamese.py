@@ -11,6 +11,7 @@ from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import reverse
 
+from blocs.models import BlocYear
 from units.models import User
 
 pytestmark = pytest.mark.django_db
@@ -224,6 +225,8 @@ def admin_pages(user):
                     "admin:{}_{}_simple_history".format(*info), args=[obj.pk, version.history_id]
                 ),
             )
+    bloc_year = BlocYear.objects.order_by("pk").first()
+    yield "bulk members", reverse("admin:blocs_blocyear_bulk_members", args=[bloc_year.pk])
     yield "password change", reverse("admin:password_change")
     yield "password change done", reverse("admin:password_change_done")
 
