@@ -42,6 +42,13 @@ def url(bloc_year):
     return reverse("admin:blocs_blocyear_bulk_members", args=[bloc_year.pk])
 
 
+def confirm_pasted(client, bloc_year, follow=False, **choices):
+    """Confirm the pasted list with these ticks (choice_l<line> = unit)."""
+    data = {"names": PASTED, "_confirm": "1"}
+    data.update({f"choice_{key}": unit.pk for key, unit in choices.items()})
+    return client.post(url(bloc_year), data, follow=follow)
+
+
 def test_pasted_names_match_without_diacritics_case_spacing_or_abbreviations(roster):
     bloc_year, units = roster
     matches = match_unit_names(PASTED, bloc_year.year)
@@ -81,15 +88,7 @@ def test_the_preview_shows_each_match_and_saves_nothing(
 
 def test_confirmed_matches_are_added_in_one_go(clerk_client, roster):
     bloc_year, units = roster
-    response = clerk_client.post(
-        url(bloc_year),
-        {
-            "names": PASTED,
-            "choice_l1": units["market"].pk,
-            "choice_l2": units["tdkt"].pk,
-            "_confirm": "1",
-        },
-    )
+    response = confirm_pasted(clerk_client, bloc_year, l1=units["market"], l2=units["tdkt"])
     assert response.status_code == 302
     assert set(bloc_year.memberships.values_list("unit__name", flat=True)) == {
         "Văn phòng Bộ",
@@ -101,15 +100,9 @@ def test_confirmed_matches_are_added_in_one_go(clerk_client, roster):
 
 def test_a_duplicate_refuses_the_whole_list_with_the_roster_message(clerk_client, roster):
     bloc_year, units = roster
-    response = clerk_client.post(
-        url(bloc_year),
-        {
-            "names": PASTED,
-            "choice_l1": units["market"].pk,
-            "choice_l4": units["office"].pk,  # already a member, ticked anyway
-            "_confirm": "1",
-        },
-        follow=True,
+    # Line 4 is already a member, ticked anyway.
+    response = confirm_pasted(
+        clerk_client, bloc_year, follow=True, l1=units["market"], l4=units["office"]
     )
     html = response.content.decode()
     assert "Chưa thêm đơn vị nào" in html
@@ -150,8 +143,6 @@ def test_a_reviewer_may_not_add_members(client, make_user, roster):
 
     client.force_login(make_user(roles.REVIEWER))
     bloc_year, units = roster
-    response = client.post(
-        url(bloc_year), {"names": PASTED, "choice_l1": units["market"].pk, "_confirm": "1"}
-    )
+    response = confirm_pasted(client, bloc_year, l1=units["market"])
     assert response.status_code == 403
     assert bloc_year.memberships.count() == 1
