@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: install run test lint format migrate demo clean bench loadtest e2e backup restore
+.PHONY: install run test lint format migrate demo clean bench loadtest e2e backup restore messages
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
+
+# The project's Vietnamese catalogues (locale/): the .mo files are committed, so a fresh machine
+# needs no GNU gettext; after editing a .po, run this (pure Python, polib) and commit both.
+messages: install
+	$(PY) -c "import pathlib, polib; [polib.pofile(str(p)).save_as_mofile(str(p.with_suffix('.mo'))) for p in sorted(pathlib.Path('locale').rglob('*.po'))]"
 
 format: install
 	$(VENV)/bin/ruff check --fix .

@@ -93,9 +93,9 @@ class ConfirmForm(forms.Form):
 
 
 class CouncilVoteForm(ConfirmForm):
-    held_on = forms.DateField(
-        label="Ngày họp Hội đồng", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    # A text input typed dd/mm/yyyy (templates/django/forms/widgets/date.html), never the
+    # browser's date picker, which shows mm/dd/yyyy in an English browser.
+    held_on = forms.DateField(label="Ngày họp Hội đồng")
     votes_for = forms.IntegerField(label="Số phiếu đồng ý", min_value=0)
     votes_against = forms.IntegerField(label="Số phiếu không đồng ý", min_value=0, initial=0)
     present = forms.IntegerField(label="Số thành viên có mặt", min_value=0)
@@ -105,9 +105,7 @@ class CouncilVoteForm(ConfirmForm):
 
 class DecisionForm(ConfirmForm):
     number = forms.CharField(label="Số, ký hiệu quyết định", max_length=100)
-    issued_on = forms.DateField(
-        label="Ngày ban hành", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    issued_on = forms.DateField(label="Ngày ban hành")
     signer_name = forms.CharField(label="Người ký", max_length=150)
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=150, required=False)
     prize_rank = forms.CharField(label="Hạng, mức (nếu có)", max_length=100, required=False)

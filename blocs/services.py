@@ -82,3 +82,25 @@ def apply_elections(event: Event, actor) -> ElectionOutcome:
     if errors:
         raise ValidationError(errors)
     return outcome
+
+
+@transaction.atomic
+def add_members(bloc_year: BlocYear, units) -> list[Membership]:
+    """Add `units` to the bloc-year as members, all or none.
+
+    Each membership goes through the model's validation, as a row of the admin's inline does
+    (active that year, not already a member, one bloc of the same organiser a year…); any
+    refusal rolls the whole list back and names every refused unit with its reason."""
+    created, refusals = [], []
+    for unit in units:
+        membership = Membership(bloc_year=bloc_year, unit=unit, role=Role.MEMBER)
+        try:
+            membership.full_clean()
+        except ValidationError as error:
+            refusals.append(f"«{unit}»: {' '.join(error.messages)}")
+            continue
+        membership.save()
+        created.append(membership)
+    if refusals:
+        raise ValidationError(refusals)
+    return created

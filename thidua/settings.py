@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Widget templates are looked up in templates/ too (FORM_RENDERER): the date inputs' own.
+    "django.forms",
     "django_filters",
     "rules",
     "simple_history",
@@ -88,6 +90,10 @@ TEMPLATES = [
     },
 ]
 
+# Form widgets render with the project's templates, so templates/django/forms/widgets/ can make
+# every date input a dd/mm/yyyy text input with its placeholder (admin and staff forms alike).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
 DATABASE_URL = os.environ.get("DATABASE_URL") or ""
 if not DATABASE_URL:
     VAR_DIR.mkdir(exist_ok=True)
@@ -131,6 +137,9 @@ LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
+# The project's catalogue comes first: it supplies the admin's and django-simple-history's strings
+# that their own vi catalogues lack or word badly (locale/vi/LC_MESSAGES/django.po).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

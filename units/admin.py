@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 
 from thidua.admin import (
     BaseAdmin,
@@ -7,6 +9,7 @@ from thidua.admin import (
     FoldedSearchMixin,
     ProtectedDeleteMixin,
 )
+from thidua.admin_forms import KeepContextOnAddAnotherMixin, PermissionLabelsMixin
 
 from .models import Person, Position, Unit, UnitName, User
 
@@ -76,7 +79,10 @@ class PersonAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
+class PositionAdmin(
+    KeepContextOnAddAnotherMixin, ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin
+):
+    add_another_context = ["unit"]
     # Search a person or a unit: a sidebar of every unit (thousands) would help nobody.
     folded_search_field = ("person__search_text", "unit__search_text")
     list_display = ["person", "title", "unit", "from_year", "until_year", "started_on", "ended_on"]
@@ -88,7 +94,7 @@ class PositionAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
 
 
 @admin.register(User)
-class UserAdmin(ProtectedDeleteMixin, DjangoUserAdmin, BaseAdmin):
+class UserAdmin(PermissionLabelsMixin, ProtectedDeleteMixin, DjangoUserAdmin, BaseAdmin):
     fieldsets = [
         *DjangoUserAdmin.fieldsets,
         ("Đơn vị công tác", {"fields": ["unit", "person"]}),
@@ -97,3 +103,11 @@ class UserAdmin(ProtectedDeleteMixin, DjangoUserAdmin, BaseAdmin):
     list_select_related = ["unit"]
     list_filter = ["groups", "is_staff", "is_active", ("unit", admin.RelatedOnlyFieldListFilter)]
     autocomplete_fields = ["unit", "person"]
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(PermissionLabelsMixin, DjangoGroupAdmin):
+    pass

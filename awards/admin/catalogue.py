@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from thidua.admin import BaseAdmin
+from thidua.admin_forms import KeepContextOnAddAnotherMixin
 
 from ..models import AwardType, LegalRegime, Rule
 
@@ -40,7 +41,8 @@ class LegalRegimeAdmin(BaseAdmin):
 
 
 @admin.register(Rule)
-class RuleAdmin(BaseAdmin):
+class RuleAdmin(KeepContextOnAddAnotherMixin, BaseAdmin):
+    add_another_context = ["regime", "award_type", "kind", "legal_document"]
     list_display = [
         "name",
         "award_type",

@@ -85,7 +85,7 @@ class WorkflowActionForm(admin.helpers.ActionForm):
 
     reason = forms.CharField(label="Lý do / ghi chú", required=False)
     decision = forms.ModelChoiceField(
-        label="Quyết định (số ID)",
+        label="Quyết định (mã số)",
         queryset=Decision.objects.select_related("document"),
         required=False,
         # The action form has no auto ids: the lookup popup fills the input by this id.

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from thidua.admin import BaseAdmin, FoldedSearchMixin
+from thidua.admin_forms import KeepContextOnAddAnotherMixin
 
 from .. import services
 from ..models import Award, Decision, DecisionKind
@@ -22,7 +23,8 @@ AWARDS_SHOWN = 20
 
 
 @admin.register(Decision)
-class DecisionAdmin(FoldedSearchMixin, BaseAdmin):
+class DecisionAdmin(KeepContextOnAddAnotherMixin, FoldedSearchMixin, BaseAdmin):
+    add_another_context = ["kind", "signer"]
     folded_search_field = "document__search_text"
     list_display = ["document", "kind", "signer_label", "is_published", "public_page"]
     list_filter = ["kind", "is_published"]
@@ -101,7 +103,15 @@ def revoke_awards(modeladmin, request, queryset):
 
 
 @admin.register(Award)
-class AwardAdmin(LargeTableAdminMixin, ServiceErrorsMixin, RecipientSearchMixin, BaseAdmin):
+class AwardAdmin(
+    KeepContextOnAddAnotherMixin,
+    LargeTableAdminMixin,
+    ServiceErrorsMixin,
+    RecipientSearchMixin,
+    BaseAdmin,
+):
+    # The awards of one decision are entered one after another: only the recipient changes.
+    add_another_context = ["decision", "award_type", "year", "bloc", "prize_rank"]
     list_display = [
         *["__str__", "year", "award_type", "decision", "ordinal"],
         *["is_historical", "revoked"],

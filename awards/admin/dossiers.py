@@ -7,6 +7,8 @@ from django.utils.html import format_html, format_html_join
 
 from blocs.admin.events import EventAdmin
 from thidua.admin import BaseAdmin, EstimatedCountPaginator
+from thidua.admin_filters import year_filter
+from thidua.admin_forms import KeepContextOnAddAnotherMixin
 
 from .. import eligibility, services
 from ..models import CouncilVote, Decision, Nomination, Override, Proposal, Transition
@@ -46,7 +48,8 @@ EventAdmin.actions = [*(EventAdmin.actions or []), make_nominations]
 
 
 @admin.register(Proposal)
-class ProposalAdmin(RecipientSearchMixin, BaseAdmin):
+class ProposalAdmin(KeepContextOnAddAnotherMixin, RecipientSearchMixin, BaseAdmin):
+    add_another_context = ["event", "award_type"]
     list_display = ["__str__", "event", "award_type", "order", "has_nomination"]
     list_filter = ["award_type", "event__bloc", "event__period_end"]
     list_select_related = ["event", "award_type", "unit", "person", "nomination"]
@@ -131,7 +134,12 @@ def _workflow_action(name, description, *, decision=False):
 
 @admin.register(Nomination)
 class NominationAdmin(
-    DossierScopeMixin, LargeTableAdminMixin, ServiceErrorsMixin, RecipientSearchMixin, BaseAdmin
+    KeepContextOnAddAnotherMixin,
+    DossierScopeMixin,
+    LargeTableAdminMixin,
+    ServiceErrorsMixin,
+    RecipientSearchMixin,
+    BaseAdmin,
 ):
     list_display = [
         "__str__",
@@ -142,6 +150,7 @@ class NominationAdmin(
         "is_historical",
         "updated_at",
     ]
+    add_another_context = ["award_type", "year", "bloc", "event"]
     list_filter = ["status", YearListFilter, "award_type", "is_historical", "bloc"]
     list_select_related = ["award_type", "unit", "person", "bloc"]
     autocomplete_fields = ["unit", "person", "bloc", "event", "proposal"]
@@ -234,6 +243,10 @@ class TransitionAdmin(DossierScopeMixin, BaseAdmin):
     # DISTINCT of the years costs more than the page.
     ordering = ["-at", "-pk"]
 
+    def has_add_permission(self, request):
+        # Written by the workflow services only: an empty form saved by hand was a server error.
+        return False
+
     def get_queryset(self, request):
         # The nomination's __str__ names its unit as it was named in the nomination's year.
         return super().get_queryset(request).prefetch_related("nomination__unit__names")
@@ -274,6 +287,7 @@ class CouncilVoteAdmin(DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
         "council_size",
     ]
     list_select_related = ["nomination__award_type", "nomination__unit", "nomination__person"]
+    list_filter = [year_filter("held_on", "năm họp")]
     autocomplete_fields = ["nomination"]
     readonly_fields = ["recorded_by", "recorded_at"]
 

@@ -12,6 +12,8 @@ from thidua.admin import (
     BaseAdmin,
     FoldedSearchMixin,
 )
+from thidua.admin_filters import year_filter
+from thidua.admin_forms import KeepContextOnAddAnotherMixin
 
 from ..models import (
     Attendance,
@@ -34,10 +36,10 @@ from ..services import apply_elections
 
 
 @admin.register(Document)
-class DocumentAdmin(FoldedSearchMixin, BaseAdmin):
+class DocumentAdmin(KeepContextOnAddAnotherMixin, FoldedSearchMixin, BaseAdmin):
+    add_another_context = ["kind", "issuer", "issued_on"]
     list_display = ["number", "kind", "issued_on", "issuer", "title"]
-    list_filter = ["kind", "issued_on"]
-    date_hierarchy = "issued_on"
+    list_filter = ["kind", year_filter("issued_on", "năm ban hành")]
 
 
 @admin.register(Movement)
@@ -65,7 +67,8 @@ class CommitmentInline(admin.TabularInline):
 
 
 @admin.register(Pledge)
-class PledgeAdmin(FoldedSearchMixin, BaseAdmin):
+class PledgeAdmin(KeepContextOnAddAnotherMixin, FoldedSearchMixin, BaseAdmin):
+    add_another_context = ["bloc", "year", "event"]
     folded_search_field = "bloc__search_text"
     list_display = ["bloc", "year", "signed_on", "event", "signatory_count"]
     list_filter = ["year", "bloc"]
@@ -187,9 +190,16 @@ class HonourAdmin(FoldedSearchMixin, BaseAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(FoldedSearchMixin, BaseAdmin):
+class EventAdmin(KeepContextOnAddAnotherMixin, FoldedSearchMixin, BaseAdmin):
+    add_another_context = ["bloc", "kind", "period_start", "period_end"]
     list_display = ["title", "bloc", "kind", "held_on", "is_published", "view_count"]
-    list_filter = ["kind", "is_published", "bloc", "period_start"]
+    list_filter = [
+        "kind",
+        "is_published",
+        "bloc",
+        "period_start",
+        year_filter("held_on", "năm tổ chức"),
+    ]
     list_select_related = ["bloc"]
     autocomplete_fields = ["bloc", "chair"]
     # No date_hierarchy on held_on: its two extra queries (bounds, distinct years) duplicate the

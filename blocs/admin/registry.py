@@ -12,8 +12,10 @@ from thidua.admin import (
     FoldedSearchMixin,
     ProtectedDeleteMixin,
 )
+from thidua.admin_forms import KeepContextOnAddAnotherMixin
 
 from ..models import Bloc, BlocName, BlocYear, Membership, Role, check_roster
+from .bulk_members import BulkMembersMixin
 
 
 class RosterFormSet(BaseInlineFormSet):
@@ -107,7 +109,7 @@ class BlocAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
 
 
 @admin.register(BlocYear)
-class BlocYearAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
+class BlocYearAdmin(BulkMembersMixin, ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
     folded_search_field = "bloc__search_text"
     list_display = ["bloc", "year", "member_count", "leader", "deputy"]
     list_filter = ["year", "bloc"]
@@ -158,7 +160,10 @@ class RecordedYearFilter(admin.SimpleListFilter):
 
 
 @admin.register(Membership)
-class MembershipAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
+class MembershipAdmin(
+    KeepContextOnAddAnotherMixin, ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin
+):
+    add_another_context = ["bloc_year"]
     folded_search_field = "unit__search_text"
     list_display = ["unit", "bloc", "year", "role", "representative"]
     list_filter = [RecordedYearFilter, "role", "bloc_year__bloc", "unit__kind"]

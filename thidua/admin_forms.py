@@ -1,0 +1,92 @@
+"""Small admin mixins for data entry: permissions named in Vietnamese, and «Lưu và thêm mới»
+that keeps the context of the record just saved."""
+
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+from django.apps import apps
+from django.db import models
+from django.http import HttpResponseRedirect
+
+PERMISSION_ACTIONS = {"add": "thêm", "change": "sửa", "delete": "xóa", "view": "xem"}
+
+
+def permission_label(permission) -> str:
+    """«Khối thi đua | khối thi đua | được sửa» instead of the stored English «Can change …».
+
+    Django stores the built-in permissions' names in English ("Can add %s"), and
+    django-simple-history names its models "historical …": both are named here from the
+    models' Vietnamese names."""
+    content_type = permission.content_type
+    model = content_type.model_class()
+    if model is None:
+        return str(permission)
+    base = getattr(model, "instance_type", None)  # a historical model of django-simple-history
+    if base is not None:
+        subject = f"lịch sử {base._meta.verbose_name}"
+    elif model.__name__.startswith("Historical"):
+        # The history of a many-to-many relation, tied to its owner's historical model.
+        owner = model._meta.get_field("history").related_model.instance_type
+        subject = f"lịch sử liên kết của {owner._meta.verbose_name}"
+    else:
+        subject = model._meta.verbose_name
+    app = apps.get_app_config(content_type.app_label).verbose_name
+    action, _, model_name = permission.codename.partition("_")
+    if action in PERMISSION_ACTIONS and model_name == content_type.model:
+        return f"{app} | {subject} | được {PERMISSION_ACTIONS[action]}"
+    return f"{app} | {subject} | {permission.name}"
+
+
+class PermissionLabelsMixin:
+    """The admin of users and groups: permission choices named by `permission_label`."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if field is not None and db_field.related_model._meta.label == "auth.Permission":
+            field.queryset = field.queryset.select_related("content_type")
+            field.label_from_instance = permission_label
+        return field
+
+
+class KeepContextOnAddAnotherMixin:
+    """«Lưu và thêm mới» opens the next add form pre-filled with the context of the record just
+    saved — its decision, award type, year, bloc… — so a clerk entering the 33 awards of one
+    decision types only what differs. Each admin names its context fields once:
+
+        add_another_context = ["decision", "award_type", "year", "bloc"]
+
+    The values travel in the add form's query string, which the admin reads as initial data
+    (`get_changeform_initial_data`): a foreign key by its id, a many-to-many as a list of ids.
+    """
+
+    add_another_context: list[str] = []
+
+    def add_another_query(self, obj) -> dict:
+        query = {}
+        for name in self.add_another_context:
+            field = obj._meta.get_field(name)
+            if isinstance(field, models.ManyToManyField):
+                if obj.pk:
+                    ids = [str(pk) for pk in getattr(obj, name).values_list("pk", flat=True)]
+                    if ids:
+                        query[name] = ",".join(ids)
+                continue
+            value = getattr(obj, field.attname)
+            if value is None or value == "":
+                continue
+            if hasattr(value, "isoformat"):
+                value = value.strftime("%d/%m/%Y")
+            query[name] = value
+        return query
+
+    def response_add(self, request, obj, post_url_continue=None):
+        response = super().response_add(request, obj, post_url_continue)
+        if "_addanother" not in request.POST or not isinstance(response, HttpResponseRedirect):
+            return response
+        query = self.add_another_query(obj)
+        if query:
+            url = urlsplit(response["Location"])
+            extra = urlencode(query)
+            response["Location"] = urlunsplit(
+                url._replace(query=f"{url.query}&{extra}" if url.query else extra)
+            )
+        return response
