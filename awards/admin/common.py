@@ -8,8 +8,9 @@ from django.db.models import Max, Min
 from django.shortcuts import redirect
 
 from thidua.admin import EstimatedCountPaginator, FoldedSearchMixin
+from units.models import User
 
-from ..models import Award, Decision
+from ..models import Award, Decision, Nomination
 from ..permissions import visible_dossiers
 
 
@@ -91,5 +92,15 @@ class WorkflowActionForm(admin.helpers.ActionForm):
         # The action form has no auto ids: the lookup popup fills the input by this id.
         widget=ForeignKeyRawIdWidget(
             Award._meta.get_field("decision").remote_field, admin.site, attrs={"id": "id_decision"}
+        ),
+    )
+    reviewer = forms.ModelChoiceField(
+        label="Người thẩm định được giao (số ID)",
+        queryset=User.objects.filter(is_active=True),
+        required=False,
+        widget=ForeignKeyRawIdWidget(
+            Nomination._meta.get_field("assigned_reviewer").remote_field,
+            admin.site,
+            attrs={"id": "id_reviewer"},
         ),
     )
