@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef
 from blocs.models import Membership, Role
 from blocs.queries import is_leader_unit
 from thidua.predicates import (
+    can,  # noqa: F401 (the awards apps ask can() from here)
     can_enter_data,
     is_administrator,
     is_bloc_leader_staff,
@@ -123,11 +124,6 @@ PERMISSIONS = {
 }
 for name, predicate in PERMISSIONS.items():
     rules.add_perm(name, predicate)
-
-
-def can(user, perm, obj=None) -> bool:
-    """Asks the rule itself (no superuser shortcut)."""
-    return bool(user and user.is_authenticated and rules.has_perm(perm, user, obj))
 
 
 def _body_name() -> str:

@@ -104,3 +104,15 @@ class WorkflowActionForm(admin.helpers.ActionForm):
             attrs={"id": "id_reviewer"},
         ),
     )
+
+
+class ImmutableRecordMixin:
+    """The workflow log, overrides and council votes are evidence: once written they are neither
+    changed nor deleted through the admin, by anyone — the superuser included (Django's has_perm
+    lets a superuser through every model permission, so the refusal is here, not in the rules)."""
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -13,6 +13,7 @@ from ..forms import AssignReviewerForm, ConfirmForm, DecisionForm
 from ..models import CouncilVote, Nomination, Override, Proposal, Transition
 from .common import (
     DossierScopeMixin,
+    ImmutableRecordMixin,
     LargeTableAdminMixin,
     RecipientSearchMixin,
     ServiceErrorsMixin,
@@ -220,9 +221,13 @@ class NominationAdmin(
         # The form has validated the fields; the service checks who may prepare the dossier.
         services.save_draft(obj, request.user)
 
+    def has_delete_permission(self, request, obj=None):
+        # Deleting a dossier would delete its log with it: a dossier is withdrawn, never deleted.
+        return False
+
 
 @admin.register(Transition)
-class TransitionAdmin(DossierScopeMixin, BaseAdmin):
+class TransitionAdmin(ImmutableRecordMixin, DossierScopeMixin, BaseAdmin):
     dossier_prefix = "nomination__"
     # Filters from the fields' choices: no DISTINCT over a million rows.
     list_display = ["nomination", "action", "from_status", "to_status", "actor", "at"]
@@ -245,7 +250,7 @@ class TransitionAdmin(DossierScopeMixin, BaseAdmin):
 
 
 @admin.register(Override)
-class OverrideAdmin(DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
+class OverrideAdmin(ImmutableRecordMixin, DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
     """Recorded through services.record_override (administrators only)."""
 
     dossier_prefix = "nomination__"
@@ -266,7 +271,7 @@ class OverrideAdmin(DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
 
 
 @admin.register(CouncilVote)
-class CouncilVoteAdmin(DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
+class CouncilVoteAdmin(ImmutableRecordMixin, DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
     """Recorded through services.record_council_vote (reviewers, nominations under review)."""
 
     dossier_prefix = "nomination__"

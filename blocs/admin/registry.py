@@ -12,6 +12,7 @@ from thidua.admin import (
     FoldedSearchMixin,
     ProtectedDeleteMixin,
 )
+from thidua.integrity import IntegrityErrorAdminMixin
 
 from ..models import Bloc, BlocName, BlocYear, Membership, Role, check_roster
 
@@ -107,7 +108,7 @@ class BlocAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
 
 
 @admin.register(BlocYear)
-class BlocYearAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
+class BlocYearAdmin(IntegrityErrorAdminMixin, ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
     folded_search_field = "bloc__search_text"
     list_display = ["bloc", "year", "member_count", "leader", "deputy"]
     list_filter = ["year", "bloc"]
@@ -158,7 +159,7 @@ class RecordedYearFilter(admin.SimpleListFilter):
 
 
 @admin.register(Membership)
-class MembershipAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
+class MembershipAdmin(IntegrityErrorAdminMixin, ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
     folded_search_field = "unit__search_text"
     list_display = ["unit", "bloc", "year", "role", "representative"]
     list_filter = [RecordedYearFilter, "role", "bloc_year__bloc", "unit__kind"]
