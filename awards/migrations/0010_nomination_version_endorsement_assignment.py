@@ -32,7 +32,7 @@ def record_council_endorsement(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("awards", "0008_award_record_base"),
+        ("awards", "0009_award_ordinal_and_honour"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
