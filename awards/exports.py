@@ -73,6 +73,11 @@ def public_row(record, proposals: bool) -> dict:
         "bloc": record.bloc.name if record.bloc_id else "",
         "status": "Đã bị thu hồi" if revoked else "Đã khen thưởng",
         "basis": str(record.decision.document),
+        # Who decided and who signed (the decision's own columns: no query per row).
+        "issuer": record.decision.document.issuer,
+        "signer": ", ".join(
+            p for p in [record.decision.signer_title, record.decision.signer_name] if p
+        ),
         "date": _date(record.decision.document.issued_on),
         "note": note,
         "revoked": revoked,

@@ -4,10 +4,10 @@ rules run in the model's clean() and in awards.services."""
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
-from units.models import Person, Unit
+from units.models import Person, Unit, User
 
 from . import queries
-from .models import AwardType, Nomination, Rule
+from .models import AwardType, Nomination, Rule, new_token
 
 CONFIRM_LABEL = "Tôi xác nhận thực hiện thao tác này"
 
@@ -39,9 +39,31 @@ class ServiceErrorsMixin:
         super()._update_errors(errors)
 
 
+VERSION_MESSAGES = {
+    "required": "Biểu mẫu thiếu phiên bản hồ sơ: hãy tải lại trang rồi thực hiện lại.",
+    "invalid": "Phiên bản hồ sơ không hợp lệ: hãy tải lại trang rồi thực hiện lại.",
+}
+
+
+def version_field():
+    """The dossier's version when the form was loaded: the service refuses a stale one."""
+    return forms.IntegerField(
+        required=True, min_value=1, widget=forms.HiddenInput, error_messages=VERSION_MESSAGES
+    )
+
+
 class NominationForm(ServiceErrorsMixin, forms.ModelForm):
     """A dossier of the bloc for one year: recipient among the bloc's member units that year or
-    the people working in them."""
+    the people working in them. Editing carries the dossier's version (a stale tab is refused);
+    creating carries a one-time token (a second submit creates nothing)."""
+
+    version = version_field()
+    form_token = forms.CharField(
+        required=True,
+        max_length=64,
+        widget=forms.HiddenInput,
+        error_messages={"required": "Biểu mẫu thiếu mã gửi: hãy tải lại trang rồi lưu lại."},
+    )
 
     class Meta:
         model = Nomination
@@ -69,27 +91,43 @@ class NominationForm(ServiceErrorsMixin, forms.ModelForm):
             .order_by("full_name")
         )
         self.fields["person"].help_text = "Cá nhân đang công tác tại một đơn vị thành viên."
+        if nomination.pk:
+            del self.fields["form_token"]
+            self.fields["version"].initial = nomination.version
+        else:
+            del self.fields["version"]
+            self.fields["form_token"].initial = new_token()
 
 
 class ConfirmForm(forms.Form):
-    """A workflow step: an optional or required reason and an explicit confirmation."""
+    """A workflow step: an optional or required reason, an explicit confirmation, and the
+    dossier's version when the page was loaded (a stale page is refused whatever changed)."""
 
     reason = forms.CharField(
         label="Lý do / ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
-    seen_status = forms.CharField(required=False, widget=forms.HiddenInput)
+    version = version_field()
     confirm = forms.BooleanField(
         label=CONFIRM_LABEL,
         error_messages={"required": "Cần đánh dấu ô xác nhận trước khi thực hiện."},
     )
 
-    def __init__(self, *args, reason_required=False, **kwargs):
+    def __init__(self, *args, nomination=None, reason_required=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.nomination = nomination
+        if nomination is not None:
+            self.fields["version"].initial = nomination.version
+        else:  # a confirmation about something else (an event's proposals)
+            del self.fields["version"]
         if reason_required:
             field = self.fields["reason"]
             field.required = True
             field.label = "Lý do (bắt buộc)"
             field.error_messages["required"] = "Cần ghi lý do cho thao tác này."
+
+    def service_arguments(self) -> dict:
+        """The keyword arguments of the step's service function (workflow.Step.perform)."""
+        return {"reason": self.cleaned_data["reason"]}
 
 
 class CouncilVoteForm(ConfirmForm):
@@ -102,14 +140,47 @@ class CouncilVoteForm(ConfirmForm):
     council_size = forms.IntegerField(label="Tổng số thành viên Hội đồng", min_value=1)
     field_order = ["held_on", "votes_for", "votes_against", "present", "council_size", "reason"]
 
+    def service_arguments(self):
+        data = self.cleaned_data
+        fields = ["held_on", "votes_for", "votes_against", "present", "council_size"]
+        return {**{f: data[f] for f in fields}, "note": data["reason"]}
+
 
 class DecisionForm(ConfirmForm):
     number = forms.CharField(label="Số, ký hiệu quyết định", max_length=100)
     issued_on = forms.DateField(label="Ngày ban hành")
+    issuer = forms.CharField(
+        label="Cấp quyết định",
+        max_length=255,
+        required=False,
+        help_text="Theo thẩm quyền của loại khen thưởng (để trống: theo thẩm quyền đó); sửa nếu "
+        "quyết định do cấp khác ban hành.",
+    )
     signer_name = forms.CharField(label="Người ký", max_length=150)
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=150, required=False)
     prize_rank = forms.CharField(label="Hạng, mức (nếu có)", max_length=100, required=False)
-    field_order = ["number", "issued_on", "signer_name", "signer_title", "prize_rank", "reason"]
+    field_order = [
+        "number",
+        "issued_on",
+        "issuer",
+        "signer_name",
+        "signer_title",
+        "prize_rank",
+        "reason",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.nomination is not None:
+            # The issuer and the signer's title follow the award's conferrer.
+            conferrer = self.nomination.award_type.conferrer
+            self.fields["issuer"].initial = conferrer
+            self.fields["signer_title"].initial = conferrer
+
+    def service_arguments(self):
+        data = self.cleaned_data
+        fields = ["number", "issued_on", "issuer", "signer_name", "signer_title", "prize_rank"]
+        return {**{f: data[f] for f in fields}, "note": data["reason"]}
 
 
 class OverrideForm(ConfirmForm):
@@ -122,3 +193,30 @@ class OverrideForm(ConfirmForm):
 
     def limit_rules(self, pks):
         self.fields["rule"].queryset = self.fields["rule"].queryset.filter(pk__in=pks)
+
+    def service_arguments(self):
+        return {"rule": self.cleaned_data["rule"], "reason": self.cleaned_data["reason"]}
+
+
+class AssignReviewerForm(ConfirmForm):
+    """An administrator gives a conflicted dossier to a named reviewer of another unit."""
+
+    reviewer = forms.ModelChoiceField(
+        label="Người thẩm định được giao",
+        queryset=User.objects.none(),
+        help_text="Một cán bộ của đơn vị khác đơn vị được đề nghị khen thưởng.",
+    )
+    field_order = ["reviewer", "reason"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        users = User.objects.filter(is_active=True, unit__isnull=False).select_related("unit")
+        if self.nomination is not None and self.nomination.unit_id:
+            users = users.exclude(unit_id=self.nomination.unit_id)
+        self.fields["reviewer"].queryset = users.order_by("unit__name", "username")
+        self.fields["reviewer"].label_from_instance = lambda u: (
+            f"{u.get_full_name() or u.get_username()} – {u.unit}"
+        )
+
+    def service_arguments(self):
+        return {"reviewer": self.cleaned_data["reviewer"], "reason": self.cleaned_data["reason"]}

@@ -1,16 +1,20 @@
 """Who may do what with awards (the `rules` predicates). The legal rules are in eligibility.py.
 
-The workflow permissions ignore the superuser flag on purpose: an administrator follows the same
-rules as everyone (no side door). Ask them with `can(user, perm, obj)` (or `rules.has_perm`), never
-`user.has_perm`, which lets any active superuser through.
+Ask with `can(user, perm, obj)`, never `user.has_perm`: Django's has_perm lets any active superuser
+through every permission, `can()` asks the predicate only. The superuser flag counts exactly as the
+administrator role (thidua.predicates.is_administrator) and nothing more: an administrator reviews
+nothing, decides nothing and records no vote unless also a reviewer. `explain()` says in Vietnamese
+why a permission is refused.
 """
 
 import rules
+from django.conf import settings
 from django.db.models import Exists, OuterRef
 
 from blocs.models import Membership, Role
 from blocs.queries import is_leader_unit
 from thidua.predicates import (
+    can,  # noqa: F401 (the awards apps ask can() from here)
     can_enter_data,
     is_administrator,
     is_bloc_leader_staff,
@@ -26,7 +30,19 @@ def leads_bloc_of(user, nomination):
     """The user's unit leads the nomination's bloc in the nomination's year."""
     if nomination is None or not user.unit_id or not nomination.bloc_id:
         return False
-    return is_leader_unit(user.unit_id, nomination.bloc_id, nomination.year)
+    # Remembered on the user object (one request): a page asks it for each of a bloc's rows.
+    memo = user.__dict__.setdefault("_leads_bloc_memo", {})
+    key = (user.unit_id, nomination.bloc_id, nomination.year)
+    if key not in memo:
+        memo[key] = is_leader_unit(*key)
+    return memo[key]
+
+
+def remember_leadership(user, memberships):
+    """Seeds leads_bloc_of's memo from leader memberships a page has already read."""
+    memo = user.__dict__.setdefault("_leads_bloc_memo", {})
+    for m in memberships:
+        memo[(m.unit_id, m.bloc_year.bloc_id, m.year)] = True
 
 
 @rules.predicate
@@ -43,6 +59,37 @@ def recipient_is_own_unit(user, record):
     return False
 
 
+def review_body() -> dict:
+    """The reviewing body (a setting, never a name in code): the role whose members review and,
+    when set, the slug of the one unit they must belong to (since 2025 this ministry's council
+    secretariat is Vụ Tổ chức cán bộ)."""
+    body = getattr(settings, "THIDUA_REVIEW_BODY", {}) or {}
+    return {"role": body.get("role") or "", "unit": body.get("unit") or ""}
+
+
+@rules.predicate
+def in_review_body(user):
+    """A member of the reviewing role and, when the setting names one, of the reviewing unit."""
+    body = review_body()
+    member = rules.is_group_member(body["role"])(user) if body["role"] else is_reviewer(user)
+    if not member:
+        return False
+    if body["unit"]:
+        return bool(user.unit_id) and user.unit.slug == body["unit"]
+    return True
+
+
+@rules.predicate
+def is_assigned_reviewer(user, nomination):
+    return nomination is not None and getattr(nomination, "assigned_reviewer_id", None) == user.pk
+
+
+@rules.predicate
+def assigned_to_another(user, nomination):
+    assigned = getattr(nomination, "assigned_reviewer_id", None) if nomination else None
+    return assigned is not None and assigned != user.pk
+
+
 # --- workflow permissions -------------------------------------------------------------------
 
 # Prepare a dossier (create, edit a draft or returned one, create from an event's proposals):
@@ -51,13 +98,17 @@ can_prepare_nomination = can_enter_data | (is_bloc_leader_staff & leads_bloc_of)
 # Send and withdraw: a decision of the bloc, made by the leader unit's staff only.
 can_submit_nomination = is_bloc_leader_staff & leads_bloc_of
 # Review (start, return, recommend, reject, forward, record the council's vote) and decide (grant
-# via a decision, revoke): Vụ TĐKT reviewers, never on their own unit's nomination. The
+# via a decision, revoke): the reviewing body, never on their own unit's nomination; a dossier an
+# administrator assigned to a named reviewer of another unit, that reviewer only. The
 # secretariat enters data but does not decide.
-can_review_nomination = is_reviewer & ~recipient_is_own_unit
-can_decide_nomination = is_reviewer & ~recipient_is_own_unit
-can_revoke_award = is_reviewer & ~recipient_is_own_unit
-# A recorded exception to a legal rule: administrators only.
+can_review_nomination = (
+    (in_review_body & ~assigned_to_another) | is_assigned_reviewer
+) & ~recipient_is_own_unit
+can_decide_nomination = can_review_nomination
+can_revoke_award = in_review_body & ~recipient_is_own_unit
+# A recorded exception to a legal rule, and the assignment of a conflicted dossier: administrators.
 can_override_rule = is_administrator
+can_assign_reviewer = is_administrator
 # Historical awards entered from a past decision (no workflow): data entry.
 can_enter_historical = can_enter_data
 
@@ -68,15 +119,49 @@ PERMISSIONS = {
     "awards.decide_nomination": can_decide_nomination,
     "awards.revoke_award": can_revoke_award,
     "awards.override_rule": can_override_rule,
+    "awards.assign_reviewer": can_assign_reviewer,
     "awards.enter_historical_award": can_enter_historical,
 }
 for name, predicate in PERMISSIONS.items():
     rules.add_perm(name, predicate)
 
 
-def can(user, perm, obj=None) -> bool:
-    """Asks the rule itself (no superuser shortcut)."""
-    return bool(user and user.is_authenticated and rules.has_perm(perm, user, obj))
+def _body_name() -> str:
+    return "đơn vị thẩm định" + (f" «{review_body()['unit']}»" if review_body()["unit"] else "")
+
+
+def explain(user, perm, obj=None) -> str:
+    """Why `user` may not `perm` on `obj`, in Vietnamese (the refusal shown to them)."""
+    if not (user and user.is_authenticated):
+        return "Cần đăng nhập để thực hiện thao tác này."
+    if perm in ("awards.review_nomination", "awards.decide_nomination", "awards.revoke_award"):
+        if obj is not None and recipient_is_own_unit(user, obj):
+            return (
+                f"Đây là hồ sơ của chính đơn vị bạn («{user.unit}»): người thẩm định không xét, "
+                "không quyết định hồ sơ của đơn vị mình. Quản trị hệ thống có thể giao hồ sơ cho "
+                "một người thẩm định của đơn vị khác."
+            )
+        if obj is not None and assigned_to_another(user, obj):
+            return (
+                f"Hồ sơ đã được giao cho «{obj.assigned_reviewer}» thẩm định (hồ sơ có xung đột "
+                "lợi ích với đơn vị thẩm định); chỉ người được giao xử lý hồ sơ này."
+            )
+        return f"Chỉ người thẩm định thuộc {_body_name()} mới thẩm định, quyết định hồ sơ."
+    if perm in ("awards.submit_nomination", "awards.prepare_nomination"):
+        if obj is not None and getattr(obj, "bloc_id", None):
+            return (
+                f"Đơn vị của bạn không là khối trưởng của «{obj.bloc}» năm {obj.year}: chỉ cán bộ "
+                "đơn vị khối trưởng (hoặc Thư ký Bộ khi lập hồ sơ) được lập, gửi, rút hồ sơ của khối."
+            )
+        return "Chỉ cán bộ đơn vị khối trưởng được lập, gửi, rút hồ sơ của khối."
+    if perm in ("awards.override_rule", "awards.assign_reviewer"):
+        return "Chỉ Quản trị hệ thống được ghi ngoại lệ quy định hoặc giao người thẩm định."
+    if perm == "awards.view_dossier":
+        return (
+            "Bạn không xem được hồ sơ này: hồ sơ chỉ dành cho người thẩm định, Thư ký Bộ và cán bộ "
+            "đơn vị khối trưởng của khối đề nghị trong năm đó."
+        )
+    return "Tài khoản của bạn không có quyền thực hiện thao tác này."
 
 
 # --- admin (model) permissions ----------------------------------------------------------------
@@ -129,7 +214,9 @@ can_open_bloc_dashboard = is_bloc_leader_staff & leads_some_bloc
 # The review queue: reviewers, and the data-entry staff (read only unless the services allow).
 can_open_review_queue = is_reviewer | can_enter_data
 # One dossier with its history: the queue's readers, and the staff of the bloc's leader unit.
-can_view_dossier = is_reviewer | can_enter_data | (is_bloc_leader_staff & leads_bloc_of)
+can_view_dossier = (
+    is_reviewer | can_enter_data | (is_bloc_leader_staff & leads_bloc_of) | is_assigned_reviewer
+)
 
 
 def visible_dossiers(user, queryset, prefix=""):

@@ -1,29 +1,32 @@
 """Every change to a nomination's workflow, one function per step, all through `_transition()`.
 
-`_transition()` runs in one transaction: it re-reads the row with SELECT ... FOR UPDATE, refuses a
-stale caller (someone else acted first), checks the actor's permission (awards.permissions — the
-same rules for administrators, no side door), checks the current state, runs the legal rules
-(awards.eligibility), writes, and logs who, when and why. Errors are Vietnamese ValidationErrors.
+The steps are declared in awards.workflow (states, guard, permission, form). `_transition()` runs
+in one transaction: it re-reads the row with SELECT ... FOR UPDATE, refuses a stale caller (the
+dossier's version changed since the caller read it: someone else acted or edited first), asks the
+step's refusal (permission, state, guard — the question the pages ask to show a button), runs the
+legal rules (awards.eligibility), writes, bumps the version and logs who, when and why. Errors are
+Vietnamese ValidationErrors; a unique violation under parallel requests becomes one too.
 """
 
-from dataclasses import dataclass
-
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from blocs.models import Document, DocumentKind
+from blocs.models import Document, DocumentKind, Event
+from blocs.queries import is_leader_unit
 from units.models import Unit
 
-from . import eligibility
+from . import eligibility, workflow
 from .models import (
     Award,
     CouncilVote,
     Decision,
     DecisionKind,
+    FormSubmission,
     Nomination,
     Override,
     Proposal,
+    RuleKind,
     Status,
     Transition,
 )
@@ -33,118 +36,19 @@ STALE_MESSAGE = (
     "Hồ sơ đã được người khác xử lý (trạng thái hiện tại: «{current}»). "
     "Vui lòng tải lại trang để xem trạng thái mới nhất."
 )
-
-
-@dataclass(frozen=True)
-class Step:
-    action: str
-    label: str  # Vietnamese verb phrase for messages
-    sources: tuple
-    target: str | None  # None: the state does not change (e.g. a council vote is recorded)
-    permission: str
-    stage: str | None = None  # eligibility stage whose failing rules refuse the step
-    needs_reason: bool = False
-
-
-STEPS = {
-    "submit": Step(
-        "submit",
-        "gửi hồ sơ",
-        (Status.DRAFT, Status.RETURNED),
-        Status.SUBMITTED,
-        "awards.submit_nomination",
-        eligibility.SUBMIT,
-    ),
-    "withdraw": Step(
-        "withdraw",
-        "rút hồ sơ",
-        (Status.DRAFT, Status.SUBMITTED, Status.RETURNED),
-        Status.WITHDRAWN,
-        "awards.submit_nomination",
-        needs_reason=True,
-    ),
-    "start_review": Step(
-        "start_review",
-        "bắt đầu thẩm định",
-        (Status.SUBMITTED,),
-        Status.IN_REVIEW,
-        "awards.review_nomination",
-    ),
-    "return": Step(
-        "return",
-        "trả lại hồ sơ",
-        (Status.IN_REVIEW,),
-        Status.RETURNED,
-        "awards.review_nomination",
-        needs_reason=True,
-    ),
-    "recommend": Step(
-        "recommend",
-        "đề nghị khen thưởng",
-        (Status.IN_REVIEW,),
-        Status.RECOMMENDED,
-        "awards.review_nomination",
-        eligibility.RECOMMEND,
-    ),
-    "reject": Step(
-        "reject",
-        "không đề nghị khen thưởng",
-        (Status.SUBMITTED, Status.IN_REVIEW),
-        Status.REJECTED,
-        "awards.review_nomination",
-        needs_reason=True,
-    ),
-    "forward": Step(
-        "forward",
-        "trình cấp trên",
-        (Status.RECOMMENDED,),
-        Status.FORWARDED,
-        "awards.review_nomination",
-    ),
-    "grant": Step(
-        "grant",
-        "ghi quyết định khen thưởng",
-        (Status.RECOMMENDED, Status.FORWARDED),
-        Status.GRANTED,
-        "awards.decide_nomination",
-    ),
-    "revoke": Step(
-        "revoke",
-        "thu hồi khen thưởng",
-        (Status.GRANTED,),
-        Status.REVOKED,
-        "awards.revoke_award",
-        needs_reason=True,
-    ),
-    "council_vote": Step(
-        "council_vote",
-        "ghi kết quả bỏ phiếu Hội đồng",
-        (Status.IN_REVIEW,),
-        None,
-        "awards.review_nomination",
-    ),
-    "override": Step(
-        "override",
-        "ghi ngoại lệ quy định",
-        tuple(Status.open_states()),
-        None,
-        "awards.override_rule",
-        needs_reason=True,
-    ),
-}
+STALE_EDIT_MESSAGE = (
+    "Hồ sơ đã được thay đổi sau khi bạn mở trang này (trạng thái hiện tại: «{current}»): "
+    "nội dung bạn gửi không được lưu để không ghi đè thay đổi đó. Vui lòng tải lại trang."
+)
+DUPLICATE_SUBMISSION = (
+    "Biểu mẫu này đã được gửi một lần và đã được ghi nhận; lần gửi lặp lại không tạo thêm "
+    "bản ghi nào. Mở danh sách hồ sơ của khối để xem kết quả."
+)
 
 
 def available_actions(nomination, user) -> list[str]:
-    """The steps `user` may take on `nomination` now (for buttons); each asks the permission."""
-    found = []
-    for name, step in STEPS.items():
-        if name in ("override", "revoke") or nomination.status not in step.sources:
-            continue
-        if name == "forward" and not nomination.award_type.government_level:
-            continue
-        if can(user, step.permission, nomination):
-            found.append(name)
-    return found
+    """The names of the steps `user` may take on `nomination` now (workflow.offered)."""
+    return [step.name for step in workflow.offered(nomination, user)]
 
 
 def _transition(nomination, actor, action, *, reason="", write=None):
@@ -154,7 +58,7 @@ def _transition(nomination, actor, action, *, reason="", write=None):
     first and the call is refused as stale. `write(locked)` may add rows (an Award, a vote) in the
     same transaction; a ValidationError from it rolls everything back.
     """
-    step = STEPS[action]
+    step = workflow.STEPS[action]
     reason = (reason or "").strip()
     if step.needs_reason and not reason:
         raise ValidationError(
@@ -166,52 +70,39 @@ def _transition(nomination, actor, action, *, reason="", write=None):
             .select_related("award_type", "bloc", "unit", "person")
             .get(pk=nomination.pk)
         )
-        if locked.status != nomination.status:
-            raise ValidationError(
-                STALE_MESSAGE.format(current=locked.get_status_display()), code="stale"
-            )
-        if not can(actor, step.permission, locked):
-            raise ValidationError(
-                f"Tài khoản «{actor.get_username()}» không có quyền {step.label} "
-                f"đối với hồ sơ «{locked}».",
-                code="permission_denied",
-            )
-        if locked.status not in step.sources:
-            allowed = ", ".join(f"«{Status(s).label}»" for s in step.sources)
-            raise ValidationError(
-                f"Không thể {step.label} khi hồ sơ ở trạng thái «{locked.get_status_display()}» "
-                f"(chỉ khi hồ sơ ở trạng thái {allowed}).",
-                code="invalid_state",
-            )
-        if action == "forward" and not locked.award_type.government_level:
-            raise ValidationError(
-                f"«{locked.award_type}» do Bộ trưởng quyết định, không trình cấp trên.",
-                code="invalid_state",
-            )
-        if (
-            action == "grant"
-            and locked.award_type.government_level
-            and (locked.status != Status.FORWARDED)
-        ):
-            raise ValidationError(
-                f"«{locked.award_type}» thuộc thẩm quyền cấp trên: hồ sơ phải được trình cấp "
-                "trên trước khi ghi quyết định khen thưởng.",
-                code="invalid_state",
-            )
+        if locked.version != nomination.version or locked.status != nomination.status:
+            raise ValidationError(STALE_MESSAGE.format(current=locked.status_label), code="stale")
+        refusal = step.refusal(locked, actor)
+        if refusal is not None:
+            code = "permission_denied" if refusal.kind == "permission" else "invalid_state"
+            raise ValidationError(refusal.message, code=code)
+        checks = None
         if step.stage:
             if locked.bloc_id:
                 # Quotas count the other nominations of the same organiser's blocs: serialise
                 # rule-checked steps per organiser so two simultaneous submits cannot both fit.
                 Unit.objects.select_for_update().filter(pk=locked.bloc.organiser_id).first()
-            refusal = eligibility.refusal(locked, step.stage)
+            checks = eligibility.check(locked)
+            refusal = eligibility.refusal(locked, step.stage, checks=checks)
             if refusal is not None:
                 raise refusal
+        if action == "recommend":
+            locked.council_endorsed = _council_passed(locked, checks)
         before = locked.status
         if write is not None:
             write(locked)
         if step.target is not None:
             locked.status = step.target
-            locked.save(update_fields=["status", "updated_at"])
+        locked.version += 1
+        locked.save(
+            update_fields=[
+                "status",
+                "version",
+                "council_endorsed",
+                "assigned_reviewer",
+                "updated_at",
+            ]
+        )
         Transition.objects.create(
             nomination=locked,
             action=action,
@@ -221,8 +112,18 @@ def _transition(nomination, actor, action, *, reason="", write=None):
             at=timezone.now(),
             reason=reason,
         )
-    nomination.status = locked.status
+    nomination.status, nomination.version = locked.status, locked.version
     return locked
+
+
+def _council_passed(nomination, checks) -> bool:
+    """The council's vote passed: the council-vote rule in force for this award judged the latest
+    vote and it passed; where no rule sets a threshold, more than half of all members voted for."""
+    judged = [c for c in checks or [] if c.rule.kind == RuleKind.COUNCIL_VOTE]
+    if judged:
+        return all(c.passed is True for c in judged)
+    vote = nomination.council_votes.order_by("-held_on", "-pk").first()
+    return vote is not None and vote.votes_for * 2 > vote.council_size
 
 
 # --- the steps ----------------------------------------------------------------------------------
@@ -336,6 +237,20 @@ def record_override(nomination, rule, actor, reason):
     return created["override"]
 
 
+def _saved_once(obj, find):
+    """Saves the new `obj` in a savepoint; if a parallel request created the same row first (a
+    unique violation), returns the row it created: both share one record, never a 500."""
+    try:
+        with transaction.atomic():
+            obj.save()
+            return obj
+    except IntegrityError:
+        existing = find()
+        if existing is None:
+            raise
+        return existing
+
+
 def _decision_document(document=None, **fields):
     if document is not None:
         return document
@@ -343,7 +258,11 @@ def _decision_document(document=None, **fields):
     issued_on = fields.get("issued_on")
     if not number or not issued_on:
         raise ValidationError({"number": "Cần số, ký hiệu và ngày ban hành của quyết định."})
-    existing = Document.objects.filter(number__iexact=number, issued_on=issued_on).first()
+
+    def find():
+        return Document.objects.filter(number__iexact=number, issued_on=issued_on).first()
+
+    existing = find()
     if existing:
         return existing
     doc = Document(
@@ -354,28 +273,30 @@ def _decision_document(document=None, **fields):
         title=fields.get("title") or "",
     )
     doc.full_clean()
-    doc.save()
-    return doc
+    return _saved_once(doc, find)
 
 
 def _decision(actor, kind, document, signer_name, signer_title, note, **document_fields):
     document = _decision_document(document, **document_fields)
-    decision = Decision.objects.filter(document=document).first()
-    if decision is not None:
-        if decision.kind != kind:
-            raise ValidationError(
-                {"document": f"«{document}» đã được ghi là {decision.get_kind_display().lower()}."}
-            )
-        return decision
-    decision = Decision(
-        document=document,
-        kind=kind,
-        signer_name=signer_name,
-        signer_title=signer_title,
-        note=note,
-    )
-    decision.full_clean()
-    decision.save()
+
+    def find():
+        return Decision.objects.filter(document=document).first()
+
+    decision = find()
+    if decision is None:
+        decision = Decision(
+            document=document,
+            kind=kind,
+            signer_name=signer_name,
+            signer_title=signer_title,
+            note=note,
+        )
+        decision.full_clean(validate_unique=False)
+        decision = _saved_once(decision, find)
+    if decision.kind != kind:
+        raise ValidationError(
+            {"document": f"«{document}» đã được ghi là {decision.get_kind_display().lower()}."}
+        )
     return decision
 
 
@@ -410,6 +331,67 @@ def record_decision(
     for nomination in nominations:
         grant(nomination, actor, decision, prize_rank=prize_ranks.get(nomination.pk, ""))
     return decision
+
+
+def decide(
+    nomination,
+    actor,
+    *,
+    number,
+    issued_on,
+    issuer="",
+    signer_name="",
+    signer_title="",
+    prize_rank="",
+    note="",
+):
+    """The decision form of one dossier: a decision (found or recorded by its number and date)
+    granting its award. The issuer follows the award's conferrer unless given."""
+    return record_decision(
+        actor,
+        [nomination],
+        number=number,
+        issued_on=issued_on,
+        issuer=issuer or nomination.award_type.conferrer,
+        signer_name=signer_name,
+        signer_title=signer_title,
+        note=note,
+        prize_ranks={nomination.pk: prize_rank},
+    )
+
+
+def assign_reviewer(nomination, actor, *, reviewer, reason):
+    """An administrator gives a dossier (typically one of the reviewing body's own unit, which no
+    one there may review) to a named reviewer of another unit; recorded in the log with the
+    reason. Only that reviewer then reviews and decides it."""
+
+    def write(locked):
+        if not reviewer.is_active or not reviewer.unit_id:
+            raise ValidationError(
+                {"reviewer": f"«{reviewer}» không phải tài khoản đang hoạt động của một đơn vị."}
+            )
+        if locked.unit_id and reviewer.unit_id == locked.unit_id:
+            raise ValidationError(
+                {
+                    "reviewer": f"«{reviewer}» thuộc chính đơn vị được đề nghị khen thưởng: hãy "
+                    "giao cho người của đơn vị khác."
+                }
+            )
+        if locked.bloc_id and is_leader_unit(reviewer.unit_id, locked.bloc_id, locked.year):
+            raise ValidationError(
+                {"reviewer": f"«{reviewer}» thuộc đơn vị khối trưởng đã lập hồ sơ này."}
+            )
+        locked.assigned_reviewer = reviewer
+
+    who = reviewer.get_full_name() or reviewer.get_username()
+    _transition(
+        nomination,
+        actor,
+        "assign",
+        reason=f"Giao cho {who} ({reviewer.unit}): {(reason or '').strip()}" if reason else "",
+        write=write,
+    )
+    return nomination
 
 
 @transaction.atomic
@@ -474,11 +456,27 @@ def _historical_flag(year) -> bool:
     return regime is not None and year < regime.valid_from.year
 
 
-def save_draft(nomination, actor):
-    """Creates or edits a dossier (draft or returned). The workflow fields are not touched."""
+def _once(token, form, actor):
+    """Stores a form's one-time token (in the caller's transaction): a second submit of the same
+    form is refused, whichever of two parallel requests commits first."""
+    if not token:
+        return
+    try:
+        with transaction.atomic():
+            FormSubmission.objects.create(token=token, form=form, user=actor)
+    except IntegrityError as error:
+        raise ValidationError(DUPLICATE_SUBMISSION, code="duplicate_submission") from error
+
+
+def save_draft(nomination, actor, *, token=None):
+    """Creates or edits a dossier (draft or returned). The workflow fields are not touched.
+
+    Creating: `token` (the form's one-time token) makes a repeated submit create nothing. Editing:
+    `nomination.version` is the version the editor loaded; a later one means someone changed the
+    dossier since, and the edit is refused rather than silently overwriting that change."""
     if nomination.pk and nomination.status not in Status.editable_states():
         raise ValidationError(
-            f"Hồ sơ ở trạng thái «{nomination.get_status_display()}» không sửa được; "
+            f"Hồ sơ ở trạng thái «{nomination.status_label}» không sửa được; "
             "chỉ sửa hồ sơ dự thảo hoặc bị trả lại."
         )
     if not can(actor, "awards.prepare_nomination", nomination):
@@ -489,6 +487,7 @@ def save_draft(nomination, actor):
     with transaction.atomic():
         created = nomination.pk is None
         if created:
+            _once(token, "nomination_create", actor)
             nomination.status = Status.DRAFT
             nomination.created_by = actor
             # Set here, never from a form: a "historical" flag would turn refusals into notes.
@@ -503,12 +502,19 @@ def save_draft(nomination, actor):
             )
         else:
             locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
+            if locked.version != nomination.version:
+                raise ValidationError(
+                    STALE_EDIT_MESSAGE.format(current=locked.status_label), code="stale"
+                )
             if locked.status not in Status.editable_states():
                 raise ValidationError(
-                    STALE_MESSAGE.format(current=locked.get_status_display()), code="stale"
+                    STALE_MESSAGE.format(current=locked.status_label), code="stale"
                 )
             nomination.is_historical = locked.is_historical or _historical_flag(nomination.year)
             nomination.status, nomination.created_by_id = locked.status, locked.created_by_id
+            nomination.council_endorsed = locked.council_endorsed
+            nomination.assigned_reviewer_id = locked.assigned_reviewer_id
+            nomination.version = locked.version + 1  # the row is locked: no lost update
             nomination.save()
     return nomination
 
@@ -526,6 +532,9 @@ def nominations_from_event(event, actor, *, reason=""):
             f"Tài khoản «{actor.get_username()}» không có quyền lập hồ sơ cho khối "
             f"«{event.bloc}» năm {year}."
         )
+    # Two parallel requests for one event: the second waits here, then finds every proposal
+    # already has its dossier (a proposal has at most one).
+    Event.objects.select_for_update().filter(pk=event.pk).first()
     proposals = (
         Proposal.objects.filter(event=event, nomination__isnull=True)
         .select_related("award_type")

@@ -15,19 +15,12 @@ from django.views.decorators.cache import never_cache
 from blocs.models import Bloc, Event
 from blocs.queries import blocs_led_by
 
-from . import eligibility, queries, services
+from . import eligibility, queries, services, workflow
 from .exports import export_csv, export_xlsx, public_filter, public_row  # noqa: F401
 from .filters import PUBLIC_PROPOSED
-from .forms import (
-    ConfirmForm,
-    CouncilVoteForm,
-    DecisionForm,
-    NominationForm,
-    OverrideForm,
-    add_service_error,
-)
-from .models import AwardType, Decision, Nomination, Status
-from .permissions import can
+from .forms import ConfirmForm, NominationForm, OverrideForm, add_service_error
+from .models import AwardType, Decision, Nomination
+from .permissions import can, explain, remember_leadership
 
 PAGE_SIZE = 25
 
@@ -38,8 +31,9 @@ def staff_page(view):
 
 
 def _require(request, perm, obj=None):
+    """A refusal says why (templates/403.html shows the reason), never only "forbidden"."""
     if not can(request.user, perm, obj):
-        raise PermissionDenied("Tài khoản của bạn không có quyền thực hiện thao tác này.")
+        raise PermissionDenied(explain(request.user, perm, obj))
 
 
 def _posted(request):
@@ -173,6 +167,7 @@ def decision_detail(request, pk):
 def dashboard(request):
     _require(request, "awards.open_bloc_dashboard")
     led = list(blocs_led_by(request.user.unit_id).order_by("-year", "bloc_year__bloc__name"))
+    remember_leadership(request.user, led)
     years = sorted({m.year for m in led}, reverse=True)
     try:
         year = int(request.GET.get("nam") or years[0])
@@ -186,6 +181,11 @@ def dashboard(request):
             continue
         bloc = membership.bloc_year.bloc
         nominations = list(queries.bloc_nominations(bloc, year))
+        for nomination in nominations:
+            # The buttons of each row: the registry's bloc-side steps this user may take now.
+            nomination.offered = [
+                s for s in workflow.offered(nomination, request.user) if s.side == workflow.BLOC
+            ]
         blocs.append(
             {
                 "bloc": bloc,
@@ -197,15 +197,18 @@ def dashboard(request):
     return render(
         request,
         "awards/dashboard.html",
-        {"year": year, "years": years, "blocs": blocs, "statuses": Status},
+        {"year": year, "years": years, "blocs": blocs},
     )
 
 
 def _save_nomination(request, form):
     if not form.is_valid():
         return False
+    nomination = form.save(commit=False)
+    if "version" in form.cleaned_data:
+        nomination.version = form.cleaned_data["version"]  # the version the editor loaded
     try:
-        services.save_draft(form.save(commit=False), request.user)
+        services.save_draft(nomination, request.user, token=form.cleaned_data.get("form_token"))
     except ValidationError as error:
         add_service_error(form, error)
         return False
@@ -235,7 +238,7 @@ def nomination_edit(request, pk):
     if not nomination.is_editable:
         messages.error(
             request,
-            f"Hồ sơ ở trạng thái «{nomination.get_status_display()}» không sửa được; "
+            f"Hồ sơ ở trạng thái «{nomination.status_label}» không sửa được; "
             "chỉ sửa hồ sơ dự thảo hoặc bị trả lại.",
         )
         return redirect("awards:detail", pk=pk)
@@ -320,15 +323,6 @@ def queue(request):
 def detail(request, pk):
     nomination = _nomination(pk)
     _require(request, "awards.view_dossier", nomination)
-    actions = [
-        spec
-        for spec in ACTIONS.values()
-        if spec.step in services.available_actions(nomination, request.user)
-    ]
-    if nomination.status in Status.open_states() and can(
-        request.user, "awards.override_rule", nomination
-    ):
-        actions.append(ACTIONS["ngoai-le"])
     can_edit = nomination.is_editable and can(request.user, "awards.prepare_nomination", nomination)
     return render(
         request,
@@ -336,8 +330,9 @@ def detail(request, pk):
         {
             "nomination": nomination,
             "checks": eligibility.check(nomination),
-            "actions": actions,
+            "actions": workflow.offered(nomination, request.user),
             "can_edit": can_edit,
+            "competing_note": workflow.competing_note(nomination, request.user),
             "back": _back_link(request, nomination),
         },
     )
@@ -349,116 +344,43 @@ def _back_link(request, nomination):
     return f"{reverse('awards:dashboard')}?nam={nomination.year}", "Hồ sơ của khối"
 
 
-@dataclass(frozen=True)
-class Action:
-    slug: str
-    step: str  # the services.STEPS name
-    title: str
-    side: str  # "bloc" or "review": the URL prefix it lives under
-    form_class: type = ConfirmForm
-
-    def url(self, nomination):
-        name = "awards:bloc_action" if self.side == "bloc" else "awards:review_action"
-        return reverse(name, args=[nomination.pk, self.slug])
-
-
-def _perform(action, nomination, user, data):
-    reason = data.get("reason", "")
-    if action.step == "council_vote":
-        return services.record_council_vote(
-            nomination,
-            user,
-            held_on=data["held_on"],
-            votes_for=data["votes_for"],
-            votes_against=data["votes_against"],
-            present=data["present"],
-            council_size=data["council_size"],
-            note=reason,
-        )
-    if action.step == "grant":
-        return services.record_decision(
-            user,
-            [nomination],
-            number=data["number"],
-            issued_on=data["issued_on"],
-            signer_name=data["signer_name"],
-            signer_title=data["signer_title"],
-            note=reason,
-            prize_ranks={nomination.pk: data["prize_rank"]},
-        )
-    if action.step == "override":
-        return services.record_override(nomination, data["rule"], user, reason)
-    function = {
-        "submit": services.submit,
-        "withdraw": services.withdraw,
-        "start_review": services.start_review,
-        "return": services.return_,
-        "recommend": services.recommend,
-        "reject": services.reject,
-        "forward": services.forward,
-    }[action.step]
-    return function(nomination, user, reason)
-
-
-ACTIONS = {
-    a.slug: a
-    for a in [
-        Action("nop", "submit", "Gửi hồ sơ", "bloc"),
-        Action("rut", "withdraw", "Rút hồ sơ", "bloc"),
-        Action("bat-dau-tham-dinh", "start_review", "Bắt đầu thẩm định", "review"),
-        Action("tra-lai", "return", "Trả lại hồ sơ để bổ sung", "review"),
-        Action(
-            "bo-phieu", "council_vote", "Ghi kết quả bỏ phiếu Hội đồng", "review", CouncilVoteForm
-        ),
-        Action("de-nghi", "recommend", "Đề nghị khen thưởng", "review"),
-        Action("khong-de-nghi", "reject", "Không đề nghị khen thưởng", "review"),
-        Action("trinh-cap-tren", "forward", "Trình cấp trên", "review"),
-        Action("quyet-dinh", "grant", "Ghi quyết định khen thưởng", "review", DecisionForm),
-        Action("ngoai-le", "override", "Ghi ngoại lệ quy định", "review", OverrideForm),
-    ]
-}
-
-
 @staff_page
 def nomination_action(request, pk, slug, side):
-    """A confirmation page (GET) and the step itself (POST) through awards.services."""
-    action = ACTIONS.get(slug)
-    if action is None or action.side != side:
+    """A confirmation page (GET) and the step itself (POST) through its service. The registry's
+    refusal decides: not yours → 403 with the reason; not now → the page says why."""
+    step = workflow.BY_SLUG.get(slug)
+    if step is None or step.side != side:
         raise Http404("Không có thao tác này.")
     nomination = _nomination(pk)
-    step = services.STEPS[action.step]
-    _require(request, step.permission, nomination)
-    form = action.form_class(
-        _posted(request),
-        reason_required=step.needs_reason,
-        initial={"seen_status": nomination.status},
-    )
+    refusal = step.refusal(nomination, request.user)
+    if refusal is not None and refusal.kind == "permission":
+        raise PermissionDenied(refusal.message)
+    form = step.form(nomination, _posted(request))
     if isinstance(form, OverrideForm):
         # Only the rules that apply to this dossier (those its checks list).
         form.limit_rules([c.rule.pk for c in eligibility.check(nomination)])
     if request.method == "POST" and form.is_valid():
-        # The state the user saw: if someone acted since, the service refuses it as stale.
-        nomination.status = form.cleaned_data["seen_status"] or nomination.status
-        try:
-            _perform(action, nomination, request.user, form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
+        if refusal is not None:
+            form.add_error(None, refusal.message)
         else:
-            messages.success(request, f"Đã thực hiện «{action.title}» cho hồ sơ «{nomination}».")
-            return redirect("awards:detail", pk=pk)
-    possible = nomination.status in step.sources
+            # The version the user saw: if anything changed since, the service refuses it.
+            nomination.version = form.cleaned_data["version"]
+            try:
+                step.perform(nomination, request.user, form)
+            except ValidationError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(request, f"Đã thực hiện «{step.title}» cho hồ sơ «{nomination}».")
+                return redirect("awards:detail", pk=pk)
     return render(
         request,
         "awards/action.html",
         {
             "form": form,
-            "title": action.title,
+            "title": step.title,
             "subject": nomination,
             "nomination": nomination,
-            "explanation": ""
-            if possible
-            else f"Hồ sơ đang ở trạng thái «{nomination.get_status_display()}»: "
-            "thao tác này có thể không thực hiện được.",
+            "explanation": refusal.message if refusal is not None else "",
             "cancel_url": reverse("awards:detail", args=[pk]),
         },
     )

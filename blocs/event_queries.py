@@ -14,6 +14,7 @@ from django.db.models import (
 from django.http import Http404
 
 from thidua.panels import enrich, enrichment_annotations
+from thidua.predicates import can
 from units.queries import unit_name_in_year
 
 from .models import (
@@ -44,7 +45,7 @@ def public_events():
 
 
 def can_preview(user) -> bool:
-    return user.is_authenticated and user.has_perm("blocs.view_event")
+    return can(user, "blocs.view_event")
 
 
 # The records shown on an event page: one query per kind (see event_for_page).

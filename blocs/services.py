@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from thidua.predicates import can
+
 from .models import BlocYear, Election, Event, Membership, Role
 
 
@@ -35,7 +37,7 @@ def apply_elections(event: Event, actor) -> ElectionOutcome:
     year is a conflict, reported with both names, never overwritten. Applying twice changes nothing.
     Everything or nothing is saved.
     """
-    if actor is not None and not actor.has_perm("blocs.change_membership"):
+    if actor is not None and not can(actor, "blocs.change_membership"):
         raise PermissionDenied("Bạn không có quyền cập nhật thành viên khối.")
     elections = list(
         Election.objects.filter(event=event)

@@ -15,3 +15,10 @@ is_staff_role = (
 )
 # Ministry-wide data entry: the secretariat and administrators.
 can_enter_data = is_administrator | is_secretariat
+
+
+def can(user, perm, obj=None) -> bool:
+    """Asks the `rules` predicate of `perm` itself. Use this, not `user.has_perm`: Django's
+    has_perm lets an active superuser through every permission; here the superuser flag counts
+    only where a predicate names it (is_administrator: the flag is the administrator role)."""
+    return bool(user and user.is_authenticated and rules.has_perm(perm, user, obj))

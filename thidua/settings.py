@@ -7,6 +7,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from thidua import roles
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -228,6 +230,13 @@ def cache_from_url(url, part):
 CACHE_URL = os.environ.get("DJANGO_CACHE_URL") or (
     "locmem://" if "pytest" in sys.modules else f"file://{VAR_DIR / 'cache'}"
 )
+# The body that reviews nominations: the members of `role` (an auth group) and, when `unit` (a
+# unit's slug) is set, only those working in that unit. Since 2025 this ministry's council
+# secretariat is Vụ Tổ chức cán bộ (TT 25/2025/TT-BKHCN); before, Vụ Thi đua - Khen thưởng.
+THIDUA_REVIEW_BODY = {
+    "role": os.environ.get("THIDUA_REVIEW_ROLE", roles.REVIEWER),
+    "unit": os.environ.get("THIDUA_REVIEW_UNIT", ""),
+}
 # Public exports larger than this are refused with a request to filter further.
 THIDUA_EXPORT_MAX_ROWS = int(os.environ.get("THIDUA_EXPORT_MAX_ROWS", "20000"))
 

@@ -8,8 +8,9 @@ from django.db.models import Max, Min
 from django.shortcuts import redirect
 
 from thidua.admin import EstimatedCountPaginator, FoldedSearchMixin
+from units.models import User
 
-from ..models import Award, Decision
+from ..models import Award, Decision, Nomination
 from ..permissions import visible_dossiers
 
 
@@ -93,3 +94,25 @@ class WorkflowActionForm(admin.helpers.ActionForm):
             Award._meta.get_field("decision").remote_field, admin.site, attrs={"id": "id_decision"}
         ),
     )
+    reviewer = forms.ModelChoiceField(
+        label="Người thẩm định được giao (số ID)",
+        queryset=User.objects.filter(is_active=True),
+        required=False,
+        widget=ForeignKeyRawIdWidget(
+            Nomination._meta.get_field("assigned_reviewer").remote_field,
+            admin.site,
+            attrs={"id": "id_reviewer"},
+        ),
+    )
+
+
+class ImmutableRecordMixin:
+    """The workflow log, overrides and council votes are evidence: once written they are neither
+    changed nor deleted through the admin, by anyone — the superuser included (Django's has_perm
+    lets a superuser through every model permission, so the refusal is here, not in the rules)."""
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

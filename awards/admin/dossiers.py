@@ -10,10 +10,12 @@ from thidua.admin import BaseAdmin, EstimatedCountPaginator
 from thidua.admin_filters import year_filter
 from thidua.admin_forms import KeepContextOnAddAnotherMixin
 
-from .. import eligibility, services
-from ..models import CouncilVote, Decision, Nomination, Override, Proposal, Transition
+from .. import eligibility, services, workflow
+from ..forms import AssignReviewerForm, ConfirmForm, DecisionForm
+from ..models import CouncilVote, Nomination, Override, Proposal, Transition
 from .common import (
     DossierScopeMixin,
+    ImmutableRecordMixin,
     LargeTableAdminMixin,
     RecipientSearchMixin,
     ServiceErrorsMixin,
@@ -97,39 +99,47 @@ class OverrideInline(ReadOnlyInline):
     fields = readonly_fields = ["rule", "reason", "created_by", "created_at"]
 
 
-def _workflow_action(name, description, *, decision=False):
+# The admin's inputs of a step (WorkflowActionForm), by the step's form: the reason for every
+# step; a grant takes an existing decision, an assignment a reviewer. Steps with other inputs (a
+# vote, an override) are recorded on their own admin pages.
+ADMIN_INPUTS = {ConfirmForm: (), DecisionForm: ("decision",), AssignReviewerForm: ("reviewer",)}
+
+
+def _workflow_action(step):
+    inputs = ADMIN_INPUTS[step.form_class]
+
     def action(modeladmin, request, queryset):
-        reason = request.POST.get("reason", "")
-        chosen = None
-        if decision:
-            pk = request.POST.get("decision")
-            chosen = (
-                Decision.objects.filter(pk=pk).select_related("document").first() if pk else None
+        form = WorkflowActionForm(request.POST)
+        form.is_valid()
+        values = {name: form.cleaned_data.get(name) for name in inputs}
+        missing = [form.fields[name].label for name in inputs if values[name] is None]
+        if missing:
+            modeladmin.message_user(
+                request, f"Chọn «{missing[0]}» trước khi {step.label}.", messages.ERROR
             )
-            if chosen is None:
-                modeladmin.message_user(
-                    request, "Chọn quyết định khen thưởng trong ô «Quyết định».", messages.ERROR
-                )
-                return
+            return
+        reason = form.cleaned_data.get("reason", "")
         done = 0
         for nomination in queryset.select_related("award_type"):
             try:
-                if name == "grant":
-                    services.grant(nomination, request.user, chosen)
-                else:
-                    getattr(services, "return_" if name == "return" else name)(
-                        nomination, request.user, reason
+                if "decision" in values:
+                    services.grant(nomination, request.user, values["decision"], note=reason)
+                elif "reviewer" in values:
+                    services.assign_reviewer(
+                        nomination, request.user, reviewer=values["reviewer"], reason=reason
                     )
+                else:
+                    step.perform_with(nomination, request.user, reason=reason)
                 done += 1
             except ValidationError as error:
                 modeladmin.message_user(
                     request, f"«{nomination}»: {error_text(error)}", messages.ERROR
                 )
         if done:
-            modeladmin.message_user(request, f"{description}: {done} hồ sơ.", messages.SUCCESS)
+            modeladmin.message_user(request, f"{step.title}: {done} hồ sơ.", messages.SUCCESS)
 
-    action.__name__ = f"workflow_{name}"
-    return admin.action(description=description)(action)
+    action.__name__ = f"workflow_{step.name}"
+    return admin.action(description=step.title)(action)
 
 
 @admin.register(Nomination)
@@ -164,15 +174,11 @@ class NominationAdmin(
     ]
     inlines = [TransitionInline, CouncilVoteInline, OverrideInline]
     action_form = WorkflowActionForm
+    # Every step of the registry whose inputs fit the action bar (a new step appears here).
     actions = [
-        _workflow_action("submit", "Gửi hồ sơ"),
-        _workflow_action("withdraw", "Rút hồ sơ (ghi lý do)"),
-        _workflow_action("start_review", "Bắt đầu thẩm định"),
-        _workflow_action("return", "Trả lại hồ sơ (ghi lý do)"),
-        _workflow_action("recommend", "Đề nghị khen thưởng"),
-        _workflow_action("reject", "Không đề nghị (ghi lý do)"),
-        _workflow_action("forward", "Trình cấp trên"),
-        _workflow_action("grant", "Ghi quyết định khen thưởng (chọn quyết định)", decision=True),
+        _workflow_action(step)
+        for step in workflow.STEPS.values()
+        if step.on_page and step.form_class in ADMIN_INPUTS
     ]
     fieldsets = [
         (
@@ -224,9 +230,13 @@ class NominationAdmin(
         # The form has validated the fields; the service checks who may prepare the dossier.
         services.save_draft(obj, request.user)
 
+    def has_delete_permission(self, request, obj=None):
+        # Deleting a dossier would delete its log with it: a dossier is withdrawn, never deleted.
+        return False
+
 
 @admin.register(Transition)
-class TransitionAdmin(DossierScopeMixin, BaseAdmin):
+class TransitionAdmin(ImmutableRecordMixin, DossierScopeMixin, BaseAdmin):
     dossier_prefix = "nomination__"
     # Filters from the fields' choices: no DISTINCT over a million rows.
     list_display = ["nomination", "action", "from_status", "to_status", "actor", "at"]
@@ -253,7 +263,7 @@ class TransitionAdmin(DossierScopeMixin, BaseAdmin):
 
 
 @admin.register(Override)
-class OverrideAdmin(DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
+class OverrideAdmin(ImmutableRecordMixin, DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
     """Recorded through services.record_override (administrators only)."""
 
     dossier_prefix = "nomination__"
@@ -274,7 +284,7 @@ class OverrideAdmin(DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
 
 
 @admin.register(CouncilVote)
-class CouncilVoteAdmin(DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
+class CouncilVoteAdmin(ImmutableRecordMixin, DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
     """Recorded through services.record_council_vote (reviewers, nominations under review)."""
 
     dossier_prefix = "nomination__"

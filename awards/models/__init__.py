@@ -39,6 +39,7 @@ from .rules import (
     Rule,
     year_reference_date,
 )
+from .submissions import FormSubmission, new_token
 
 __all__ = [
     "Action",
@@ -52,6 +53,7 @@ __all__ = [
     "Decision",
     "DecisionKind",
     "DecisionQuerySet",
+    "FormSubmission",
     "InForceQuerySet",
     "LegalRegime",
     "Nomination",
@@ -68,5 +70,6 @@ __all__ = [
     "Status",
     "Transition",
     "VoteBase",
+    "new_token",
     "year_reference_date",
 ]

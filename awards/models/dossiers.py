@@ -211,6 +211,24 @@ class Nomination(AwardRecord):
         "được chấp nhận, quy định hiện hành chỉ ghi chú.",
     )
     note = models.TextField("ghi chú", blank=True)
+    # Incremented by every change (edit or workflow step) and carried in every form: a form
+    # loaded before any change is refused as stale, whatever changed.
+    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
+    # Set by the recommend step: the council's vote passed (see services.recommend).
+    council_endorsed = models.BooleanField(
+        "Hội đồng bỏ phiếu thông qua", default=False, editable=False
+    )
+    # A conflicted dossier (the reviewing body's own unit) given by an administrator to a named
+    # reviewer of another unit: only that reviewer reviews and decides it.
+    assigned_reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người thẩm định được giao",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="người tạo",
@@ -280,6 +298,16 @@ class Nomination(AwardRecord):
             raise ValidationError({"event": "Sự kiện phải là sự kiện của khối đề nghị."})
         if self.bloc_id:
             self.bloc.check_year(self.year)
+
+    @property
+    def status_label(self) -> str:
+        """The status named for what happened: a recommendation is the council's only when its
+        vote passed."""
+        if self.status == Status.RECOMMENDED:
+            if self.council_endorsed:
+                return "Hội đồng đề nghị khen thưởng"
+            return "Đã đề nghị khen thưởng (chưa có phiếu Hội đồng thông qua)"
+        return self.get_status_display()
 
     @property
     def is_editable(self) -> bool:

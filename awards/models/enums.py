@@ -49,7 +49,9 @@ class Status(models.TextChoices):
     SUBMITTED = "submitted", "Đã gửi"
     IN_REVIEW = "in_review", "Đang thẩm định"
     RETURNED = "returned", "Trả lại để bổ sung"
-    RECOMMENDED = "recommended", "Hội đồng đề nghị khen thưởng"
+    # Named for what it is: a reviewer's recommendation. «Hội đồng đề nghị» is said only after a
+    # council vote passed (Nomination.status_label, from the recorded council_endorsed fact).
+    RECOMMENDED = "recommended", "Đã đề nghị khen thưởng"
     FORWARDED = "forwarded", "Đã trình cấp trên"
     GRANTED = "granted", "Đã được khen thưởng"
     REJECTED = "rejected", "Không đề nghị"
@@ -104,6 +106,7 @@ class Action(models.TextChoices):
     COUNCIL_VOTE = "council_vote", "Ghi kết quả bỏ phiếu Hội đồng"
     OVERRIDE = "override", "Cho phép ngoại lệ quy định"
     IMPORT = "import", "Nhập hồ sơ lịch sử"
+    ASSIGN = "assign", "Giao người thẩm định khác đơn vị"
 
 
 class DecisionKind(models.TextChoices):

@@ -13,6 +13,7 @@ from thidua.admin import (
     ProtectedDeleteMixin,
 )
 from thidua.admin_forms import KeepContextOnAddAnotherMixin
+from thidua.integrity import IntegrityErrorAdminMixin
 
 from ..models import Bloc, BlocName, BlocYear, Membership, Role, check_roster
 from .bulk_members import BulkMembersMixin
@@ -109,7 +110,9 @@ class BlocAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
 
 
 @admin.register(BlocYear)
-class BlocYearAdmin(BulkMembersMixin, ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
+class BlocYearAdmin(
+    IntegrityErrorAdminMixin, BulkMembersMixin, ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin
+):
     folded_search_field = "bloc__search_text"
     list_display = ["bloc", "year", "member_count", "leader", "deputy"]
     list_filter = ["year", "bloc"]
@@ -161,7 +164,11 @@ class RecordedYearFilter(admin.SimpleListFilter):
 
 @admin.register(Membership)
 class MembershipAdmin(
-    KeepContextOnAddAnotherMixin, ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin
+    IntegrityErrorAdminMixin,
+    KeepContextOnAddAnotherMixin,
+    ProtectedDeleteMixin,
+    FoldedSearchMixin,
+    BaseAdmin,
 ):
     add_another_context = ["bloc_year"]
     folded_search_field = "unit__search_text"

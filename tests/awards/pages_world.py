@@ -2,6 +2,8 @@
 
 Imported by the test modules (`from .pages_world import staff  # noqa: F401`)."""
 
+import re
+
 import pytest
 
 from blocs.models import Role
@@ -54,3 +56,14 @@ def login(client, staff, role):
     if user is not None:
         client.force_login(user)
     return user
+
+
+HIDDEN = re.compile(r'<input type="hidden" name="(version|form_token)" value="([^"]*)"')
+
+
+def submit(client, url, data):
+    """POSTs `data` as the page's form would: with the hidden version / one-time token the page
+    carries (a user who may not open the page posts `data` alone, as a forged request)."""
+    page = client.get(url)
+    hidden = dict(HIDDEN.findall(page.content.decode())) if page.status_code == 200 else {}
+    return client.post(url, {**hidden, **data})

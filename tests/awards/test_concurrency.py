@@ -4,6 +4,7 @@ Needs real row locks (SELECT ... FOR UPDATE), so it runs on PostgreSQL only; eac
 own database connection and the data is committed (a transactional test).
 """
 
+import datetime
 import threading
 import time
 
@@ -12,7 +13,9 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections, transaction
 
 from awards import services
-from awards.models import Nomination, Status, Transition
+from awards.models import Award, Decision, Nomination, Status, Transition
+from blocs.models import Event
+from tests.factories import EventFactory, ProposalFactory, UnitFactory, award_type
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -127,3 +130,79 @@ def test_a_review_step_waits_for_a_concurrent_one_on_the_same_row(world, nominat
     assert (
         "Hồ sơ đã được người khác xử lý (trạng thái hiện tại: «Không đề nghị»)" in outcome["return"]
     )
+
+
+def _together(*calls):
+    """Runs the calls in threads released at the same moment; returns their results or errors."""
+    barrier = threading.Barrier(len(calls))
+    results = [None] * len(calls)
+
+    def run(i, call):
+        barrier.wait()
+        try:
+            results[i] = call()
+        except ValidationError as error:
+            results[i] = " ".join(error.messages)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def test_two_grants_under_one_new_decision_number_share_one_decision(world, nominate):
+    first = nominate(status=Status.RECOMMENDED)
+    second = nominate(status=Status.RECOMMENDED, unit=world.member_unit)
+    fields = {"number": "77/QĐ-BKHCN", "issued_on": datetime.date(2026, 1, 20)}
+
+    def grant(pk):
+        return lambda: services.decide(
+            Nomination.objects.get(pk=pk), world.reviewer, signer_name="Người ký", **fields
+        )
+
+    results = _together(grant(first.pk), grant(second.pk))
+    assert all(isinstance(r, Decision) for r in results), results
+    assert Decision.objects.count() == 1 and Award.objects.count() == 2
+
+
+def test_two_creations_from_one_events_proposals_create_one_set(world):
+    event = EventFactory(bloc=world.bloc, period_start=2025, period_end=2025)
+    ProposalFactory(event=event, unit=world.leader_unit)
+    ProposalFactory(event=event, unit=world.member_unit)
+    results = _together(
+        lambda: services.nominations_from_event(Event.objects.get(pk=event.pk), world.leader),
+        lambda: services.nominations_from_event(Event.objects.get(pk=event.pk), world.leader),
+    )
+    assert sorted(len(r) for r in results) == [0, 2], results
+    assert Nomination.objects.filter(event=event).count() == 2
+
+
+def test_the_same_new_dossier_form_submitted_twice_creates_one_draft(world):
+    def create():
+        draft = Nomination(
+            award_type=award_type("co-thi-dua-bo"),
+            year=world.year,
+            unit=world.leader_unit,
+            bloc=world.bloc,
+        )
+        return services.save_draft(draft, world.leader, token="mot-lan-duy-nhat")
+
+    results = _together(create, create)
+    assert Nomination.objects.count() == 1
+    assert sum(isinstance(r, Nomination) for r in results) == 1
+    assert any("đã được gửi một lần" in str(r) for r in results)
+
+
+def test_two_leaders_of_one_bloc_year_are_explained_not_a_500(world):
+    from django.db import IntegrityError
+
+    from blocs.models import Membership, Role
+    from thidua.integrity import explain
+
+    with pytest.raises(IntegrityError) as error, transaction.atomic():
+        Membership.objects.create(bloc_year=world.bloc_year, unit=UnitFactory(), role=Role.LEADER)
+    assert "Mỗi khối chỉ có một khối trưởng" in explain(Membership, error.value)

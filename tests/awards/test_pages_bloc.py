@@ -18,7 +18,7 @@ from tests.factories import (
     award_type,
 )
 
-from .pages_world import fast_passwords, staff  # noqa: F401
+from .pages_world import fast_passwords, staff, submit  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +59,8 @@ def test_create_refuses_two_recipients_with_the_rule_named(client, world):
     PositionFactory(person=person, unit=world.member_unit)
     client.force_login(world.leader)
     url = reverse("awards:create", args=[world.bloc.slug, world.year])
-    response = client.post(
+    response = submit(
+        client,
         url,
         {
             "award_type": award_type("co-thi-dua-bo").pk,
@@ -76,7 +77,9 @@ def test_create_refuses_a_unit_outside_the_bloc(client, world):
     outsider = UnitFactory(name="Cục Ngoài Khối")
     client.force_login(world.leader)
     url = reverse("awards:create", args=[world.bloc.slug, world.year])
-    response = client.post(url, {"award_type": award_type("co-thi-dua-bo").pk, "unit": outsider.pk})
+    response = submit(
+        client, url, {"award_type": award_type("co-thi-dua-bo").pk, "unit": outsider.pk}
+    )
     assert response.status_code == 200
     assert (
         "Lựa chọn không hợp lệ" in response.content.decode()
@@ -91,7 +94,8 @@ def test_create_refuses_a_renamed_executable_as_report(client, world):
     fake = SimpleUploadedFile(
         "bao-cao.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf"
     )
-    response = client.post(
+    response = submit(
+        client,
         url,
         {
             "award_type": award_type("co-thi-dua-bo").pk,
@@ -111,7 +115,8 @@ def test_create_then_edit_while_draft_only(client, world, settings, tmp_path):
     report = SimpleUploadedFile(
         "bao-cao.pdf", b"%PDF-1.4 thu nghiem", content_type="application/pdf"
     )
-    response = client.post(
+    response = submit(
+        client,
         url,
         {
             "award_type": award_type("co-thi-dua-bo").pk,
@@ -136,7 +141,8 @@ def test_create_then_edit_while_draft_only(client, world, settings, tmp_path):
 def test_vote_count_above_total_is_refused(client, world):
     client.force_login(world.leader)
     url = reverse("awards:create", args=[world.bloc.slug, world.year])
-    response = client.post(
+    response = submit(
+        client,
         url,
         {
             "award_type": award_type("co-thi-dua-bo").pk,
@@ -154,7 +160,7 @@ def test_submit_over_quota_shows_the_rule(client, world, nominate):
     second = nominate(unit=world.member_unit)
     client.force_login(world.leader)
     url = reverse("awards:bloc_action", args=[second.pk, "nop"])
-    response = client.post(url, {"confirm": "on"})
+    response = submit(client, url, {"confirm": "on"})
     assert response.status_code == 200
     html = response.content.decode()
     assert "Không thể gửi hồ sơ" in html and "tối đa 1" in html
@@ -166,7 +172,7 @@ def test_withdraw_needs_a_reason(client, world, nominate):
     nomination = nominate(status=Status.SUBMITTED)
     client.force_login(world.leader)
     url = reverse("awards:bloc_action", args=[nomination.pk, "rut"])
-    response = client.post(url, {"confirm": "on", "reason": "  "})
+    response = submit(client, url, {"confirm": "on", "reason": "  "})
     assert "Cần ghi lý do cho thao tác này." in response.content.decode()
     nomination.refresh_from_db()
     assert nomination.status == Status.SUBMITTED

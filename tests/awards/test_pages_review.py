@@ -7,7 +7,7 @@ from awards import services
 from awards.models import Rule, Status
 from tests.factories import UnitFactory
 
-from .pages_world import fast_passwords, staff  # noqa: F401
+from .pages_world import fast_passwords, staff, submit  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +61,7 @@ def test_invalid_transition_is_refused_with_the_message(client, world, nominate)
     nomination = nominate(status=Status.SUBMITTED)
     client.force_login(world.reviewer)
     url = reverse("awards:review_action", args=[nomination.pk, "de-nghi"])
-    response = client.post(url, {"confirm": "on"})
+    response = submit(client, url, {"confirm": "on"})
     assert response.status_code == 200
     html = response.content.decode()
     assert "Không thể đề nghị khen thưởng khi hồ sơ ở trạng thái «Đã gửi»" in html
@@ -73,8 +73,8 @@ def test_forward_of_a_ministry_award_is_refused(client, world, nominate):
     nomination = nominate(status=Status.RECOMMENDED)
     client.force_login(world.reviewer)
     url = reverse("awards:review_action", args=[nomination.pk, "trinh-cap-tren"])
-    html = client.post(url, {"confirm": "on"}).content.decode()
-    assert "do Bộ trưởng quyết định, không trình cấp trên" in html
+    html = submit(client, url, {"confirm": "on"}).content.decode()
+    assert "do Bộ trưởng Bộ Khoa học và Công nghệ quyết định, không trình cấp trên" in html
     nomination.refresh_from_db()
     assert nomination.status == Status.RECOMMENDED
 
@@ -83,7 +83,7 @@ def test_return_needs_a_reason(client, world, nominate):
     nomination = nominate(status=Status.IN_REVIEW)
     client.force_login(world.reviewer)
     url = reverse("awards:review_action", args=[nomination.pk, "tra-lai"])
-    html = client.post(url, {"confirm": "on"}).content.decode()
+    html = submit(client, url, {"confirm": "on"}).content.decode()
     assert "Cần ghi lý do cho thao tác này." in html
     nomination.refresh_from_db()
     assert nomination.status == Status.IN_REVIEW
@@ -94,7 +94,7 @@ def test_council_vote_with_more_ballots_than_present_is_refused(client, world, n
     client.force_login(world.reviewer)
     url = reverse("awards:review_action", args=[nomination.pk, "bo-phieu"])
     data = {"confirm": "on", "held_on": "2026-01-10", "votes_for": "9", "votes_against": "3"}
-    html = client.post(url, {**data, "present": "10", "council_size": "11"}).content.decode()
+    html = submit(client, url, {**data, "present": "10", "council_size": "11"}).content.decode()
     assert "vượt số thành viên có mặt" in html
     assert nomination.council_votes.count() == 0
 
@@ -127,7 +127,7 @@ def test_full_walk_through_the_pages(client, world, nominate):
 
     def act(slug, **data):
         url = reverse("awards:review_action", args=[nomination.pk, slug])
-        response = client.post(url, {"confirm": "on", **data})
+        response = submit(client, url, {"confirm": "on", **data})
         assert response.status_code == 302, response.content.decode()
 
     act("bat-dau-tham-dinh")
@@ -178,7 +178,7 @@ def test_override_offers_only_the_rules_of_the_dossier(client, world, nominate):
         .filter(award_type__slug="co-thi-dua-chinh-phu")
         .first()
     )
-    response = client.post(url, {"confirm": "on", "rule": other.pk, "reason": "Thử"})
+    response = submit(client, url, {"confirm": "on", "rule": other.pk, "reason": "Thử"})
     assert response.status_code == 200 and nomination.overrides.count() == 0
 
 
@@ -186,9 +186,9 @@ def test_someone_acted_first_is_refused_as_stale(client, world, nominate):
     nomination = nominate(status=Status.SUBMITTED)
     client.force_login(world.reviewer)
     url = reverse("awards:review_action", args=[nomination.pk, "khong-de-nghi"])
-    assert 'value="submitted"' in client.get(url).content.decode()
+    assert 'name="version" value="1"' in client.get(url).content.decode()
     services.start_review(nomination, world.reviewer)  # another tab, another reviewer
-    data = {"confirm": "on", "reason": "Không đủ tiêu chuẩn", "seen_status": "submitted"}
+    data = {"confirm": "on", "reason": "Không đủ tiêu chuẩn", "version": "1"}
     html = client.post(url, data).content.decode()
     assert "Hồ sơ đã được người khác xử lý" in html
     nomination.refresh_from_db()

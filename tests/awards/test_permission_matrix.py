@@ -6,7 +6,7 @@ from django.urls import reverse
 from awards.models import Award, Override, Rule, Status
 from tests.factories import award_type
 
-from .pages_world import ROLES, fast_passwords, login, staff  # noqa: F401
+from .pages_world import ROLES, fast_passwords, login, staff, submit  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -166,7 +166,7 @@ def test_action_allowed_or_refused(client, world, staff, nominate, role, slug): 
     login(client, staff, role)
     name = "awards:bloc_action" if side == "bloc" else "awards:review_action"
     url = reverse(name, args=[nomination.pk, slug])
-    response = client.post(url, {"confirm": "on", **data})
+    response = submit(client, url, {"confirm": "on", **data})
     nomination.refresh_from_db()
     if role == "anonymous":
         assert response.status_code == 302 and reverse("login") in response["Location"]
@@ -188,7 +188,8 @@ def test_create_nomination_for_a_bloc(client, world, staff, role):  # noqa: F811
     another leader is refused even with a forged POST."""
     login(client, staff, role)
     url = reverse("awards:create", args=[world.bloc.slug, world.year])
-    response = client.post(
+    response = submit(
+        client,
         url,
         {
             "award_type": award_type("co-thi-dua-bo").pk,
