@@ -4,9 +4,8 @@ rules run in the model's clean() and in awards.services."""
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
-from units.models import Person, Unit
+from units.models import Unit
 
-from . import queries
 from .models import AwardType, Nomination, Rule
 
 CONFIRM_LABEL = "Tôi xác nhận thực hiện thao tác này"
@@ -58,17 +57,14 @@ class NominationForm(ServiceErrorsMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        nomination = self.instance
-        members = queries.bloc_member_unit_ids(nomination.bloc, nomination.year)
+        bloc, year = self.instance.bloc, self.instance.year
         self.fields["award_type"].queryset = AwardType.objects.filter(is_active=True)
-        self.fields["unit"].queryset = Unit.objects.filter(pk__in=members).order_by("name")
+        self.fields["unit"].queryset = Unit.objects.filter(
+            pk__in=bloc.member_unit_ids(year)
+        ).order_by("name")
         self.fields["unit"].help_text = "Đơn vị thành viên của khối trong năm."
-        self.fields["person"].queryset = (
-            Person.objects.filter(positions__unit__in=members, positions__ended_on__isnull=True)
-            .distinct()
-            .order_by("full_name")
-        )
-        self.fields["person"].help_text = "Cá nhân đang công tác tại một đơn vị thành viên."
+        self.fields["person"].queryset = bloc.staff_of_members(year).order_by("full_name")
+        self.fields["person"].help_text = "Cá nhân công tác tại một đơn vị thành viên trong năm."
 
 
 class ConfirmForm(forms.Form):
@@ -116,7 +112,11 @@ class DecisionForm(ConfirmForm):
 
 class OverrideForm(ConfirmForm):
     rule = forms.ModelChoiceField(label="Quy định", queryset=Rule.objects.none())
-    field_order = ["rule", "reason"]
+    document_number = forms.CharField(label="Số văn bản cho phép ngoại lệ", max_length=100)
+    document_date = forms.DateField(
+        label="Ngày văn bản", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    field_order = ["rule", "document_number", "document_date", "reason"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -181,16 +181,15 @@ def dashboard(request):
     if year not in years:
         raise Http404("Đơn vị của bạn không là khối trưởng khối nào trong năm này.")
     blocs = []
-    for membership in led:
-        if membership.year != year:
-            continue
-        bloc = membership.bloc_year.bloc
+    led_now = [m.bloc_year.bloc for m in led if m.year == year]
+    quotas = eligibility.bloc_quotas(led_now, year)
+    for bloc in led_now:
         nominations = list(queries.bloc_nominations(bloc, year))
         blocs.append(
             {
                 "bloc": bloc,
                 "nominations": nominations,
-                "quotas": queries.bloc_quota_usage(bloc, year, nominations),
+                "quotas": quotas[bloc.pk],
                 "events": queries.events_with_open_proposals(bloc, year),
             }
         )
@@ -205,10 +204,12 @@ def _save_nomination(request, form):
     if not form.is_valid():
         return False
     try:
-        services.save_draft(form.save(commit=False), request.user)
+        nomination = services.save_draft(form.save(commit=False), request.user)
     except ValidationError as error:
         add_service_error(form, error)
         return False
+    for warning in eligibility.draft_warnings(nomination):
+        messages.warning(request, warning)
     return True
 
 
@@ -387,7 +388,14 @@ def _perform(action, nomination, user, data):
             prize_ranks={nomination.pk: data["prize_rank"]},
         )
     if action.step == "override":
-        return services.record_override(nomination, data["rule"], user, reason)
+        return services.record_override(
+            nomination,
+            data["rule"],
+            user,
+            reason,
+            document_number=data["document_number"],
+            document_date=data["document_date"],
+        )
     function = {
         "submit": services.submit,
         "withdraw": services.withdraw,

@@ -19,7 +19,17 @@ from django.urls import reverse
 from thidua.collation import vi_order
 from units.queries import former_names, name_in_year, unit_url_maker
 
-from .models import ROLE_ORDER, Bloc, BlocName, BlocYear, Document, Event, Membership, Role
+from .models import (
+    ROLE_ORDER,
+    Bloc,
+    BlocName,
+    BlocYear,
+    Document,
+    Event,
+    Membership,
+    Role,
+    member_count,
+)
 
 
 def bloc_name_in_year(year, bloc_ref="bloc"):
@@ -49,14 +59,6 @@ def blocs_led_by(unit_id, year=None):
         "bloc_year__bloc"
     )
     return qs.filter(year=year) if year is not None else qs
-
-
-def leading_unit_ids(year, organiser_id=None) -> set:
-    """Units that lead a bloc in `year` (optionally only blocs of one organiser)."""
-    qs = Membership.objects.filter(year=year, role=Role.LEADER)
-    if organiser_id is not None:
-        qs = qs.filter(organiser_id=organiser_id)
-    return set(qs.values_list("unit_id", flat=True))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -124,6 +126,18 @@ class Roster:
         return next((m for m in self.members if m.role == Role.DEPUTY), None)
 
     @property
+    def leading(self):
+        """[(LeadingUnit, the unit's name that year)]: who led the bloc's emulation."""
+        names = {m.unit.pk: m.name for m in self.members}
+        return [
+            (lead, names.get(lead.unit_id) or lead.unit.name)
+            for lead in getattr(self.bloc_year, "leading", [])
+        ]
+
+    def is_leading(self, member) -> bool:
+        return any(lead.unit_id == member.unit.pk for lead, _ in self.leading)
+
+    @property
     def ordinary_members(self):
         return [m for m in self.members if m.role == Role.MEMBER]
 
@@ -134,8 +148,7 @@ class Roster:
 
     @property
     def count(self) -> int:
-        declared = self.bloc_year.member_count
-        return declared if declared is not None else self.named_count
+        return member_count(self.bloc_year.member_count, self.named_count)
 
     @property
     def unnamed_count(self) -> int:

@@ -91,7 +91,14 @@ class CouncilVoteInline(ReadOnlyInline):
 
 class OverrideInline(ReadOnlyInline):
     model = Override
-    fields = readonly_fields = ["rule", "reason", "created_by", "created_at"]
+    fields = readonly_fields = [
+        "rule",
+        "reason",
+        "document_number",
+        "document_date",
+        "created_by",
+        "created_at",
+    ]
 
 
 def _workflow_action(name, description, *, decision=False):
@@ -244,10 +251,18 @@ class OverrideAdmin(DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
     """Recorded through services.record_override (administrators only)."""
 
     dossier_prefix = "nomination__"
-    list_display = ["nomination", "rule", "created_by", "created_at"]
+    list_display = ["nomination", "rule", "document_number", "document_date", "created_by"]
     list_select_related = ["nomination__award_type", "nomination__unit", "rule", "created_by"]
     autocomplete_fields = ["nomination"]
-    fields = ["nomination", "rule", "reason", "created_by", "created_at"]
+    fields = [
+        "nomination",
+        "rule",
+        "reason",
+        "document_number",
+        "document_date",
+        "created_by",
+        "created_at",
+    ]
     readonly_fields = ["created_by", "created_at"]
 
     def get_readonly_fields(self, request, obj=None):
@@ -256,7 +271,14 @@ class OverrideAdmin(DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             return
-        created = services.record_override(obj.nomination, obj.rule, request.user, obj.reason)
+        created = services.record_override(
+            obj.nomination,
+            obj.rule,
+            request.user,
+            obj.reason,
+            document_number=obj.document_number,
+            document_date=obj.document_date,
+        )
         obj.pk = created.pk
 
 

@@ -33,6 +33,11 @@ from .enums import (
     Status,
     VoteBase,
 )
+from .prizes import (
+    BaseSalary,
+    PrizeCoefficient,
+    prize_amount,
+)
 from .rules import (
     InForceQuerySet,
     LegalRegime,
@@ -48,6 +53,7 @@ __all__ = [
     "AwardQuerySet",
     "AwardRecord",
     "AwardType",
+    "BaseSalary",
     "CouncilVote",
     "Decision",
     "DecisionKind",
@@ -57,6 +63,7 @@ __all__ = [
     "Nomination",
     "NominationQuerySet",
     "Override",
+    "PrizeCoefficient",
     "Proposal",
     "RECIPIENT_XOR",
     "RECIPIENT_XOR_MESSAGE",
@@ -68,5 +75,6 @@ __all__ = [
     "Status",
     "Transition",
     "VoteBase",
+    "prize_amount",
     "year_reference_date",
 ]

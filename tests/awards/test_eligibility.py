@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from awards import eligibility, services
 from awards.models import Rule, Status
-from blocs.models import Role
+from blocs.models import LeadingUnit, Role
 from tests.factories import (
     AwardFactory,
     BlocFactory,
@@ -35,9 +35,9 @@ def leaders(world, count, year=None):
         bloc_year = BlocYearFactory(
             bloc=BlocFactory(organiser=world.ministry), year=year or world.year
         )
-        units.append(
-            MembershipFactory(bloc_year=bloc_year, unit=UnitFactory(), role=Role.LEADER).unit
-        )
+        unit = MembershipFactory(bloc_year=bloc_year, unit=UnitFactory(), role=Role.LEADER).unit
+        LeadingUnit.objects.create(bloc_year=bloc_year, unit=unit)
+        units.append(unit)
     return units
 
 

@@ -25,7 +25,7 @@ def test_queue_shows_sent_dossiers_with_their_checks_never_drafts(client, world,
     assert "Cục Còn Dự Thảo" not in html
     assert reverse("awards:detail", args=[draft.pk]) not in html
     # The rule checks, pass or fail with the reason and the legal basis.
-    assert "Đạt:" in html and "tập thể là khối trưởng một khối thi đua năm 2025" in html
+    assert "Đạt:" in html and "tập thể dẫn đầu khối" in html
 
 
 def test_queue_shows_a_failing_rule_with_its_reason(client, world, nominate):
@@ -33,7 +33,7 @@ def test_queue_shows_a_failing_rule_with_its_reason(client, world, nominate):
     client.force_login(world.reviewer)
     html = queue(client).content.decode()
     assert "Không đạt:" in html
-    assert "tập thể không phải khối trưởng của khối thi đua nào năm 2025" in html
+    assert "tập thể không dẫn đầu khối thi đua nào năm 2025" in html
 
 
 def test_queue_filters(client, world, staff, nominate):  # noqa: F811
