@@ -127,15 +127,10 @@ class Roster:
 
     @property
     def leading(self):
-        """[(LeadingUnit, the unit's name that year)]: who led the bloc's emulation."""
-        names = {m.unit.pk: m.name for m in self.members}
+        """The members recorded as leading the bloc's emulation that year (not the chair)."""
         return [
-            (lead, names.get(lead.unit_id) or lead.unit.name)
-            for lead in getattr(self.bloc_year, "leading", [])
+            m for m in self.members if getattr(m.membership, "leading_source", None) is not None
         ]
-
-    def is_leading(self, member) -> bool:
-        return any(lead.unit_id == member.unit.pk for lead, _ in self.leading)
 
     @property
     def ordinary_members(self):
@@ -156,6 +151,13 @@ class Roster:
         return max(self.count - self.named_count, 0)
 
 
+def _leading_source():
+    """The source of the member's LeadingUnit record ("" when none given), None if it did not
+    lead: read with the membership, no query of its own."""
+    leading = LeadingUnit.objects.filter(bloc_year=OuterRef("bloc_year"), unit=OuterRef("unit"))
+    return Subquery(leading.values("source")[:1])
+
+
 def _ordered_memberships():
     rank = Case(
         *[When(role=role, then=Value(order)) for role, order in ROLE_ORDER.items()],
@@ -169,7 +171,7 @@ def _ordered_memberships():
             "representative_title",
             *["unit__name", "unit__slug", "representative__full_name", "representative__slug"],
         )
-        .annotate(role_rank=rank)
+        .annotate(role_rank=rank, leading_source=_leading_source())
         # The order the source gives; within it (rows left at 0), leader, deputy, then names.
         .order_by("order", "role_rank", vi_order("unit__name"), "pk")
     )
