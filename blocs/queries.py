@@ -26,6 +26,7 @@ from .models import (
     BlocYear,
     Document,
     Event,
+    LeadingUnit,
     Membership,
     Role,
     member_count,
