@@ -2,24 +2,26 @@
 
 `check(nomination)` gives one RuleCheck per rule in force for the nomination's year (2015 record →
 2015 rules); `checks_for(nominations)` does the same for a whole page in a constant number of
-queries. A historical record (a year before today's regime, or entered from a past decision) is also
-compared with today's rules, and every failure on it is a note, never a refusal. On a current
-nomination a failing rule refuses the step (`refusal()`), unless an administrator recorded an
-Override for that rule.
+queries: `Facts` reads what the rules need with one plain query per kind of fact, and each rule
+kind is judged by one small function (`JUDGES`). A historical record (a year before today's law,
+or entered from a past decision) is also compared with today's rules, and every failure on it is
+a note, never a refusal. On a current nomination a failing rule refuses the step (`refusal()`),
+unless an administrator recorded an Override of that rule for that nomination — an exception
+that quotas count apart, so it never takes another dossier's place.
 
+`bloc_quotas()` gives the bloc dashboard the same figures the quota rules judge with.
 Who may act is a different question: see awards.permissions.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, IntegerField, Q, Subquery, Value
-from django.db.models.functions import Cast, ExtractDay, ExtractMonth, ExtractYear
+from django.db.models import F, Q, Subquery
 from django.utils import timezone
+from django.utils.functional import cached_property
 
-from blocs.models import Bloc, Membership, Role
+from blocs.models import Bloc, BlocYear
 
 from .models import (
     Award,
@@ -37,12 +39,16 @@ from .models import (
 )
 
 # Nominations that hold a place: sent and not refused, withdrawn or revoked. Granted ones count
-# through their Award (a revoked award no longer counts).
+# through their status (a revoked award's nomination is REVOKED and no longer counts).
 COUNTED_STATES = Status.pending_states()
 COUNTED_WITH_GRANTED = [*COUNTED_STATES, Status.GRANTED]
+PLANNED_STATES = [Status.DRAFT]  # «dự kiến»: shown and warned about, never refused
 
 SUBMIT = "submit"
 RECOMMEND = "recommend"
+
+HOLDING_KINDS = {RuleKind.PREREQUISITE_AWARD, RuleKind.CONSECUTIVE, RuleKind.NO_DOUBLE_REWARD}
+COUNCIL_KINDS = {RuleKind.COUNCIL_VOTE, RuleKind.COUNCIL_QUORUM}
 
 
 @dataclass
@@ -53,6 +59,7 @@ class RuleCheck:
     note_only: bool = False  # a historical record: accepted, the failure is shown as a note
     current_rule: bool = False  # a rule of today's regime applied to a historical record
     override: Override | None = None
+    warning: str = ""  # a quota the bloc's drafts («dự kiến») would exceed
 
     @property
     def failed(self) -> bool:
@@ -91,9 +98,11 @@ class RuleCheck:
     def override_note(self) -> str:
         if self.override is None:
             return ""
-        who = self.override.created_by.get_full_name() or self.override.created_by.get_username()
-        when = timezone.localtime(self.override.created_at).strftime("%d/%m/%Y %H:%M")
-        return f"Ngoại lệ do {who} ghi ngày {when}: {self.override.reason}"
+        o = self.override
+        who = o.created_by.get_full_name() or o.created_by.get_username()
+        when = timezone.localtime(o.created_at).strftime("%d/%m/%Y %H:%M")
+        document = f" theo {o.document_label}" if o.document_label else ""
+        return f"Ngoại lệ{document}, do {who} ghi ngày {when}: {o.reason}"
 
 
 def check(nomination, *, today=None) -> list[RuleCheck]:
@@ -113,6 +122,11 @@ def refusal(nomination, stage: str, *, checks=None) -> ValidationError | None:
     )
 
 
+def draft_warnings(nomination) -> list[str]:
+    """What saving this draft would put over a quota once the bloc's drafts are sent."""
+    return [c.warning for c in check(nomination) if c.warning]
+
+
 def is_historical(nomination, current_start_year: int) -> bool:
     return bool(nomination.is_historical) or nomination.year < current_start_year
 
@@ -120,6 +134,21 @@ def is_historical(nomination, current_start_year: int) -> bool:
 def current_regime(today=None):
     today = today or timezone.localdate()
     return LegalRegime.objects.in_force_on(today).order_by("-valid_from").first()
+
+
+def _law_start(today):
+    """Subquery: the first day of today's law — its earliest regime with the same law (a new
+    decree under the same law does not make the law's earlier years historical)."""
+    law = LegalRegime.objects.in_force_on(today).order_by("-valid_from").values("law")[:1]
+    first = LegalRegime.objects.filter(law=Subquery(law)).order_by("valid_from")
+    return Subquery(first.values("valid_from")[:1])
+
+
+def current_start_year(today=None) -> int | None:
+    """The first year of the law in force today; earlier years are historical."""
+    today = today or timezone.localdate()
+    start = LegalRegime.objects.annotate(start=_law_start(today)).values("start").first()
+    return start["start"].year if start and start["start"] else None
 
 
 def _key(nomination):
@@ -130,190 +159,198 @@ def _recipient(record):
     return ("u", record.unit_id) if record.unit_id else ("p", record.person_id)
 
 
-# ---------------------------------------------------------------------------------------------
+def _fmt_percent(value) -> str:
+    text = f"{float(value):.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
 
 
-_INT = IntegerField()
+# --- facts --------------------------------------------------------------------------------------
 
 
-def _facts(queryset, tag, *columns, group=False):
-    """`queryset` as rows (tag, c1..c7) of integers, so that every fact the rules need can be
-    read in one UNION ALL query. `group`: count rows grouped by the columns (c7 = the count)."""
-    columns = list(columns)
-    named = {f"c{i}": (F(c) if isinstance(c, str) else c) for i, c in enumerate(columns, 1)}
-    queryset = queryset.order_by()
-    if group:
-        queryset = queryset.values(**named).annotate(c7=Count("pk"))
-        named = {}
-    padding = {f"c{i}": Cast(Value(None), _INT) for i in range(len(columns) + 1, 8)}
-    if group:
-        padding.pop("c7", None)
-    return queryset.annotate(tag=Value(tag), **named, **padding).values_list(
-        "tag", *(f"c{i}" for i in range(1, 8))
-    )
+@dataclass(frozen=True)
+class Record:
+    """A nomination as the quotas count it."""
+
+    pk: int
+    year: int
+    type_id: int
+    bloc_id: int | None
+    organiser_id: int | None
+    status: str
 
 
-class _Data:
-    """Everything the rules need for a batch of nominations, loaded in a few queries: the
-    overrides, and one UNION ALL query for the recipients' awards and pending nominations, the
-    bloc leaders, the counts per bloc, type and organiser, and the council votes."""
+@dataclass
+class Tally:
+    """A quota's figures: what holds a place, what an override let through, what is planned."""
 
-    def __init__(self, nominations, rules, today, award_types=None):
-        self.nominations = nominations
-        self.today = today
-        award_types = AwardType.objects.all() if award_types is None else award_types
-        self.types = {t.pk: t for t in award_types}
+    counted: int = 0
+    exceptions: int = 0
+    planned: int = 0
+    historical: int = 0
+
+
+@dataclass
+class BlocYearFacts:
+    bloc_id: int
+    name: str
+    organiser_id: int
+    leading: set = field(default_factory=set)
+
+
+class Facts:
+    """What the rules need about a batch, one plain query per kind of fact and only the kinds
+    the batch's rules use: overrides, the recipients' awards and nominations, the nominations a
+    quota counts, the bloc-years with their leading collectives, the council votes."""
+
+    def __init__(self, rules, nominations, *, years, blocs=(), award_types=None):
+        self._award_types = award_types
         kinds = {r.kind for r in rules}
         pks = [n.pk for n in nominations if n.pk is not None]
-        years = {n.year for n in nominations}
+        self.organiser_of = dict(blocs)  # {bloc pk: organiser pk}
+        self._read_organisers(nominations)
+        quota_rules = [r for r in rules if r.is_quota]
+        self.holdings = defaultdict(list)  # (recipient, year) -> [(type, source, pk, nomination)]
+        self.records: list[Record] = []
+        self.historical = defaultdict(int)  # (year, type, organiser) -> awards without nomination
+        self.overrides = defaultdict(dict)  # nomination -> {rule: Override}
+        self.excepted = defaultdict(set)  # quota rule -> nominations an override lets through
+        self.bloc_years = {}  # (bloc, year) -> BlocYearFacts
+        self.votes = {}
+
+        holders = [n for n in nominations if kinds & HOLDING_KINDS]
         span = max(
             [r.window_years for r in rules if r.kind == RuleKind.PREREQUISITE_AWARD]
             + [(r.count or 0) for r in rules if r.kind == RuleKind.CONSECUTIVE]
             + [0]
         )
-        self.overrides = defaultdict(dict)
-        self.holdings = defaultdict(list)  # (recipient, year) -> [(type_id, kind, pk, nomination)]
-        self.leaders = set()
-        self.leader_counts = defaultdict(int)  # (year, organiser) -> count; (year, None) = all
-        self.type_counts = defaultdict(int)  # (year, type, organiser) -> count; None = all
-        self.bloc_counts = defaultdict(int)  # (bloc, year, type) -> counted nominations
-        self.votes = {}
-        share_rules = [r for r in rules if r.kind == RuleKind.QUOTA_SHARE]
-        self.organiser_of = self._organisers(nominations) if share_rules else {}
-
-        # Overrides are rare: the UNION names them, and only then are they read (their reason and
-        # author).
-        parts = []
-        if pks:
-            overrides = Override.objects.filter(nomination_id__in=pks)
-            parts.append(_facts(overrides, "override", "pk"))
-        if kinds & {RuleKind.PREREQUISITE_AWARD, RuleKind.CONSECUTIVE, RuleKind.NO_DOUBLE_REWARD}:
-            parts += self._holdings(nominations, min(years) - span, max(years))
-        if RuleKind.BLOC_LEADER in kinds or any(
-            r.share_base == ShareBase.BLOC_LEADERS for r in share_rules
-        ):
-            # Leader memberships of the page's years (a few per bloc): who leads, how many.
-            leaders = Membership.objects.filter(role=Role.LEADER, year__in=years)
-            parts.append(_facts(leaders, "leader", "unit_id", "year", "organiser_id"))
-        type_ids = set()
-        if share_rules:
-            type_ids |= {r.award_type_id for r in share_rules} | {
-                pk for r in share_rules for pk in r.required_ids
-            }
-        if RuleKind.QUOTA_PER_BLOC in kinds:
-            type_ids |= {n.award_type_id for n in nominations}
-        if type_ids:
-            parts += self._counts(years, type_ids, count_shares=bool(share_rules))
-        if RuleKind.COUNCIL_VOTE in kinds and pks:
-            votes = CouncilVote.objects.filter(nomination_id__in=pks)
-            held_on = (
-                ExtractYear("held_on") * 10000
-                + ExtractMonth("held_on") * 100
-                + ExtractDay("held_on")
-            )
-            fields = ("votes_for", "votes_against", "present", "council_size")
-            parts.append(_facts(votes, "vote", "nomination_id", "pk", held_on, *fields))
-        if not parts:
-            return
-        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-        latest_vote, override_ids = {}, []
-        for tag, *row in rows:
-            if tag == "override":
-                override_ids.append(row[0])
-            else:
-                getattr(self, f"_read_{tag}")(row, latest_vote)
-        if override_ids:
-            for override in Override.objects.filter(pk__in=override_ids).select_related(
-                "created_by"
-            ):
-                self.overrides[override.nomination_id][override.rule_id] = override
-
-    def _holdings(self, nominations, first_year, last_year):
-        """Awards in effect and pending nominations of the page's recipients."""
-        unit_ids = {n.unit_id for n in nominations if n.unit_id}
-        person_ids = {n.person_id for n in nominations if n.person_id}
-        who = Q(unit_id__in=unit_ids) | Q(person_id__in=person_ids)
-        years = Q(year__gte=first_year, year__lte=last_year)
-        fields = ("pk", "unit_id", "person_id", "year", "award_type_id")
-        awards = Award.objects.filter(who, years, revoked_by__isnull=True)
-        pending = Nomination.objects.filter(who, years, status__in=COUNTED_STATES)
-        return [
-            _facts(awards, "award", *fields, "nomination_id"),
-            _facts(pending, "nomination", *fields, "pk"),
-        ]
-
-    def _read_award(self, row, _votes, source="award"):
-        pk, unit_id, person_id, year, type_id, nomination_id, _ = row
-        key = (("u", unit_id) if unit_id else ("p", person_id), year)
-        self.holdings[key].append((type_id, source, pk, nomination_id))
-
-    def _read_nomination(self, row, votes):
-        self._read_award(row, votes, source="nomination")
-
-    def _read_leader(self, row, _votes):
-        unit_id, year, organiser_id = row[:3]
-        self.leaders.add((unit_id, year))
-        self.leader_counts[(year, organiser_id)] += 1
-        self.leader_counts[(year, None)] += 1
-
-    def _counts(self, years, type_ids, *, count_shares):
-        """Counted nominations per (year, type, bloc) and, for the shares, historical awards."""
-        group = ("year", "award_type_id", "bloc_id", "bloc__organiser_id")
-        nominations = Nomination.objects.filter(
-            status__in=COUNTED_WITH_GRANTED, year__in=years, award_type_id__in=type_ids
+        holding_scope = self._holding_scope(holders, min(years) - span, max(years))
+        quota_scope = self._quota_scope(quota_rules, years)
+        self._read_nominations(holding_scope, quota_scope)
+        self._read_awards(holding_scope, quota_rules, years)
+        self._read_overrides(pks, quota_rules, years)
+        needs_leading = RuleKind.BLOC_LEADER in kinds or any(
+            r.share_base == ShareBase.BLOC_LEADERS for r in quota_rules
         )
-        parts = [_facts(nominations, "counted", *group, group=True)]
-        if count_shares:
-            # Awards entered without a nomination (historical) count in the shares as well.
-            awards = Award.objects.filter(
-                nomination__isnull=True,
-                revoked_by__isnull=True,
-                year__in=years,
-                award_type_id__in=type_ids,
-            )
-            parts.append(_facts(awards, "historical", *group, group=True))
-        return parts
+        if needs_leading:
+            self._read_bloc_years(years)
+        if kinds & COUNCIL_KINDS and pks:
+            for vote in CouncilVote.objects.filter(nomination_id__in=pks).order_by("held_on", "pk"):
+                self.votes[vote.nomination_id] = vote  # the latest sitting counts
 
-    def _read_counted(self, row, _votes, *, per_bloc=True):
-        year, type_id, bloc_id, organiser_id = row[:4]
-        n = row[6]
-        if per_bloc:
-            self.bloc_counts[(bloc_id, year, type_id)] += n
-        self.type_counts[(year, type_id, organiser_id)] += n
-        self.type_counts[(year, type_id, None)] += n
-
-    def _read_historical(self, row, votes):
-        self._read_counted(row, votes, per_bloc=False)
-
-    def _read_vote(self, row, latest):
-        nomination_id, pk, held_on, votes_for, votes_against, present, council_size = row
-        if latest.get(nomination_id, (0, 0)) >= (held_on, pk):
-            return
-        latest[nomination_id] = (held_on, pk)
-        self.votes[nomination_id] = CouncilVote(
-            pk=pk,
-            nomination_id=nomination_id,
-            held_on=date(held_on // 10000, held_on // 100 % 100, held_on % 100),
-            votes_for=votes_for,
-            votes_against=votes_against,
-            present=present,
-            council_size=council_size,
-        )
-
-    @staticmethod
-    def _organisers(nominations):
-        """{bloc pk: organiser pk}, from the nominations' loaded blocs when they are."""
-        organisers, missing = {}, set()
+    def _read_organisers(self, nominations):
+        """The organiser of each nomination's bloc, from the loaded blocs when they are."""
+        missing = set()
         for n in nominations:
-            if not n.bloc_id:
+            if not n.bloc_id or n.bloc_id in self.organiser_of:
                 continue
             if Nomination.bloc.is_cached(n) and n.bloc is not None:
-                organisers[n.bloc_id] = n.bloc.organiser_id
+                self.organiser_of[n.bloc_id] = n.bloc.organiser_id
             else:
                 missing.add(n.bloc_id)
         if missing:
-            organisers.update(Bloc.objects.filter(pk__in=missing).values_list("pk", "organiser_id"))
-        return organisers
+            rows = Bloc.objects.filter(pk__in=missing).values_list("pk", "organiser_id")
+            self.organiser_of.update(rows)
+
+    @staticmethod
+    def _holding_scope(nominations, first_year, last_year):
+        unit_ids = {n.unit_id for n in nominations if n.unit_id}
+        person_ids = {n.person_id for n in nominations if n.person_id}
+        if not unit_ids and not person_ids:
+            return None
+        return (Q(unit_id__in=unit_ids) | Q(person_id__in=person_ids)) & Q(
+            year__gte=first_year, year__lte=last_year
+        )
+
+    def _quota_scope(self, quota_rules, years):
+        """The nominations the quota rules count: the page's blocs (per-bloc quotas) and the
+        blocs of their organisers (shares), of the rules' award types."""
+        if not quota_rules:
+            return None
+        types = set()
+        for rule in quota_rules:
+            if rule.award_type_id is None:
+                types = None  # a quota over every award type
+                break
+            types |= {rule.award_type_id, *rule.required_ids}
+        organisers = set(self.organiser_of.values())
+        blocs = Q(bloc_id__in=list(self.organiser_of)) | Q(bloc__organiser_id__in=organisers)
+        scope = blocs & Q(year__in=years)
+        if types is not None:
+            scope &= Q(award_type_id__in=types)
+        return scope
+
+    def _read_nominations(self, holding_scope, quota_scope):
+        held = Q(status__in=COUNTED_STATES) & holding_scope if holding_scope else None
+        counted = (
+            Q(status__in=[*COUNTED_WITH_GRANTED, *PLANNED_STATES]) & quota_scope
+            if quota_scope
+            else None
+        )
+        wanted = [q for q in (held, counted) if q is not None]
+        if not wanted:
+            return
+        where = wanted[0] if len(wanted) == 1 else wanted[0] | wanted[1]
+        rows = Nomination.objects.filter(where).values_list(
+            "pk", "unit_id", "person_id", "year", "award_type_id", "bloc_id",
+            "bloc__organiser_id", "status",
+        )  # fmt: skip
+        for pk, unit_id, person_id, year, type_id, bloc_id, organiser_id, status in rows:
+            if status in COUNTED_STATES:
+                who = ("u", unit_id) if unit_id else ("p", person_id)
+                self.holdings[(who, year)].append((type_id, "nomination", pk, pk))
+            if quota_scope is not None and bloc_id is not None:
+                self.records.append(Record(pk, year, type_id, bloc_id, organiser_id, status))
+
+    def _read_awards(self, holding_scope, quota_rules, years):
+        """The recipients' awards in effect; for the shares, awards entered without a
+        nomination (historical), which count as well."""
+        shares = [r for r in quota_rules if r.kind == RuleKind.QUOTA_SHARE]
+        share_types = {t for r in shares for t in (r.award_type_id, *r.required_ids) if t}
+        historical = (
+            Q(nomination__isnull=True, year__in=years, award_type_id__in=share_types)
+            if share_types
+            else None
+        )
+        wanted = [q for q in (holding_scope, historical) if q is not None]
+        if not wanted:
+            return
+        where = wanted[0] if len(wanted) == 1 else wanted[0] | wanted[1]
+        rows = Award.objects.filter(where, revoked_by__isnull=True).values_list(
+            "pk", "unit_id", "person_id", "year", "award_type_id", "bloc__organiser_id",
+            "nomination_id",
+        )  # fmt: skip
+        for pk, unit_id, person_id, year, type_id, organiser_id, nomination_id in rows:
+            who = ("u", unit_id) if unit_id else ("p", person_id)
+            self.holdings[(who, year)].append((type_id, "award", pk, nomination_id))
+            if nomination_id is None and type_id in share_types and year in years:
+                self.historical[(year, type_id, organiser_id)] += 1
+
+    def _read_overrides(self, pks, quota_rules, years):
+        wanted = Q(nomination_id__in=pks)
+        if quota_rules:
+            wanted |= Q(rule_id__in=[r.pk for r in quota_rules], nomination__year__in=years)
+        for override in Override.objects.filter(wanted).select_related("created_by"):
+            self.overrides[override.nomination_id][override.rule_id] = override
+            self.excepted[override.rule_id].add(override.nomination_id)
+
+    def _read_bloc_years(self, years):
+        rows = BlocYear.objects.filter(year__in=years).values_list(
+            "year", "bloc_id", "bloc__name", "bloc__organiser_id", "leading_units__unit_id"
+        )
+        for year, bloc_id, name, organiser_id, unit_id in rows:
+            facts = self.bloc_years.setdefault(
+                (bloc_id, year), BlocYearFacts(bloc_id, name, organiser_id)
+            )
+            if unit_id is not None:
+                facts.leading.add(unit_id)
+
+    # --- reading the facts ----------------------------------------------------------------
+
+    @cached_property
+    def types(self):
+        """{pk: AwardType}: the caller's, or read when a judge first names a type."""
+        award_types = self._award_types
+        return {t.pk: t for t in (AwardType.objects.all() if award_types is None else award_types)}
 
     def held(self, nomination, year, type_ids):
         """The holdings of the nomination's recipient in `year` among `type_ids`, not itself."""
@@ -327,127 +364,241 @@ class _Data:
         award_type = self.types.get(type_id)
         return str(award_type) if award_type else "?"
 
+    def tally(self, rule, matches, *, leave_out=None) -> Tally:
+        """The records `matches(record)` selects, split as the quota `rule` counts them."""
+        tally = Tally()
+        excepted = self.excepted.get(rule.pk, set())
+        for record in self.records:
+            if record.pk == leave_out or not matches(record):
+                continue
+            if record.pk in excepted:
+                tally.exceptions += record.status in COUNTED_WITH_GRANTED
+            elif record.status in COUNTED_WITH_GRANTED:
+                tally.counted += 1
+            elif record.status in PLANNED_STATES:
+                tally.planned += 1
+        return tally
 
-def _fmt_percent(value) -> str:
-    text = f"{float(value):.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
-
-
-def _evaluate(rule, nomination, data: _Data) -> tuple[bool | None, str]:
-    year = nomination.year
-    kind = rule.kind
-    required = rule.required_ids
-    required_names = " hoặc ".join(data.type_name(pk) for pk in sorted(required)) or "?"
-
-    if kind == RuleKind.PREREQUISITE_AWARD:
-        first = year - rule.window_years
-        found = [h for y in range(first, year + 1) for h in data.held(nomination, y, required)]
-        needed = rule.count or 1
-        where = f"năm {year}" if first == year else f"từ năm {first} đến năm {year}"
-        if len(found) >= needed:
-            return True, f"đã có {required_names} {where}."
-        return False, (
-            f"chưa được đề nghị hoặc tặng {required_names} {where} (cần {needed}, có {len(found)})."
+    def bloc_tally(self, rule, bloc_id, year, *, leave_out=None) -> Tally:
+        type_id = rule.award_type_id
+        return self.tally(
+            rule,
+            lambda r: (
+                r.bloc_id == bloc_id
+                and r.year == year
+                and (type_id is None or r.type_id == type_id)
+            ),
+            leave_out=leave_out,
         )
 
-    if kind == RuleKind.CONSECUTIVE:
-        count = rule.count or 1
-        last = year if rule.include_current_year else year - 1
-        span = list(range(last - count + 1, last + 1))
-        missing = [y for y in span if not data.held(nomination, y, required)]
-        if not missing:
-            return True, f"đạt {required_names} {count} năm liên tục ({span[0]}–{span[-1]})."
-        return False, (
-            f"cần {count} năm liên tục đạt {required_names} ({span[0]}–{span[-1]}); "
-            f"thiếu năm {', '.join(str(y) for y in missing)}."
+    def share_tally(self, rule, type_id, organiser_id, year, *, leave_out=None) -> Tally:
+        tally = self.tally(
+            rule,
+            lambda r: r.type_id == type_id and r.year == year and r.organiser_id == organiser_id,
+            leave_out=leave_out,
         )
+        tally.historical = self.historical.get((year, type_id, organiser_id), 0)
+        return tally
 
-    if kind == RuleKind.BLOC_LEADER:
-        if not nomination.unit_id:
-            return None, "chỉ áp dụng cho tập thể."
-        if (nomination.unit_id, year) in data.leaders:
-            return True, f"tập thể là khối trưởng một khối thi đua năm {year}."
-        return False, f"tập thể không phải khối trưởng của khối thi đua nào năm {year}."
-
-    if kind == RuleKind.QUOTA_PER_BLOC:
-        if not nomination.bloc_id:
-            return None, "hồ sơ chưa ghi khối đề nghị."
-        counted = data.bloc_counts.get((nomination.bloc_id, year, nomination.award_type_id), 0)
-        if nomination.status in COUNTED_WITH_GRANTED and nomination.pk is not None:
-            counted -= 1
-        total = counted + 1
-        limit = rule.count or 0
-        text = f"khối có {total} hồ sơ {data.type_name(nomination.award_type_id)} năm {year}, tối đa {limit}"
-        return total <= limit, text + "."
-
-    if kind == RuleKind.QUOTA_SHARE:
-        organiser = data.organiser_of.get(nomination.bloc_id)
-        own = data.type_counts.get((year, nomination.award_type_id, organiser), 0)
-        if nomination.status in COUNTED_WITH_GRANTED and nomination.pk is not None:
-            own -= 1
-        own += 1
+    def share_base(self, rule, organiser_id, year):
+        """(base, label, blocs without a leading collective on record)."""
         if rule.share_base == ShareBase.BLOC_LEADERS:
-            base = data.leader_counts.get((year, organiser), 0)
-            base_label = "tập thể dẫn đầu các khối thi đua"
-        else:
-            base = sum(data.type_counts.get((year, pk, organiser), 0) for pk in required)
-            base_label = f"tập thể được đề nghị/tặng {required_names}"
-        percent = rule.share_percent or 0
-        passed = own * 100 <= percent * base
-        limit = int(percent * base / 100)
-        return passed, (
-            f"{own} {data.type_name(nomination.award_type_id)} năm {year} trên {base} {base_label}; "
-            f"tối đa {_fmt_percent(percent)} % = {limit}."
-        )
+            blocs = [
+                f for (_, y), f in self.bloc_years.items()
+                if y == year and f.organiser_id == organiser_id
+            ]  # fmt: skip
+            missing = sorted(f.name for f in blocs if not f.leading)
+            base = sum(len(f.leading) for f in blocs)
+            return base, "tập thể dẫn đầu các khối thi đua", missing
+        base = 0
+        for type_id in rule.required_ids:
+            t = self.share_tally(rule, type_id, organiser_id, year)
+            base += t.counted + t.exceptions + t.historical
+        names = " hoặc ".join(self.type_name(pk) for pk in sorted(rule.required_ids)) or "?"
+        return base, f"tập thể được đề nghị/tặng {names}", []
 
-    if kind == RuleKind.COUNCIL_VOTE:
-        vote = data.votes.get(nomination.pk)
-        threshold = rule.threshold_percent or 0
-        vote_base = rule.vote_base or VoteBase.COUNCIL_SIZE
-        if vote is None:
-            return None, f"Hội đồng chưa bỏ phiếu (cần từ {_fmt_percent(threshold)} % đồng ý)."
-        base = vote.base(vote_base)
-        base_label = (
-            "thành viên Hội đồng" if vote_base == VoteBase.COUNCIL_SIZE else "thành viên có mặt"
-        )
-        return vote.passes(threshold, vote_base), (
-            f"{vote.votes_for}/{base} {base_label} đồng ý ({_fmt_percent(vote.percent(vote_base))} %), "
-            f"cần từ {_fmt_percent(threshold)} %."
-        )
 
-    if kind == RuleKind.NO_DOUBLE_REWARD:
-        own_type = data.types.get(nomination.award_type_id)
-        group = own_type.exclusive_group if own_type else ""
-        clashing = {
-            pk
-            for pk, t in data.types.items()
-            if pk == nomination.award_type_id or (group and t.exclusive_group == group)
-        }
-        found = data.held(nomination, year, clashing)
-        if not found:
-            return True, f"đối tượng chưa có khen thưởng trùng năm {year}."
-        parts = []
-        for type_id, source, pk, _ in found:
-            what = "khen thưởng đã quyết định" if source == "award" else "hồ sơ đang xét"
-            parts.append(f"{data.type_name(type_id)} ({what} số {pk})")
-        return False, f"đối tượng đã có {'; '.join(parts)} năm {year}."
+# --- one judge per rule kind --------------------------------------------------------------------
 
-    return None, "loại quy định chưa được hỗ trợ."
+
+def _required_names(rule, facts):
+    return " hoặc ".join(facts.type_name(pk) for pk in sorted(rule.required_ids)) or "?"
+
+
+def _judge_prerequisite(rule, nomination, facts):
+    year = nomination.year
+    first = year - rule.window_years
+    names = _required_names(rule, facts)
+    found = [
+        h for y in range(first, year + 1) for h in facts.held(nomination, y, rule.required_ids)
+    ]
+    needed = rule.count or 1
+    where = f"năm {year}" if first == year else f"từ năm {first} đến năm {year}"
+    if len(found) >= needed:
+        return True, f"đã có {names} {where}."
+    return False, f"chưa được đề nghị hoặc tặng {names} {where} (cần {needed}, có {len(found)})."
+
+
+def _judge_consecutive(rule, nomination, facts):
+    count = rule.count or 1
+    names = _required_names(rule, facts)
+    last = nomination.year if rule.include_current_year else nomination.year - 1
+    span = list(range(last - count + 1, last + 1))
+    missing = [y for y in span if not facts.held(nomination, y, rule.required_ids)]
+    if not missing:
+        return True, f"đạt {names} {count} năm liên tục ({span[0]}–{span[-1]})."
+    return False, (
+        f"cần {count} năm liên tục đạt {names} ({span[0]}–{span[-1]}); "
+        f"thiếu năm {', '.join(str(y) for y in missing)}."
+    )
+
+
+def _judge_bloc_leader(rule, nomination, facts):
+    year = nomination.year
+    if not nomination.unit_id:
+        return None, "chỉ áp dụng cho tập thể."
+    led = [
+        f for (_, y), f in facts.bloc_years.items() if y == year and nomination.unit_id in f.leading
+    ]
+    if led:
+        return True, f"tập thể dẫn đầu khối «{led[0].name}» năm {year}."
+    own = facts.bloc_years.get((nomination.bloc_id, year))
+    if own is not None and not own.leading:
+        return None, (
+            f"khối «{own.name}» chưa ghi tập thể dẫn đầu năm {year} (kết quả bình xét): "
+            "chưa xét được."
+        )
+    return False, f"tập thể không dẫn đầu khối thi đua nào năm {year}."
+
+
+def _quota_text(tally):
+    extra = []
+    if tally.exceptions:
+        extra.append(f"ngoài ra {tally.exceptions} hồ sơ được ngoại lệ, không tính")
+    if tally.planned:
+        extra.append(f"{tally.planned} hồ sơ dự kiến (dự thảo) chưa tính")
+    return f" ({'; '.join(extra)})" if extra else ""
+
+
+def _judge_quota_per_bloc(rule, nomination, facts):
+    year = nomination.year
+    if not nomination.bloc_id:
+        return None, "hồ sơ chưa ghi khối đề nghị."
+    tally = facts.bloc_tally(rule, nomination.bloc_id, year, leave_out=nomination.pk)
+    total = tally.counted + 1
+    limit = rule.count or 0
+    what = facts.type_name(rule.award_type_id) if rule.award_type_id else "khen thưởng"
+    text = f"khối có {total} hồ sơ {what} năm {year}, tối đa {limit}{_quota_text(tally)}."
+    return total <= limit, text
+
+
+def _judge_quota_share(rule, nomination, facts):
+    year = nomination.year
+    if not nomination.bloc_id:
+        return None, "hồ sơ chưa ghi khối đề nghị."
+    organiser = facts.organiser_of.get(nomination.bloc_id)
+    type_id = nomination.award_type_id
+    tally = facts.share_tally(rule, type_id, organiser, year, leave_out=nomination.pk)
+    own = tally.counted + tally.historical + 1
+    base, base_label, missing = facts.share_base(rule, organiser, year)
+    percent = rule.share_percent or 0
+    if missing:
+        return None, (
+            f"chưa đủ cơ sở để tính tỷ lệ: {len(missing)} khối của cùng cơ quan tổ chức năm "
+            f"{year} chưa ghi tập thể dẫn đầu ({', '.join(missing)})."
+        )
+    limit = int(percent * base / 100)
+    return own * 100 <= percent * base, (
+        f"{own} {facts.type_name(type_id)} năm {year} trên {base} {base_label}; "
+        f"tối đa {_fmt_percent(percent)} % = {limit}{_quota_text(tally)}."
+    )
+
+
+def _judge_council_vote(rule, nomination, facts):
+    vote = facts.votes.get(nomination.pk)
+    threshold = rule.threshold_percent or 0
+    vote_base = rule.vote_base or VoteBase.COUNCIL_SIZE
+    if vote is None:
+        return None, f"Hội đồng chưa bỏ phiếu (cần từ {_fmt_percent(threshold)} % đồng ý)."
+    base = vote.base(vote_base)
+    label = "thành viên Hội đồng" if vote_base == VoteBase.COUNCIL_SIZE else "thành viên có mặt"
+    return vote.passes(threshold, vote_base), (
+        f"{vote.votes_for}/{base} {label} đồng ý ({_fmt_percent(vote.percent(vote_base))} %), "
+        f"cần từ {_fmt_percent(threshold)} %."
+    )
+
+
+def _judge_council_quorum(rule, nomination, facts):
+    vote = facts.votes.get(nomination.pk)
+    top, bottom = rule.quorum_numerator or 0, rule.quorum_denominator or 1
+    need = f"cần từ {top}/{bottom} tổng số thành viên có mặt"
+    if vote is None:
+        return None, f"Hội đồng chưa họp xét hồ sơ ({need})."
+    return vote.present * bottom >= vote.council_size * top, (
+        f"phiên họp ngày {vote.held_on:%d/%m/%Y} có {vote.present}/{vote.council_size} "
+        f"thành viên có mặt; {need}."
+    )
+
+
+def _judge_no_double_reward(rule, nomination, facts):
+    year = nomination.year
+    own_type = facts.types.get(nomination.award_type_id)
+    group = own_type.exclusive_group if own_type else ""
+    clashing = {
+        pk
+        for pk, t in facts.types.items()
+        if pk == nomination.award_type_id or (group and t.exclusive_group == group)
+    }
+    found = facts.held(nomination, year, clashing)
+    if not found:
+        return True, f"đối tượng chưa có khen thưởng trùng năm {year}."
+    parts = []
+    for type_id, source, pk, _ in found:
+        what = "khen thưởng đã quyết định" if source == "award" else "hồ sơ đang xét"
+        parts.append(f"{facts.type_name(type_id)} ({what} số {pk})")
+    return False, f"đối tượng đã có {'; '.join(parts)} năm {year}."
+
+
+JUDGES = {
+    RuleKind.PREREQUISITE_AWARD: _judge_prerequisite,
+    RuleKind.CONSECUTIVE: _judge_consecutive,
+    RuleKind.BLOC_LEADER: _judge_bloc_leader,
+    RuleKind.QUOTA_PER_BLOC: _judge_quota_per_bloc,
+    RuleKind.QUOTA_SHARE: _judge_quota_share,
+    RuleKind.COUNCIL_VOTE: _judge_council_vote,
+    RuleKind.COUNCIL_QUORUM: _judge_council_quorum,
+    RuleKind.NO_DOUBLE_REWARD: _judge_no_double_reward,
+}
+
+
+def _draft_warning(rule, nomination, facts) -> str:
+    """A draft that, with the bloc's other drafts, would exceed a per-bloc quota."""
+    if rule.kind != RuleKind.QUOTA_PER_BLOC or nomination.status != Status.DRAFT:
+        return ""
+    if not nomination.bloc_id:
+        return ""
+    tally = facts.bloc_tally(rule, nomination.bloc_id, nomination.year, leave_out=nomination.pk)
+    planned = tally.counted + tally.planned + 1
+    limit = rule.count or 0
+    if planned <= limit:
+        return ""
+    return (
+        f"Cảnh báo — {rule.name} ({rule.basis}): khối dự kiến {planned} hồ sơ (kể cả dự thảo), "
+        f"tối đa {limit}; hồ sơ gửi sau sẽ không được nhận."
+    )
+
+
+# --- rules in force and the batch -----------------------------------------------------------------
 
 
 def _rules_in_force(today) -> list:
-    """The active rules, each with `required_ids` (its required award types) and the start of
-    the regime in force `today` (`current_regime_start`): one query, one row per (rule, required
-    type)."""
+    """The active rules, each with `required_ids` (its required award types), and the first day
+    of today's law on each (`law_start`): one query, one row per (rule, required type)."""
     rules = {}
-    regime = LegalRegime.objects.in_force_on(today).order_by("-valid_from")
     rows = (
         Rule.objects.filter(is_active=True)
-        .select_related("award_type", "regime")
-        .annotate(
-            required_id=F("required_award_types"),
-            current_regime_start=Subquery(regime.values("valid_from")[:1]),
-        )
+        .select_related("award_type")
+        .annotate(required_id=F("required_award_types"), law_start=_law_start(today))
     )
     for row in rows:
         rule = rules.setdefault(row.pk, row)
@@ -456,6 +607,11 @@ def _rules_in_force(today) -> list:
         if row.required_id is not None:
             rule.required_ids.add(row.required_id)
     return list(rules.values())
+
+
+def _applicable(rules, nomination, day):
+    is_unit = bool(nomination.unit_id)
+    return [r for r in rules if r.covers(day) and r.applies_to(nomination.award_type_id, is_unit)]
 
 
 def checks_for(nominations, *, today=None, award_types=None) -> dict:
@@ -469,38 +625,26 @@ def checks_for(nominations, *, today=None, award_types=None) -> dict:
     all_rules = _rules_in_force(today)
     if not all_rules:
         return {_key(n): [] for n in nominations}
-    regime_start = all_rules[0].current_regime_start
-    current_start = regime_start.year if regime_start else today.year
+    law_start = all_rules[0].law_start
+    current_start = law_start.year if law_start else today.year
 
     plans = {}
     for nomination in nominations:
-        is_unit = bool(nomination.unit_id)
-        own = [
-            r
-            for r in all_rules
-            if r.covers(year_reference_date(nomination.year))
-            and r.applies_to(nomination.award_type_id, is_unit)
-        ]
+        own = _applicable(all_rules, nomination, year_reference_date(nomination.year))
         historical = is_historical(nomination, current_start)
         current = []
         if historical:
-            current = [
-                r
-                for r in all_rules
-                if r.covers(today)
-                and r not in own
-                and r.applies_to(nomination.award_type_id, is_unit)
-            ]
+            current = [r for r in _applicable(all_rules, nomination, today) if r not in own]
         plans[_key(nomination)] = (nomination, own, current, historical)
 
     used = {r for _, own, current, _ in plans.values() for r in own + current}
-    data = _Data(nominations, used, today, award_types)
+    facts = Facts(used, nominations, years={n.year for n in nominations}, award_types=award_types)
 
     results = {}
     for key, (nomination, own, current, historical) in plans.items():
         rows = []
         for rule, is_current in [(r, False) for r in own] + [(r, True) for r in current]:
-            passed, detail = _evaluate(rule, nomination, data)
+            passed, detail = JUDGES[rule.kind](rule, nomination, facts)
             prefix = "Theo quy định hiện hành — " if is_current else ""
             message = f"{prefix}{rule.name} ({rule.basis}): {detail}"
             note_only = historical and passed is not True
@@ -515,8 +659,79 @@ def checks_for(nominations, *, today=None, award_types=None) -> dict:
                     message=message,
                     note_only=note_only,
                     current_rule=is_current,
-                    override=data.overrides.get(nomination.pk, {}).get(rule.pk),
+                    override=facts.overrides.get(nomination.pk, {}).get(rule.pk),
+                    warning="" if historical else _draft_warning(rule, nomination, facts),
                 )
             )
         results[key] = rows
     return results
+
+
+# --- the dashboard's quota figures ------------------------------------------------------------
+
+
+@dataclass
+class QuotaRow:
+    """One quota as the rules judge it, for a bloc (per-bloc) or its organiser (share)."""
+
+    rule: Rule
+    label: str
+    limit: int | None
+    used: int
+    exceptions: int
+    planned: int
+    base: int | None = None
+    note: str = ""
+
+    @property
+    def left(self) -> int | None:
+        return None if self.limit is None else max(self.limit - self.used, 0)
+
+    @property
+    def over_when_planned(self) -> bool:
+        return self.limit is not None and self.used + self.planned > self.limit
+
+
+def bloc_quotas(blocs, year, *, today=None) -> dict:
+    """{bloc pk: [QuotaRow]}: the per-bloc quotas and the share quotas of the bloc's organiser
+    in force in `year`, counted by the same code that judges a step (a constant number of
+    queries for any number of blocs)."""
+    blocs = list(blocs)
+    day = year_reference_date(year)
+    rules = [r for r in _rules_in_force(today or timezone.localdate()) if r.covers(day)]
+    rules = sorted((r for r in rules if r.is_quota), key=lambda r: (r.kind, r.pk))
+    if not blocs or not rules:
+        return {b.pk: [] for b in blocs}
+    facts = Facts(rules, [], years={year}, blocs={b.pk: b.organiser_id for b in blocs})
+    result = {}
+    for bloc in blocs:
+        rows = []
+        for rule in rules:
+            what = str(rule.award_type) if rule.award_type_id else ""
+            if rule.kind == RuleKind.QUOTA_PER_BLOC:
+                tally = facts.bloc_tally(rule, bloc.pk, year)
+                rows.append(
+                    QuotaRow(rule, what or "Mọi loại khen thưởng", rule.count or 0,
+                             tally.counted, tally.exceptions, tally.planned)
+                )  # fmt: skip
+                continue
+            tally = facts.share_tally(rule, rule.award_type_id, bloc.organiser_id, year)
+            base, base_label, missing = facts.share_base(rule, bloc.organiser_id, year)
+            percent = rule.share_percent or 0
+            row = QuotaRow(
+                rule,
+                f"{what} (tỷ lệ {_fmt_percent(percent)} % trên {base_label} của cơ quan tổ chức)",
+                None if missing else int(percent * base / 100),
+                tally.counted + tally.historical,
+                tally.exceptions,
+                tally.planned,
+                base=base,
+            )
+            if missing:
+                row.note = (
+                    f"Chưa đủ cơ sở để tính: {len(missing)} khối chưa ghi tập thể dẫn đầu "
+                    f"({', '.join(missing)})."
+                )
+            rows.append(row)
+        result[bloc.pk] = rows
+    return result

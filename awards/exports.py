@@ -21,6 +21,7 @@ HEADERS = [
     "Tình trạng",
     "Căn cứ",
     "Ngày",
+    "Tiền thưởng",
     "Ghi chú",
 ]
 CHUNK = 500
@@ -58,6 +59,7 @@ def public_row(record, proposals: bool) -> dict:
             "status": "Khối đề xuất",
             "basis": event.title,
             "date": _date(event.held_on),
+            "prize": "",
             "note": "",
             "revoked": False,
             "url": _event_url(event),
@@ -79,6 +81,7 @@ def public_row(record, proposals: bool) -> dict:
             p for p in [record.decision.signer_title, record.decision.signer_name] if p
         ),
         "date": _date(record.decision.document.issued_on),
+        "prize": record.prize_label,
         "note": note,
         "revoked": revoked,
         "url": queries.decision_url(record.decision_id),
@@ -94,6 +97,7 @@ def row_values(row) -> list:
         row["status"],
         row["basis"],
         row["date"],
+        row["prize"],
         row["note"],
     ]
 

@@ -4,9 +4,8 @@ rules run in the model's clean() and in awards.services."""
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
-from units.models import Person, Unit, User
+from units.models import Unit, User
 
-from . import queries
 from .models import AwardType, Nomination, Rule, new_token
 
 CONFIRM_LABEL = "Tôi xác nhận thực hiện thao tác này"
@@ -80,20 +79,17 @@ class NominationForm(ServiceErrorsMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        nomination = self.instance
-        members = queries.bloc_member_unit_ids(nomination.bloc, nomination.year)
+        bloc, year = self.instance.bloc, self.instance.year
         self.fields["award_type"].queryset = AwardType.objects.filter(is_active=True)
-        self.fields["unit"].queryset = Unit.objects.filter(pk__in=members).order_by("name")
+        self.fields["unit"].queryset = Unit.objects.filter(
+            pk__in=bloc.member_unit_ids(year)
+        ).order_by("name")
         self.fields["unit"].help_text = "Đơn vị thành viên của khối trong năm."
-        self.fields["person"].queryset = (
-            Person.objects.filter(positions__unit__in=members, positions__ended_on__isnull=True)
-            .distinct()
-            .order_by("full_name")
-        )
-        self.fields["person"].help_text = "Cá nhân đang công tác tại một đơn vị thành viên."
-        if nomination.pk:
+        self.fields["person"].queryset = bloc.staff_of_members(year).order_by("full_name")
+        self.fields["person"].help_text = "Cá nhân công tác tại một đơn vị thành viên trong năm."
+        if self.instance.pk:
             del self.fields["form_token"]
-            self.fields["version"].initial = nomination.version
+            self.fields["version"].initial = self.instance.version
         else:
             del self.fields["version"]
             self.fields["form_token"].initial = new_token()
@@ -185,7 +181,9 @@ class DecisionForm(ConfirmForm):
 
 class OverrideForm(ConfirmForm):
     rule = forms.ModelChoiceField(label="Quy định", queryset=Rule.objects.none())
-    field_order = ["rule", "reason"]
+    document_number = forms.CharField(label="Số văn bản cho phép ngoại lệ", max_length=100)
+    document_date = forms.DateField(label="Ngày văn bản")
+    field_order = ["rule", "document_number", "document_date", "reason"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -195,7 +193,13 @@ class OverrideForm(ConfirmForm):
         self.fields["rule"].queryset = self.fields["rule"].queryset.filter(pk__in=pks)
 
     def service_arguments(self):
-        return {"rule": self.cleaned_data["rule"], "reason": self.cleaned_data["reason"]}
+        data = self.cleaned_data
+        return {
+            "rule": data["rule"],
+            "reason": data["reason"],
+            "document_number": data["document_number"],
+            "document_date": data["document_date"],
+        }
 
 
 class AssignReviewerForm(ConfirmForm):

@@ -168,7 +168,7 @@ def explain(user, perm, obj=None) -> str:
 
 rules.add_perm("awards", is_staff_role)
 # The legal data: catalogue, regimes and rules, edited by administrators.
-for model in ["awardtype", "legalregime", "rule"]:
+for model in ["awardtype", "legalregime", "rule", "basesalary", "prizecoefficient"]:
     rules.add_perm(f"awards.view_{model}", is_staff_role)
     rules.add_perm(f"awards.add_{model}", is_administrator)
     rules.add_perm(f"awards.change_{model}", is_administrator)

@@ -120,16 +120,9 @@ def proposal_outcome(proposal):
 
 # --- pages (awards-pages helper): dashboard, queue and public list ------------------------------
 
-from collections import defaultdict  # noqa: E402
-
 from django.db.models import Count, Prefetch, Q  # noqa: E402
 
-from blocs.models import Membership  # noqa: E402
-
-from .models import Nomination, Rule, RuleKind, Status, Transition  # noqa: E402
-
-# Nominations that hold a place in a bloc's quota (as in awards.eligibility).
-QUOTA_STATES = [*Status.pending_states(), Status.GRANTED]
+from .models import Nomination, Status, Transition  # noqa: E402
 
 
 def bloc_nominations(bloc, year):
@@ -146,44 +139,6 @@ def bloc_nominations(bloc, year):
     )
 
 
-def bloc_quota_usage(bloc, year, nominations=None):
-    """[{rule, award_type, limit, used, left}] for the per-bloc quotas in force in `year`.
-    `nominations`: every nomination of the bloc in `year`, when the caller has them (saves a
-    query)."""
-    quota_rules = list(
-        Rule.objects.in_force_for_year(year)
-        .filter(kind=RuleKind.QUOTA_PER_BLOC, is_active=True)
-        .select_related("award_type")
-        .order_by("award_type__order", "pk")
-    )
-    if nominations is None:
-        counts = dict(
-            Nomination.objects.filter(bloc=bloc, year=year, status__in=QUOTA_STATES)
-            .values("award_type_id")
-            .annotate(n=Count("pk"))
-            .values_list("award_type_id", "n")
-        )
-    else:
-        counts = defaultdict(int)
-        for nomination in nominations:
-            if nomination.status in QUOTA_STATES:
-                counts[nomination.award_type_id] += 1
-    rows = []
-    for rule in quota_rules:
-        used = counts.get(rule.award_type_id, 0) if rule.award_type_id else sum(counts.values())
-        limit = rule.count or 0
-        rows.append(
-            {
-                "rule": rule,
-                "award_type": rule.award_type,
-                "limit": limit,
-                "used": used,
-                "left": max(limit - used, 0),
-            }
-        )
-    return rows
-
-
 def events_with_open_proposals(bloc, year):
     """The bloc's events of `year` whose proposals have no nomination yet: [(event, count)]."""
     from blocs.models import Event
@@ -196,10 +151,6 @@ def events_with_open_proposals(bloc, year):
         .order_by("-held_on")
     )
     return [(event, event.n) for event in events]
-
-
-def bloc_member_unit_ids(bloc, year):
-    return Membership.objects.filter(bloc_year__bloc=bloc, year=year).values("unit_id")
 
 
 def review_queue():

@@ -217,22 +217,34 @@ def record_council_vote(
     return created["vote"]
 
 
-def record_override(nomination, rule, actor, reason):
-    """An administrator's recorded exception to one rule for one nomination."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": "Cần ghi lý do khi ghi ngoại lệ quy định."})
+def record_override(nomination, rule, actor, reason, *, document_number="", document_date=None):
+    """An administrator's recorded exception to one rule for one nomination, under the approving
+    document (number and date). It lifts that rule for that dossier only: quotas count it apart,
+    so it never takes another dossier's place."""
+    override = Override(
+        nomination=nomination,
+        rule=rule,
+        reason=(reason or "").strip(),
+        document_number=" ".join((document_number or "").split()),
+        document_date=document_date,
+        created_by=actor,
+    )
+    override.full_clean(exclude=["nomination", "rule"], validate_unique=False)
     created = {}
 
     def write(locked):
         if Override.objects.filter(nomination=locked, rule=rule).exists():
             raise ValidationError(f"Hồ sơ đã có ngoại lệ cho quy định «{rule}».")
-        created["override"] = Override.objects.create(
-            nomination=locked, rule=rule, reason=reason.strip(), created_by=actor
-        )
+        override.nomination = locked
+        override.save()
+        created["override"] = override
 
     _transition(
-        nomination, actor, "override", reason=f"{rule} ({rule.basis}): {reason}", write=write
+        nomination,
+        actor,
+        "override",
+        reason=f"{rule} ({rule.basis}): {override.reason} — {override.document_label}",
+        write=write,
     )
     return created["override"]
 
@@ -452,8 +464,8 @@ def revoke(
 
 
 def _historical_flag(year) -> bool:
-    regime = eligibility.current_regime()
-    return regime is not None and year < regime.valid_from.year
+    start = eligibility.current_start_year()
+    return start is not None and year < start
 
 
 def _once(token, form, actor):

@@ -176,10 +176,9 @@ def dashboard(request):
     if year not in years:
         raise Http404("Đơn vị của bạn không là khối trưởng khối nào trong năm này.")
     blocs = []
-    for membership in led:
-        if membership.year != year:
-            continue
-        bloc = membership.bloc_year.bloc
+    led_now = [m.bloc_year.bloc for m in led if m.year == year]
+    quotas = eligibility.bloc_quotas(led_now, year)
+    for bloc in led_now:
         nominations = list(queries.bloc_nominations(bloc, year))
         for nomination in nominations:
             # The buttons of each row: the registry's bloc-side steps this user may take now.
@@ -190,7 +189,7 @@ def dashboard(request):
             {
                 "bloc": bloc,
                 "nominations": nominations,
-                "quotas": queries.bloc_quota_usage(bloc, year, nominations),
+                "quotas": quotas[bloc.pk],
                 "events": queries.events_with_open_proposals(bloc, year),
             }
         )
@@ -212,6 +211,8 @@ def _save_nomination(request, form):
     except ValidationError as error:
         add_service_error(form, error)
         return False
+    for warning in eligibility.draft_warnings(nomination):
+        messages.warning(request, warning)
     return True
 
 

@@ -31,6 +31,7 @@ from .models import (
     Report,
     SectionKind,
     Speech,
+    member_count,
 )
 from .queries import bloc_name_in_year
 
@@ -150,7 +151,7 @@ def stated_member_count(event):
         declared, named = (bloc_year.member_count, bloc_year.named) if found else (None, 0)
     if not found:
         return None
-    return declared if declared is not None else named or None
+    return member_count(declared, named) or None
 
 
 def event_summary(event) -> dict:

@@ -19,7 +19,18 @@ from django.urls import reverse
 from thidua.collation import vi_order
 from units.queries import former_names, name_in_year, unit_url_maker
 
-from .models import ROLE_ORDER, Bloc, BlocName, BlocYear, Document, Event, Membership, Role
+from .models import (
+    ROLE_ORDER,
+    Bloc,
+    BlocName,
+    BlocYear,
+    Document,
+    Event,
+    LeadingUnit,
+    Membership,
+    Role,
+    member_count,
+)
 
 
 def bloc_name_in_year(year, bloc_ref="bloc"):
@@ -49,14 +60,6 @@ def blocs_led_by(unit_id, year=None):
         "bloc_year__bloc"
     )
     return qs.filter(year=year) if year is not None else qs
-
-
-def leading_unit_ids(year, organiser_id=None) -> set:
-    """Units that lead a bloc in `year` (optionally only blocs of one organiser)."""
-    qs = Membership.objects.filter(year=year, role=Role.LEADER)
-    if organiser_id is not None:
-        qs = qs.filter(organiser_id=organiser_id)
-    return set(qs.values_list("unit_id", flat=True))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -124,6 +127,13 @@ class Roster:
         return next((m for m in self.members if m.role == Role.DEPUTY), None)
 
     @property
+    def leading(self):
+        """The members recorded as leading the bloc's emulation that year (not the chair)."""
+        return [
+            m for m in self.members if getattr(m.membership, "leading_source", None) is not None
+        ]
+
+    @property
     def ordinary_members(self):
         return [m for m in self.members if m.role == Role.MEMBER]
 
@@ -134,13 +144,19 @@ class Roster:
 
     @property
     def count(self) -> int:
-        declared = self.bloc_year.member_count
-        return declared if declared is not None else self.named_count
+        return member_count(self.bloc_year.member_count, self.named_count)
 
     @property
     def unnamed_count(self) -> int:
         """Members known only through the declared count."""
         return max(self.count - self.named_count, 0)
+
+
+def _leading_source():
+    """The source of the member's LeadingUnit record ("" when none given), None if it did not
+    lead: read with the membership, no query of its own."""
+    leading = LeadingUnit.objects.filter(bloc_year=OuterRef("bloc_year"), unit=OuterRef("unit"))
+    return Subquery(leading.values("source")[:1])
 
 
 def _ordered_memberships():
@@ -156,7 +172,7 @@ def _ordered_memberships():
             "representative_title",
             *["unit__name", "unit__slug", "representative__full_name", "representative__slug"],
         )
-        .annotate(role_rank=rank)
+        .annotate(role_rank=rank, leading_source=_leading_source())
         # The order the source gives; within it (rows left at 0), leader, deputy, then names.
         .order_by("order", "role_rank", vi_order("unit__name"), "pk")
     )

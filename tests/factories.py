@@ -376,6 +376,8 @@ class OverrideFactory(factory.django.DjangoModelFactory):
     nomination = factory.SubFactory(NominationFactory)
     rule = factory.LazyFunction(lambda: Rule.objects.order_by("pk").first())
     reason = "Trường hợp đặc biệt được Hội đồng chấp thuận."
+    document_number = "15/QĐ-BKHCN"
+    document_date = datetime.date(2026, 1, 5)
     created_by = factory.SubFactory(UserFactory)
 
 

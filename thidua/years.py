@@ -24,11 +24,16 @@ def period_label(start: int | None, end: int | None) -> str:
     return str(start or "")
 
 
+def in_period(year: int, start: int | None, end: int | None) -> bool:
+    """Does `year` lie in [start, end]? Either bound may be open (None)."""
+    return (not start or year >= start) and (not end or year <= end)
+
+
 def check_within(year, start, end, *, field, label):
     """Raise a field error when `year` falls outside [start, end] (either bound may be open)."""
     if year is None:
         return
-    if (start and year < start) or (end and year > end):
+    if not in_period(year, start, end):
         raise ValidationError(
             {
                 field: f"Năm {year} nằm ngoài thời gian hoạt động của {label} ({period_label(start, end) or '?'})."

@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 from thidua.collation import vi_order
 from thidua.models import NameSpan, Searchable, name_in
 from thidua.slugs import unique_slug
-from thidua.years import period_label, year_validators
+from thidua.years import in_period, period_label, year_validators
 
 
 class UnitKind(models.TextChoices):
@@ -147,9 +147,7 @@ class Unit(Searchable):
         return period_label(self.active_from, self.active_until)
 
     def is_active_in(self, year: int) -> bool:
-        return (self.active_from is None or year >= self.active_from) and (
-            self.active_until is None or year <= self.active_until
-        )
+        return in_period(year, self.active_from, self.active_until)
 
     def name_in(self, year: int | None, names=None) -> str:
         """The name the unit bore in `year`. Reads `names` (prefetch it in lists), or the given

@@ -5,7 +5,7 @@ from django.contrib import admin
 from thidua.admin import BaseAdmin
 from thidua.admin_forms import KeepContextOnAddAnotherMixin
 
-from ..models import AwardType, LegalRegime, Rule
+from ..models import AwardType, BaseSalary, LegalRegime, PrizeCoefficient, Rule
 
 
 @admin.register(AwardType)
@@ -99,3 +99,26 @@ class RuleAdmin(KeepContextOnAddAnotherMixin, BaseAdmin):
     @admin.display(description="cần kiểm tra", boolean=True)
     def needs_verifying(self, obj):
         return "VERIFY" in obj.note
+
+
+@admin.register(BaseSalary)
+class BaseSalaryAdmin(BaseAdmin):
+    """The base salary by date: a prize is a coefficient × the amount in force that day."""
+
+    list_display = ["valid_from", "amount", "legal_document", "note"]
+    search_fields = ["legal_document", "note"]
+
+
+@admin.register(PrizeCoefficient)
+class PrizeCoefficientAdmin(BaseAdmin):
+    list_display = [
+        "award_type",
+        "recipient_kind",
+        "coefficient",
+        "valid_from",
+        "valid_until",
+        "basis",
+    ]
+    list_filter = ["award_type", "recipient_kind"]
+    list_select_related = ["award_type"]
+    search_fields = ["award_type__name", "legal_document", "note"]

@@ -113,7 +113,7 @@ class AwardAdmin(
     # The awards of one decision are entered one after another: only the recipient changes.
     add_another_context = ["decision", "award_type", "year", "bloc", "prize_rank"]
     list_display = [
-        *["__str__", "year", "award_type", "decision", "ordinal"],
+        *["__str__", "year", "award_type", "decision", "ordinal", "prize_display"],
         *["is_historical", "revoked"],
     ]
     list_filter = [
@@ -124,14 +124,27 @@ class AwardAdmin(
     ]
     list_select_related = ["award_type", "unit", "person", "decision__document"]
     autocomplete_fields = ["unit", "person", "bloc", "decision", "honour"]
-    readonly_fields = ["nomination", "revoked_by", "revocation_reason", "revoked_at"]
+    readonly_fields = [
+        "nomination",
+        "prize_display",
+        "revoked_by",
+        "revocation_reason",
+        "revoked_at",
+    ]
     action_form = WorkflowActionForm
     actions = [revoke_awards]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_prize()
+
+    @admin.display(description="tiền thưởng")
+    def prize_display(self, obj):
+        return obj.prize_label or "—"
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.nomination_id:
             # Granted through the workflow: the record is the decision's, not editable here.
-            return [f.name for f in Award._meta.fields if f.name != "id"]
+            return [f.name for f in Award._meta.fields if f.name != "id"] + ["prize_display"]
         return self.readonly_fields
 
     def save_model(self, request, obj, form, change):

@@ -96,7 +96,14 @@ class CouncilVoteInline(ReadOnlyInline):
 
 class OverrideInline(ReadOnlyInline):
     model = Override
-    fields = readonly_fields = ["rule", "reason", "created_by", "created_at"]
+    fields = readonly_fields = [
+        "rule",
+        "reason",
+        "document_number",
+        "document_date",
+        "created_by",
+        "created_at",
+    ]
 
 
 # The admin's inputs of a step (WorkflowActionForm), by the step's form: the reason for every
@@ -267,10 +274,18 @@ class OverrideAdmin(ImmutableRecordMixin, DossierScopeMixin, ServiceErrorsMixin,
     """Recorded through services.record_override (administrators only)."""
 
     dossier_prefix = "nomination__"
-    list_display = ["nomination", "rule", "created_by", "created_at"]
+    list_display = ["nomination", "rule", "document_number", "document_date", "created_by"]
     list_select_related = ["nomination__award_type", "nomination__unit", "rule", "created_by"]
     autocomplete_fields = ["nomination"]
-    fields = ["nomination", "rule", "reason", "created_by", "created_at"]
+    fields = [
+        "nomination",
+        "rule",
+        "reason",
+        "document_number",
+        "document_date",
+        "created_by",
+        "created_at",
+    ]
     readonly_fields = ["created_by", "created_at"]
 
     def get_readonly_fields(self, request, obj=None):
@@ -279,7 +294,14 @@ class OverrideAdmin(ImmutableRecordMixin, DossierScopeMixin, ServiceErrorsMixin,
     def save_model(self, request, obj, form, change):
         if change:
             return
-        created = services.record_override(obj.nomination, obj.rule, request.user, obj.reason)
+        created = services.record_override(
+            obj.nomination,
+            obj.rule,
+            request.user,
+            obj.reason,
+            document_number=obj.document_number,
+            document_date=obj.document_date,
+        )
         obj.pk = created.pk
 
 

@@ -33,6 +33,11 @@ from .enums import (
     Status,
     VoteBase,
 )
+from .prizes import (
+    BaseSalary,
+    PrizeCoefficient,
+    prize_amount,
+)
 from .rules import (
     InForceQuerySet,
     LegalRegime,
@@ -49,6 +54,7 @@ __all__ = [
     "AwardQuerySet",
     "AwardRecord",
     "AwardType",
+    "BaseSalary",
     "CouncilVote",
     "Decision",
     "DecisionKind",
@@ -59,6 +65,7 @@ __all__ = [
     "Nomination",
     "NominationQuerySet",
     "Override",
+    "PrizeCoefficient",
     "Proposal",
     "RECIPIENT_XOR",
     "RECIPIENT_XOR_MESSAGE",
@@ -71,5 +78,6 @@ __all__ = [
     "Transition",
     "VoteBase",
     "new_token",
+    "prize_amount",
     "year_reference_date",
 ]

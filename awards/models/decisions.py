@@ -11,6 +11,7 @@ from units.models import Person
 
 from .dossiers import RECIPIENT_XOR, RECIPIENT_XOR_MESSAGE, AwardRecord, Nomination
 from .enums import DecisionKind
+from .prizes import prize_amount, prize_annotations
 
 
 class DecisionQuerySet(models.QuerySet):
@@ -75,9 +76,14 @@ class AwardQuerySet(models.QuerySet):
     def with_related(self):
         # Joining ten tables costs PostgreSQL ~20 ms of planning on every page; the revoking
         # decision (rare) comes in its own query, only when the page holds a revoked award.
-        return self.select_related(
-            "award_type", "unit", "person", "bloc", "decision__document"
-        ).prefetch_related("unit__names", revoking_prefetch())
+        return (
+            self.select_related("award_type", "unit", "person", "bloc", "decision__document")
+            .prefetch_related("unit__names", revoking_prefetch())
+            .with_prize()
+        )
+
+    def with_prize(self):
+        return self.annotate(**prize_annotations())
 
 
 class Award(AwardRecord):
@@ -168,6 +174,20 @@ class Award(AwardRecord):
             # The public list: newest year first, in display order.
             models.Index(F("year").desc(), "type_order", "id", name="award_public_order"),
         ]
+
+    @property
+    def prize(self) -> int | None:
+        """The prize in đồng (coefficient × base salary on the decision's date, rounded up to
+        10.000), or None when either is not on record. Needs AwardQuerySet.with_prize()."""
+        coefficient = getattr(
+            self, "prize_coefficient_unit" if self.unit_id else "prize_coefficient_person", None
+        )
+        return prize_amount(coefficient, getattr(self, "base_salary", None))
+
+    @property
+    def prize_label(self) -> str:
+        amount = self.prize
+        return f"{amount:,} đồng".replace(",", ".") if amount is not None else ""
 
     @property
     def is_revoked(self) -> bool:

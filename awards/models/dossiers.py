@@ -296,8 +296,9 @@ class Nomination(AwardRecord):
             )
         if self.event_id and self.bloc_id and self.event.bloc_id != self.bloc_id:
             raise ValidationError({"event": "Sự kiện phải là sự kiện của khối đề nghị."})
-        if self.bloc_id:
+        if self.bloc_id and self.year:
             self.bloc.check_year(self.year)
+            self.bloc.check_recipient(self.year, unit_id=self.unit_id, person_id=self.person_id)
 
     @property
     def status_label(self) -> str:
@@ -366,6 +367,13 @@ class Override(models.Model):
         Rule, verbose_name="quy định", on_delete=models.PROTECT, related_name="overrides"
     )
     reason = models.TextField("lý do")
+    document_number = models.CharField(
+        "số văn bản cho phép",
+        max_length=100,
+        default="",
+        help_text="Văn bản của cấp có thẩm quyền cho phép ngoại lệ, ví dụ 123/QĐ-BKHCN.",
+    )
+    document_date = models.DateField("ngày văn bản cho phép", null=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="người quyết định",
@@ -390,6 +398,24 @@ class Override(models.Model):
 
     def __str__(self):
         return f"Ngoại lệ «{self.rule}» – {self.nomination}"
+
+    @property
+    def document_label(self) -> str:
+        if not self.document_number:
+            return ""
+        day = f" ngày {self.document_date:%d/%m/%Y}" if self.document_date else ""
+        return f"văn bản số {self.document_number}{day}"
+
+    def clean(self):
+        errors = {}
+        if not (self.reason or "").strip():
+            errors["reason"] = "Cần ghi lý do khi ghi ngoại lệ quy định."
+        if not (self.document_number or "").strip():
+            errors["document_number"] = "Cần ghi số văn bản cho phép ngoại lệ."
+        if self.document_date is None:
+            errors["document_date"] = "Cần ghi ngày của văn bản cho phép ngoại lệ."
+        if errors:
+            raise ValidationError(errors)
 
 
 class CouncilVote(models.Model):

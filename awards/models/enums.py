@@ -23,11 +23,12 @@ class RecipientKind(models.TextChoices):
 
 class RuleKind(models.TextChoices):
     PREREQUISITE_AWARD = "prerequisite_award", "Điều kiện: đã có khen thưởng khác"
-    BLOC_LEADER = "bloc_leader", "Điều kiện: dẫn đầu (khối trưởng) khối thi đua"
+    BLOC_LEADER = "bloc_leader", "Điều kiện: dẫn đầu khối thi đua"
     QUOTA_PER_BLOC = "quota_per_bloc", "Số lượng tối đa mỗi khối trong năm"
     QUOTA_SHARE = "quota_share", "Tỷ lệ tối đa"
     CONSECUTIVE = "consecutive", "Thành tích liên tục nhiều năm"
     COUNCIL_VOTE = "council_vote", "Tỷ lệ phiếu Hội đồng"
+    COUNCIL_QUORUM = "council_quorum", "Số thành viên Hội đồng có mặt tối thiểu"
     NO_DOUBLE_REWARD = "no_double_reward", "Không khen thưởng trùng"
 
 
@@ -36,7 +37,7 @@ class ShareBase(models.TextChoices):
         "required_types",
         "Số đối tượng được đề nghị/tặng các loại khen thưởng điều kiện",
     )
-    BLOC_LEADERS = "bloc_leaders", "Số tập thể dẫn đầu (khối trưởng) các khối thi đua"
+    BLOC_LEADERS = "bloc_leaders", "Số tập thể dẫn đầu các khối thi đua"
 
 
 class VoteBase(models.TextChoices):

@@ -126,6 +126,15 @@ class Rule(models.Model):
         "tỷ lệ phiếu tối thiểu (%)", max_digits=5, decimal_places=2, null=True, blank=True
     )
     vote_base = models.CharField("tính trên", max_length=20, choices=VoteBase.choices, blank=True)
+    quorum_numerator = models.PositiveSmallIntegerField(
+        "có mặt tối thiểu: tử số",
+        null=True,
+        blank=True,
+        help_text="Ví dụ 2 trong «2/3 tổng số thành viên Hội đồng» (phân số, tính chính xác).",
+    )
+    quorum_denominator = models.PositiveSmallIntegerField(
+        "có mặt tối thiểu: mẫu số", null=True, blank=True
+    )
     legal_document = models.CharField(
         "văn bản căn cứ", max_length=255, help_text="Ví dụ: Nghị định 91/2017/NĐ-CP."
     )
@@ -164,6 +173,10 @@ class Rule(models.Model):
     def basis(self) -> str:
         return ", ".join(p for p in [self.legal_document, self.article, self.clause] if p)
 
+    @property
+    def is_quota(self) -> bool:
+        return self.kind in (RuleKind.QUOTA_PER_BLOC, RuleKind.QUOTA_SHARE)
+
     def covers(self, day) -> bool:
         return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
 
@@ -193,6 +206,16 @@ class Rule(models.Model):
             if getattr(self, field) is None:
                 raise ValidationError(
                     {field: f"Quy định loại «{self.get_kind_display()}» cần «{label}»."}
+                )
+        if self.kind == RuleKind.COUNCIL_QUORUM:
+            top, bottom = self.quorum_numerator, self.quorum_denominator
+            if not top or not bottom or top > bottom:
+                raise ValidationError(
+                    {
+                        "quorum_denominator": "Quy định số thành viên có mặt cần một phân số "
+                        "từ 0 đến 1 (ví dụ 2/3): tử số và mẫu số lớn hơn 0, tử số không lớn "
+                        "hơn mẫu số."
+                    }
                 )
         if self.kind == RuleKind.QUOTA_SHARE and not self.share_base:
             raise ValidationError({"share_base": "Quy định tỷ lệ cần chọn mẫu số."})

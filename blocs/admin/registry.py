@@ -15,7 +15,7 @@ from thidua.admin import (
 from thidua.admin_forms import KeepContextOnAddAnotherMixin
 from thidua.integrity import IntegrityErrorAdminMixin
 
-from ..models import Bloc, BlocName, BlocYear, Membership, Role, check_roster
+from ..models import Bloc, BlocName, BlocYear, LeadingUnit, Membership, Role, check_roster
 from .bulk_members import BulkMembersMixin
 
 
@@ -88,6 +88,16 @@ class BlocNameInline(admin.TabularInline):
     verbose_name_plural = "tên của khối theo năm (trang công khai ghi tên của năm đang xem)"
 
 
+class LeadingUnitInline(admin.TabularInline):
+    """Who led the bloc's emulation that year (not the chair): the flag rules read it. A new
+    member must be saved in the roster before it can be recorded as leading."""
+
+    model = LeadingUnit
+    extra = 0
+    autocomplete_fields = ["unit"]
+    fields = ["unit", "source", "note"]
+
+
 @admin.register(Bloc)
 class BlocAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
     list_display = ["name", "organiser", "first_year", "last_year", "slug"]
@@ -118,7 +128,7 @@ class BlocYearAdmin(
     list_filter = ["year", "bloc"]
     list_select_related = ["bloc"]
     autocomplete_fields = ["bloc"]
-    inlines = [MembershipInline]
+    inlines = [MembershipInline, LeadingUnitInline]
 
     def get_queryset(self, request):
         heads = Membership.objects.filter(role__in=[Role.LEADER, Role.DEPUTY]).select_related(

@@ -39,11 +39,13 @@ from .registry import (
     Bloc,
     BlocName,
     BlocYear,
+    LeadingUnit,
     Membership,
     MembershipQuerySet,
     Role,
     check_members_elsewhere,
     check_roster,
+    member_count,
 )
 
 __all__ = [
@@ -66,6 +68,7 @@ __all__ = [
     "Figure",
     "Honour",
     "HonourKind",
+    "LeadingUnit",
     "Membership",
     "MembershipQuerySet",
     "Movement",
@@ -84,4 +87,5 @@ __all__ = [
     "check_roster",
     "document_number_key",
     "event_of",
+    "member_count",
 ]

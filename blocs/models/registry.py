@@ -9,8 +9,8 @@ from simple_history.models import HistoricalRecords
 from thidua.collation import vi_order
 from thidua.models import NameSpan, Searchable, name_in
 from thidua.slugs import unique_slug
-from thidua.years import check_within, period_label, year_validators
-from units.models import Person, Unit
+from thidua.years import check_within, in_period, period_label, year_validators
+from units.models import Person, Position, Unit
 
 
 class Bloc(Searchable):
@@ -86,15 +86,40 @@ class Bloc(Searchable):
     def check_year(self, year, field="year"):
         check_within(year, self.first_year, self.last_year, field=field, label=f"khối «{self}»")
 
+    def member_unit_ids(self, year):
+        """The member units of the bloc in `year` (a subquery)."""
+        return Membership.objects.filter(bloc_year__bloc=self, year=year).values("unit_id")
+
+    def staff_of_members(self, year):
+        """People holding a position in a member unit during `year`."""
+        return Person.objects.filter(
+            pk__in=Position.objects.filter(
+                Q(started_on__isnull=True) | Q(started_on__year__lte=year),
+                Q(ended_on__isnull=True) | Q(ended_on__year__gte=year),
+                unit__in=self.member_unit_ids(year),
+            ).values("person_id")
+        )
+
+    def check_recipient(self, year, *, unit_id=None, person_id=None):
+        """A bloc proposes only its member units of `year` or people working in one that year."""
+        if unit_id and not self.member_unit_ids(year).filter(unit_id=unit_id).exists():
+            raise ValidationError(
+                {"unit": f"Tập thể không phải đơn vị thành viên của khối «{self}» năm {year}."}
+            )
+        if person_id and not self.staff_of_members(year).filter(pk=person_id).exists():
+            raise ValidationError(
+                {
+                    "person": f"Cá nhân không công tác tại đơn vị thành viên nào của khối "
+                    f"«{self}» trong năm {year}."
+                }
+            )
+
     def clean(self):
         if not self.pk:
             return
         recorded = self.years.order_by("year").values_list("year", flat=True)
         outside = [
-            year
-            for year in recorded
-            if (self.first_year and year < self.first_year)
-            or (self.last_year and year > self.last_year)
+            year for year in recorded if not in_period(year, self.first_year, self.last_year)
         ]
         if outside:
             field = (
@@ -218,11 +243,11 @@ class BlocYear(models.Model):
                 }
             )
 
-    def known_member_count(self, memberships=None) -> int:
-        """The declared count, or the number of named members when no count was declared."""
-        if self.member_count is not None:
-            return self.member_count
-        return len(memberships if memberships is not None else self.memberships.all())
+
+def member_count(declared: int | None, named: int) -> int:
+    """A bloc-year's member count: the count its source declared (e.g. «14 đơn vị»), else the
+    number of members recorded by name."""
+    return declared if declared is not None else named
 
 
 class Role(models.TextChoices):
@@ -427,4 +452,52 @@ class Membership(models.Model):
                     f"«{clash.bloc_year.bloc}» của cùng cơ quan tổ chức; "
                     "một đơn vị chỉ thuộc một khối của cùng cơ quan tổ chức trong một năm."
                 }
+            )
+
+
+class LeadingUnit(models.Model):
+    """A collective that led the bloc's emulation in a year (ranked first in its assessment):
+    what the flag rules test, which is not the chair (khối trưởng). Filled by hand with its
+    source until the bloc assessment records it."""
+
+    bloc_year = models.ForeignKey(
+        BlocYear,
+        verbose_name="khối – năm",
+        on_delete=models.CASCADE,
+        related_name="leading_units",
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name="tập thể dẫn đầu", on_delete=models.PROTECT, related_name="+"
+    )
+    source = models.CharField(
+        "nguồn",
+        max_length=255,
+        blank=True,
+        help_text="Ví dụ: Biên bản bình xét của khối ngày …; kết quả chấm điểm.",
+    )
+    note = models.TextField("ghi chú", blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "tập thể dẫn đầu khối"
+        verbose_name_plural = "tập thể dẫn đầu khối"
+        ordering = ["bloc_year", "unit__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bloc_year", "unit"],
+                name="leading_unit_once_per_bloc_year",
+                violation_error_message="Tập thể này đã được ghi dẫn đầu khối năm đó.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.unit} – dẫn đầu {self.bloc_year}"
+
+    def clean(self):
+        if not self.bloc_year_id or not self.unit_id:
+            return
+        if not self.bloc_year.memberships.filter(unit_id=self.unit_id).exists():
+            raise ValidationError(
+                {"unit": f"Tập thể dẫn đầu phải là đơn vị thành viên của {self.bloc_year}."}
             )

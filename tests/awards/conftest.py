@@ -4,7 +4,7 @@ per role. 2025 falls under the 2022 law (the regime in force today)."""
 import pytest
 
 from awards.models import Status
-from blocs.models import Role
+from blocs.models import LeadingUnit, Role
 from tests.factories import (
     BlocFactory,
     BlocYearFactory,
@@ -34,6 +34,8 @@ def world(make_user):
     w.member_unit = UnitFactory(name="Cục Thành Viên")
     MembershipFactory(bloc_year=w.bloc_year, unit=w.leader_unit, role=Role.LEADER)
     MembershipFactory(bloc_year=w.bloc_year, unit=w.member_unit, role=Role.MEMBER)
+    # The chair also led the bloc's emulation that year (recorded apart: they may differ).
+    LeadingUnit.objects.create(bloc_year=w.bloc_year, unit=w.leader_unit, source="Thử nghiệm")
     w.review_unit = UnitFactory(name="Vụ Thi đua - Khen thưởng thử nghiệm")
     w.leader = make_user(roles.BLOC_LEADER, unit=w.leader_unit)
     w.member_staff = make_user(roles.BLOC_LEADER, unit=w.member_unit)

@@ -107,9 +107,13 @@ def test_an_administrator_records_an_override_in_the_admin(client, world, nomina
     url = reverse("admin:awards_override_add")
     data = {"nomination": nomination.pk, "rule": rule.pk, "reason": "Trường hợp đặc biệt"}
     client.force_login(world.admin)
-    client.post(url, data)
+    response = client.post(url, data)
+    assert "Cần ghi số văn bản cho phép ngoại lệ" in response.content.decode()
+    assert not Override.objects.exists()
+    client.post(url, {**data, "document_number": "7/QĐ-BKHCN", "document_date": "2026-01-05"})
     override = Override.objects.get()
     assert override.created_by == world.admin
+    assert override.document_label == "văn bản số 7/QĐ-BKHCN ngày 05/01/2026"
     assert Transition.objects.get(nomination=nomination).action == "override"
 
 

@@ -47,4 +47,4 @@ def test_rules_in_force_depend_on_the_year():
     codes_2024 = set(Rule.objects.in_force_for_year(2024).values_list("code", flat=True))
     assert "co-cp-can-co-bo-nd42" in codes_2015 and "co-cp-can-co-bo-nd42" not in codes_2024
     assert "co-bo-moi-khoi-luat2022" in codes_2024 and "co-bo-moi-khoi-luat2022" not in codes_2015
-    assert Rule.objects.filter(kind=RuleKind.COUNCIL_VOTE).count() == 4
+    assert Rule.objects.filter(kind=RuleKind.COUNCIL_VOTE).count() == 12  # NĐ 91, 98, 152

@@ -1,11 +1,13 @@
 """Every legal rule at its boundary, with the message naming the rule and its basis."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 
 from awards import eligibility, services
 from awards.models import Rule, Status
-from blocs.models import Role
+from blocs.models import LeadingUnit, Role
 from tests.factories import (
     AwardFactory,
     BlocFactory,
@@ -35,9 +37,9 @@ def leaders(world, count, year=None):
         bloc_year = BlocYearFactory(
             bloc=BlocFactory(organiser=world.ministry), year=year or world.year
         )
-        units.append(
-            MembershipFactory(bloc_year=bloc_year, unit=UnitFactory(), role=Role.LEADER).unit
-        )
+        unit = MembershipFactory(bloc_year=bloc_year, unit=UnitFactory(), role=Role.LEADER).unit
+        LeadingUnit.objects.create(bloc_year=bloc_year, unit=unit)
+        units.append(unit)
     return units
 
 
@@ -205,7 +207,7 @@ def test_council_vote_at_exactly_90_percent_passes(world, fighter):
     CouncilVoteFactory(
         nomination=fighter, votes_for=9, votes_against=1, present=10, council_size=10
     )
-    check = row(fighter, "cstd-bo-phieu-nd98")
+    check = row(fighter, "cstd-bo-phieu-nd152")
     assert check.passed is True and "9/10 thành viên Hội đồng đồng ý (90 %)" in check.message
     services.recommend(fighter, world.reviewer)
     assert fighter.status == Status.RECOMMENDED
@@ -215,16 +217,16 @@ def test_council_vote_just_under_90_percent_is_refused(world, fighter):
     CouncilVoteFactory(
         nomination=fighter, votes_for=89, votes_against=0, present=95, council_size=100
     )
-    check = row(fighter, "cstd-bo-phieu-nd98")
+    check = row(fighter, "cstd-bo-phieu-nd152")
     assert check.passed is False and "(89 %), cần từ 90 %" in check.message
     with pytest.raises(ValidationError) as error:
         services.recommend(fighter, world.reviewer)
     assert "Chiến sĩ thi đua cấp Bộ: từ 90 % tổng số thành viên Hội đồng" in str(error.value)
-    assert "Nghị định 98/2023/NĐ-CP" in str(error.value)
+    assert "Nghị định 152/2025/NĐ-CP" in str(error.value)
 
 
 def test_without_a_council_vote_the_nomination_cannot_be_recommended(world, fighter):
-    check = row(fighter, "cstd-bo-phieu-nd98")
+    check = row(fighter, "cstd-bo-phieu-nd152")
     assert check.passed is None and "Hội đồng chưa bỏ phiếu" in check.message
     with pytest.raises(ValidationError, match="Hội đồng chưa bỏ phiếu"):
         services.recommend(fighter, world.reviewer)
@@ -278,17 +280,21 @@ def test_a_different_year_is_not_a_double_reward(world, nominate):
 def test_only_an_administrator_records_an_override_and_it_is_shown(world, nominate):
     nomination = nominate(unit=world.member_unit)
     rule = Rule.objects.get(code="co-bo-dan-dau-khoi-luat2022")
+    document = {"document_number": "21/QĐ-BKHCN", "document_date": datetime.date(2026, 1, 5)}
     for user in (world.reviewer, world.clerk, world.leader):
         with pytest.raises(ValidationError, match="không có quyền ghi ngoại lệ"):
-            services.record_override(nomination, rule, user, "Lý do")
+            services.record_override(nomination, rule, user, "Lý do", **document)
     with pytest.raises(ValidationError, match="Cần ghi lý do"):
-        services.record_override(nomination, rule, world.admin, "  ")
+        services.record_override(nomination, rule, world.admin, "  ", **document)
+    with pytest.raises(ValidationError, match="Cần ghi số văn bản cho phép ngoại lệ"):
+        services.record_override(nomination, rule, world.admin, "Lý do")
     services.record_override(
-        nomination, rule, world.admin, "Hội đồng chấp thuận trường hợp đặc biệt"
+        nomination, rule, world.admin, "Hội đồng chấp thuận trường hợp đặc biệt", **document
     )
     check = row(nomination, "co-bo-dan-dau-khoi-luat2022")
     assert check.label == "Ngoại lệ"
     assert "Hội đồng chấp thuận trường hợp đặc biệt" in check.override_note
+    assert "văn bản số 21/QĐ-BKHCN ngày 05/01/2026" in check.override_note
     services.submit(nomination, world.leader)
     assert nomination.status == Status.SUBMITTED
 
@@ -306,6 +312,9 @@ def test_checks_for_a_queue_page_runs_constant_queries(world, n, django_assert_m
         for u in units
         for slug in ("co-thi-dua-bo", "co-thi-dua-chinh-phu")
     ]
-    with django_assert_max_num_queries(3):
+    # The rules, then one plain query per kind of fact: overrides, the recipients' awards and
+    # nominations, the bloc-years with their leading collectives, the council votes, the award
+    # types.
+    with django_assert_max_num_queries(7):
         results = eligibility.checks_for(nominations)
     assert len(results) == 2 * n

@@ -105,7 +105,7 @@ def test_export_matches_the_page_filter_by_bloc(client, data):
     assert {row[2] for row in rows[1:]} == {"Cục Khối Một 0", "Cục Khối Một 1", "Cục Khối Một 2"}
     assert {row[4] for row in rows[1:]} == {"Đã khen thưởng"}
     revoked = csv_rows(client, {"status": "thu-hoi"})[1]
-    assert revoked[4] == "Đã bị thu hồi" and "Sai thành tích" in revoked[7]
+    assert revoked[4] == "Đã bị thu hồi" and "Sai thành tích" in revoked[8]
 
 
 def test_export_headers_are_vietnamese(client, data):

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from awards.models import Award, Override, Rule, Status
-from tests.factories import award_type
+from tests.factories import CouncilVoteFactory, award_type
 
 from .pages_world import ROLES, fast_passwords, login, staff, submit  # noqa: F401
 
@@ -139,7 +139,11 @@ ACTIONS = {
         "review",
         Status.SUBMITTED,
         "co-thi-dua-bo",
-        {"reason": "Hội đồng chấp thuận trường hợp đặc biệt"},
+        {
+            "reason": "Hội đồng chấp thuận trường hợp đặc biệt",
+            "document_number": "12/QĐ-BKHCN",
+            "document_date": "2026-01-05",
+        },
         Status.SUBMITTED,
         {"administrator"},
     ),
@@ -163,6 +167,10 @@ def test_action_allowed_or_refused(client, world, staff, nominate, role, slug): 
     nomination = nominate(status=start, slug=kind)
     if slug == "ngoai-le":
         data = {**data, "rule": Rule.objects.get(code="co-bo-moi-khoi-luat2022").pk}
+    if slug == "de-nghi":  # a ministry flag is recommended after the council's ballot
+        CouncilVoteFactory(
+            nomination=nomination, votes_for=8, votes_against=0, present=9, council_size=10
+        )
     login(client, staff, role)
     name = "awards:bloc_action" if side == "bloc" else "awards:review_action"
     url = reverse(name, args=[nomination.pk, slug])

@@ -10,8 +10,10 @@ from awards import panels, services
 from awards.models import DecisionKind, Status
 from tests.factories import (
     AwardFactory,
+    BlocYearFactory,
     DecisionFactory,
     EventFactory,
+    MembershipFactory,
     ProposalFactory,
     UnitFactory,
     UnitNameFactory,
@@ -65,9 +67,20 @@ def test_a_past_events_nominations_are_historical(world):
     old = EventFactory(
         bloc=world.bloc, period_start=2015, period_end=2015, held_on=datetime.date(2015, 12, 18)
     )
+    MembershipFactory(bloc_year=BlocYearFactory(bloc=world.bloc, year=2015), unit=world.member_unit)
     ProposalFactory(event=old, unit=world.member_unit)
     [nomination] = services.nominations_from_event(old, world.clerk)
     assert nomination.is_historical and nomination.year == 2015
+
+
+def test_a_proposal_for_a_unit_outside_the_bloc_that_year_is_refused(world):
+    old = EventFactory(
+        bloc=world.bloc, period_start=2015, period_end=2015, held_on=datetime.date(2015, 12, 18)
+    )
+    ProposalFactory(event=old, unit=world.member_unit)  # a member in 2025, not in 2015
+    with pytest.raises(ValidationError, match="không phải đơn vị thành viên của khối"):
+        services.nominations_from_event(old, world.clerk)
+    assert not old.nominations.exists()
 
 
 def test_event_panel_shows_the_proposals_and_their_public_outcome(world, event, rf):

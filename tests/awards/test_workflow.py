@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from awards import services, workflow
 from awards.models import Award, Status, Transition
-from tests.factories import DecisionFactory, NominationFactory, award_type
+from tests.factories import CouncilVoteFactory, DecisionFactory, NominationFactory, award_type
 from thidua import roles
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +25,10 @@ def call(action, nomination, actor):
     if action == "return":
         return services.return_(nomination, actor, "Bổ sung báo cáo thành tích")
     if action == "recommend":
+        # The council's ballot comes first (NĐ 98/2023 Điều 30 khoản 7: ≥ 80 % for a flag).
+        CouncilVoteFactory(
+            nomination=nomination, votes_for=9, votes_against=0, present=9, council_size=10
+        )
         return services.recommend(nomination, actor)
     if action == "reject":
         return services.reject(nomination, actor, "Chưa đủ tiêu chuẩn")
@@ -57,6 +61,9 @@ def test_the_full_path_of_a_ministry_flag_is_logged(world, nominate):
     nomination = nominate()
     services.submit(nomination, world.leader)
     services.start_review(nomination, world.reviewer)
+    CouncilVoteFactory(
+        nomination=nomination, votes_for=9, votes_against=0, present=9, council_size=10
+    )
     services.recommend(nomination, world.reviewer, "Hội đồng nhất trí")
     decision = DecisionFactory()
     award = services.grant(nomination, world.reviewer, decision)

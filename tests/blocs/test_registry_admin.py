@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from blocs.models import Bloc, BlocYear, Membership, Role
+from blocs.models import Bloc, BlocYear, LeadingUnit, Membership, Role
 from tests.factories import BlocYearFactory, MembershipFactory, PersonFactory, UnitFactory
 from thidua import roles
 from units.models import Person, Unit
@@ -41,6 +41,8 @@ def roster_post(bloc_year, rows, new_rows=()):
         f"{prefix}-INITIAL_FORMS": len(rows),
         f"{prefix}-MIN_NUM_FORMS": 0,
         f"{prefix}-MAX_NUM_FORMS": 1000,
+        "leading_units-TOTAL_FORMS": 0,
+        "leading_units-INITIAL_FORMS": 0,
     }
     for i, (membership, role, delete) in enumerate(rows):
         data |= {
@@ -346,3 +348,37 @@ def test_membership_list_filters_by_year_role_bloc_and_kind(admin_client):
     )
     assert response.status_code == 200
     assert list(response.context["cl"].result_list) == [leader]
+
+
+def _with_leading(data, units, source="Biên bản bình xét ngày 18/12/2016"):
+    data = {**data, "leading_units-TOTAL_FORMS": len(units)}
+    for i, unit in enumerate(units):
+        data |= {f"leading_units-{i}-unit": unit.pk, f"leading_units-{i}-source": source}
+    return data
+
+
+def test_the_leading_collective_is_entered_on_the_bloc_year_screen(admin_client, roster):
+    bloc_year, m = roster
+    rows = [
+        (m["A"], Role.LEADER, False),
+        (m["B"], Role.DEPUTY, False),
+        (m["C"], Role.MEMBER, False),
+    ]
+    data = _with_leading(roster_post(bloc_year, rows), [m["C"].unit])
+    assert admin_client.post(change_url(bloc_year), data).status_code == 302
+    [lead] = LeadingUnit.objects.filter(bloc_year=bloc_year)
+    assert lead.unit == m["C"].unit and lead.source.startswith("Biên bản")
+    assert roles_now(bloc_year)["Đơn vị C"] == Role.MEMBER  # leading is not chairing
+
+
+def test_a_leading_collective_outside_the_roster_is_refused(admin_client, roster):
+    bloc_year, m = roster
+    rows = [
+        (m["A"], Role.LEADER, False),
+        (m["B"], Role.DEPUTY, False),
+        (m["C"], Role.MEMBER, False),
+    ]
+    data = _with_leading(roster_post(bloc_year, rows), [UnitFactory(name="Đơn vị Ngoài")])
+    response = admin_client.post(change_url(bloc_year), data)
+    assert "Tập thể dẫn đầu phải là đơn vị thành viên" in response.content.decode()
+    assert not LeadingUnit.objects.exists()
