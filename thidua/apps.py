@@ -7,8 +7,8 @@ class ThiduaConfig(AppConfig):
 
     def ready(self):
         # Generic hooks only: thidua imports no app; senders are told apart by app label.
-        from . import cache, collation, throttle
+        from . import cache, collation, login_attempts
 
         cache.connect_invalidation()
-        throttle.connect()
+        login_attempts.connect()
         collation.connect()

@@ -7,14 +7,14 @@ from django.urls import include, path
 from blocs.views import home
 
 from . import views
-from .throttle import ThrottledAuthenticationForm
+from .login_attempts import LoginForm
 
 urlpatterns = [
     path("", home, name="home"),
     path("admin/", admin.site.urls),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(authentication_form=ThrottledAuthenticationForm),
+        auth_views.LoginView.as_view(authentication_form=LoginForm),
         name="login",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
