@@ -19,6 +19,7 @@ from contextlib import contextmanager
 
 from axes.handlers.database import AxesDatabaseHandler
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.db import connection, transaction
@@ -104,8 +105,13 @@ def serialized(key: str):
 
 class SerializedLoginMixin:
     def clean(self):
+        refused = None
         with serialized("login:" + (username_key(None, self.data) or "")):
-            return super().clean()
+            try:
+                return super().clean()
+            except ValidationError as error:
+                refused = error  # raised outside, so that the recorded failure is committed
+        raise refused
 
 
 class LoginForm(SerializedLoginMixin, AuthenticationForm):

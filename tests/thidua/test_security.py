@@ -238,3 +238,12 @@ def test_server_error_page_is_standalone_and_vietnamese():
     assert response.status_code == 500
     html = response.content.decode()
     assert "Lỗi hệ thống" in html and 'lang="vi"' in html
+
+
+def test_a_login_writes_no_history_row_for_last_login(client, db):
+    user = UserFactory(username="thuky")
+    rows = user.history.count()
+    assert login(client, "thuky", PASSWORD).status_code == 302
+    user.refresh_from_db()
+    assert user.last_login is not None
+    assert user.history.count() == rows
