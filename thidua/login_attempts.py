@@ -19,9 +19,9 @@ from contextlib import contextmanager
 
 from axes.handlers.database import AxesDatabaseHandler
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Sum
 from django.shortcuts import render

@@ -1,5 +1,6 @@
 """Parallel wrong passwords for one account: no more are checked than the limit allows."""
 
+import contextlib
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -27,10 +28,8 @@ def test_parallel_wrong_passwords_are_counted_before_more_are_checked(monkeypatc
 
     def counted_check(user, raw_password):
         checked.append(raw_password)
-        try:
+        with contextlib.suppress(threading.BrokenBarrierError):
             overlap.wait()
-        except threading.BrokenBarrierError:
-            pass
         return original(user, raw_password)
 
     monkeypatch.setattr(User, "check_password", counted_check)
