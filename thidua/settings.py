@@ -142,6 +142,11 @@ STORAGES = {
 }
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# How thidua.media hands a permitted file to the web server: "" (Django streams it), "nginx"
+# (X-Accel-Redirect to MEDIA_ACCEL_PREFIX, an internal location aliased to MEDIA_ROOT) or
+# "sendfile" (X-Sendfile with the file's path).
+MEDIA_ACCEL = os.environ.get("THIDUA_MEDIA_ACCEL", "")
+MEDIA_ACCEL_PREFIX = os.environ.get("THIDUA_MEDIA_ACCEL_PREFIX", "/protected-media/")
 # Uploads larger than this are refused by the upload validators, not only buffered to disk.
 MAX_UPLOAD_BYTES = int(os.environ.get("THIDUA_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
 

@@ -1,12 +1,11 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from blocs.views import home
 
-from . import views
+from . import media, views
 from .login_attempts import LoginForm
 
 urlpatterns = [
@@ -25,5 +24,5 @@ urlpatterns = [
     path("", include("blocs.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploads go through a view that checks who may see the record (thidua.media), in production too.
+urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve_upload))

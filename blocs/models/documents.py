@@ -74,6 +74,13 @@ class Document(Searchable):
         self.number_key = document_number_key(self.number)
         super().save(*args, **kwargs)
 
+    def file_is_public(self) -> bool:
+        """Public once cited by a published event or a published award decision."""
+        if self.events.published().exists():
+            return True
+        decision = getattr(self, "award_decision", None)  # awards.Decision.document
+        return bool(decision and decision.is_published)
+
     def clean(self):
         self.number = " ".join((self.number or "").split())
         self.number_key = document_number_key(self.number)

@@ -621,6 +621,10 @@ class EventAttachment(EventPart):
         help_text="Ảnh (jpg, png, webp) hoặc văn bản (pdf, doc, docx, xls, xlsx, odt, ods).",
     )
     is_photo = models.BooleanField("là ảnh", default=True)
+
+    def file_is_public(self) -> bool:
+        return self.event.is_public
+
     caption = models.CharField("chú thích", max_length=400)
 
     history = HistoricalRecords()
