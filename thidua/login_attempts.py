@@ -129,6 +129,21 @@ def update_last_login_quietly(sender, user, **kwargs):
     type(user)._default_manager.filter(pk=user.pk).update(last_login=user.last_login)
 
 
+def grant_audit_to_administrators():
+    """Administrators read the attempts and failures, and unlock an account by deleting its
+    attempts (the audit of failures stays)."""
+    import rules
+
+    from .predicates import is_administrator
+
+    perms = ["axes", "axes.delete_accessattempt"] + [
+        f"axes.view_{model}" for model in ["accessattempt", "accesslog", "accessfailurelog"]
+    ]
+    for perm in perms:
+        if not rules.perm_exists(perm):
+            rules.add_perm(perm, is_administrator)
+
+
 def connect():
     from django.contrib import admin
     from django.contrib.auth.models import update_last_login
@@ -137,3 +152,4 @@ def connect():
     user_logged_in.disconnect(update_last_login, dispatch_uid="update_last_login")
     user_logged_in.connect(update_last_login_quietly, dispatch_uid="thidua.last_login")
     admin.site.login_form = AdminLoginForm
+    grant_audit_to_administrators()
