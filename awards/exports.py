@@ -1,14 +1,12 @@
 """The public awards list as rows (shared by the page and the exports), and its CSV and XLSX
 exports: exactly the filtered rows, Vietnamese headers, constant memory."""
 
-import csv
-import tempfile
-
 from django.conf import settings
 from django.contrib import messages
-from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
+
+from thidua.spreadsheet import csv_response, xlsx_response
 
 from . import queries
 from .filters import PublicFilter
@@ -127,45 +125,15 @@ def _too_large(request, filterset):
     return redirect(reverse("awards:list") + (f"?{query}" if query else ""))
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def export_csv(request):
     filterset = public_filter(request.GET)
     if refused := _too_large(request, filterset):
         return refused
-    writer = csv.writer(_Echo())
-
-    def stream():
-        yield "\ufeff"  # so that spreadsheet programs read UTF-8
-        yield writer.writerow(HEADERS)
-        for values in _rows(filterset):
-            yield writer.writerow(values)
-
-    response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="khen-thuong.csv"'
-    return response
+    return csv_response(HEADERS, _rows(filterset), "khen-thuong.csv")
 
 
 def export_xlsx(request):
-    from openpyxl import Workbook
-
     filterset = public_filter(request.GET)
     if refused := _too_large(request, filterset):
         return refused
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Khen thưởng")
-    sheet.append(HEADERS)
-    for values in _rows(filterset):
-        sheet.append(values)
-    handle = tempfile.TemporaryFile()  # noqa: SIM115 (closed by FileResponse)
-    workbook.save(handle)
-    handle.seek(0)
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename="khen-thuong.xlsx",
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    return xlsx_response("Khen thưởng", HEADERS, _rows(filterset), "khen-thuong.xlsx")

@@ -45,6 +45,10 @@ def _page(request, items):
     return Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
+# Far beyond any real list, well within the database's OFFSET range.
+MAX_OFFSET = 2**31
+
+
 class _CountlessPaginator:
     """Pages of the unfiltered public list without a COUNT(*) over every published award (a
     sequential scan of the whole table, ~100 ms at a million rows): one extra row tells whether
@@ -61,6 +65,8 @@ class _CountlessPaginator:
         except (TypeError, ValueError):
             number = 1
         start = (number - 1) * self.per_page
+        if start > MAX_OFFSET:
+            raise Http404("Không có trang này.")
         rows = list(self.items[start : start + self.per_page + 1])
         return _CountlessPage(rows[: self.per_page], number, self, len(rows) > self.per_page)
 

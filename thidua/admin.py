@@ -2,6 +2,8 @@
 the site's Vietnamese titles."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteMixin
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import Q
@@ -41,6 +43,28 @@ class EstimatedCountPaginator(Paginator):
             )
             row = cursor.fetchone()
         return row[0] if row else super().count
+
+
+def _valid_values_only(optgroups):
+    """Django's autocomplete widget looks every submitted value up to re-display it, so
+    `parent=abc` raised instead of showing the field's error: skip the values that are not keys.
+    Patched on the widget itself so that every admin and inline is covered."""
+
+    def wrapper(self, name, value, attr=None):
+        key = self.field.remote_field.model._meta.pk
+        valid = []
+        for item in value:
+            try:
+                key.to_python(item)
+            except ValidationError:
+                continue
+            valid.append(item)
+        return optgroups(self, name, valid, attr)
+
+    return wrapper
+
+
+AutocompleteMixin.optgroups = _valid_values_only(AutocompleteMixin.optgroups)
 
 
 class BaseAdmin(SimpleHistoryAdmin):

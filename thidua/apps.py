@@ -7,10 +7,10 @@ class ThiduaConfig(AppConfig):
 
     def ready(self):
         # Generic hooks only: thidua imports no app; senders are told apart by app label.
-        from . import cache, collation, throttle
+        from . import cache, collation, login_attempts
         from .imports import history
 
         cache.connect_invalidation()
-        throttle.connect()
+        login_attempts.connect()
         collation.connect()
         history.connect()

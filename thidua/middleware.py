@@ -1,6 +1,7 @@
-"""Site-wide middleware: Content-Security-Policy and the public page cache."""
+"""Site-wide middleware: Content-Security-Policy, the public page cache and malformed queries."""
 
 from django.conf import settings
+from django.http import Http404
 
 from . import cache as page_cache
 
@@ -54,3 +55,30 @@ class PublicPageCacheMiddleware:
             page_cache.store(key, response)
             response["X-Page-Cache"] = "miss"
         return response
+
+
+# The largest integer any column or OFFSET of the database can hold (PostgreSQL bigint).
+_BIGINT_MAX = 2**63 - 1
+
+
+def malformed_query_value(value: str) -> bool:
+    """A value no page can use: a NUL byte (PostgreSQL refuses it in any text) or an integer
+    beyond the database's range (an id, a year or a page number that would overflow)."""
+    if "\x00" in value:
+        return True
+    digits = value.strip().lstrip("+-")
+    return digits.isdigit() and len(digits) > 18 and int(digits) > _BIGINT_MAX
+
+
+class MalformedQueryMiddleware:
+    """Answers 404 to a query string no page can use, whatever the page (public lists, admin
+    changelists and filters, staff pages), instead of letting the database raise."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        for key, values in request.GET.lists():
+            if malformed_query_value(key) or any(malformed_query_value(v) for v in values):
+                raise Http404("Tham số của trang không hợp lệ.")
+        return self.get_response(request)

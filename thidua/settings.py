@@ -2,6 +2,7 @@
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rules",
     "simple_history",
+    "axes",
     "thidua",
     "units",
     "blocs",
@@ -67,10 +69,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A NUL byte or an out-of-range integer in the query string: 404, never a database error.
+    "thidua.middleware.MalformedQueryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "thidua.middleware.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into its Vietnamese page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "thidua.urls"
@@ -121,6 +127,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "units.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out login before any password is checked (thidua.login_attempts).
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "thidua.backends.OneQueryModelBackend",
 ]
@@ -176,6 +184,11 @@ if os.environ.get("THIDUA_MEDIA_STORAGE", "filesystem") == "s3":
             "file_overwrite": False,
         },
     }
+# How thidua.media hands a permitted file to the web server: "" (Django streams it), "nginx"
+# (X-Accel-Redirect to MEDIA_ACCEL_PREFIX, an internal location aliased to MEDIA_ROOT) or
+# "sendfile" (X-Sendfile with the file's path).
+MEDIA_ACCEL = os.environ.get("THIDUA_MEDIA_ACCEL", "")
+MEDIA_ACCEL_PREFIX = os.environ.get("THIDUA_MEDIA_ACCEL_PREFIX", "/protected-media/")
 # Uploads larger than this are refused by the upload validators, not only buffered to disk.
 MAX_UPLOAD_BYTES = int(os.environ.get("THIDUA_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
 # Imports from Excel (thidua.imports): data rows per file, and where an upload waits between
@@ -259,13 +272,25 @@ PAGE_CACHE_EXCLUDED_PREFIXES = [
     "/media/",
 ]
 
-# Login throttling (thidua.throttle): failures per username and per client address in a window.
+# Login throttling (django-axes, thidua.login_attempts): failures per username and per client
+# address in a window, stored in the database (AccessAttempt, AccessFailureLog: see the admin).
 LOGIN_FAILURES_PER_USERNAME = int(os.environ.get("THIDUA_LOGIN_FAILURES_PER_USERNAME", "5"))
 LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("THIDUA_LOGIN_FAILURES_PER_ADDRESS", "20"))
 LOGIN_FAILURE_WINDOW_SECONDS = int(os.environ.get("THIDUA_LOGIN_FAILURE_WINDOW_SECONDS", "900"))
 # The request header that holds the client's address when behind a reverse proxy, e.g.
 # HTTP_X_REAL_IP; REMOTE_ADDR otherwise (behind a proxy it would be the proxy for everyone).
 CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "REMOTE_ADDR")
+AXES_HANDLER = "thidua.login_attempts.LoginAttemptHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = LOGIN_FAILURES_PER_USERNAME  # the handler applies each parameter's limit
+AXES_COOLOFF_TIME = timedelta(seconds=LOGIN_FAILURE_WINDOW_SECONDS)
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_USERNAME_CALLABLE = "thidua.login_attempts.username_key"
+AXES_CLIENT_IP_CALLABLE = "thidua.login_attempts.client_address"
+AXES_LOCKOUT_CALLABLE = "thidua.login_attempts.lockout_response"
+AXES_COOLOFF_MESSAGE = "Đăng nhập sai quá nhiều lần. Vì an toàn, hãy thử lại sau."
+AXES_VERBOSE = False
 
 # Content-Security-Policy (thidua.middleware): no inline script or style anywhere, admin included.
 CONTENT_SECURITY_POLICY = "; ".join(

@@ -1,20 +1,19 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from blocs.views import home
 
-from . import views
-from .throttle import ThrottledAuthenticationForm
+from . import media, views
+from .login_attempts import LoginForm
 
 urlpatterns = [
     path("", home, name="home"),
     path("admin/", admin.site.urls),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(authentication_form=ThrottledAuthenticationForm),
+        auth_views.LoginView.as_view(authentication_form=LoginForm),
         name="login",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
@@ -26,5 +25,5 @@ urlpatterns = [
     path("", include("blocs.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploads go through a view that checks who may see the record (thidua.media), in production too.
+urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve_upload))

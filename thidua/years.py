@@ -1,8 +1,13 @@
 """Year and period helpers shared by the apps."""
 
+from datetime import UTC, date, datetime
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.deconstruct import deconstructible
 
 FIRST_YEAR = 1945
 LAST_YEAR = 2100
@@ -39,3 +44,65 @@ def check_within(year, start, end, *, field, label):
                 field: f"Năm {year} nằm ngoài thời gian hoạt động của {label} ({period_label(start, end) or '?'})."
             }
         )
+
+
+# --- Date ranges ---------------------------------------------------------------------------------
+# Every date and time the system accepts lies between 01/01/FIRST_YEAR and the end of the year
+# after the current one (a conference or decision is entered after it happens, or planned a year
+# ahead at most). The database enforces the fixed outer bound LAST_YEAR; the models add the
+# moving one. Without them a typed 01/01/0001 became a timestamp PostgreSQL could not read back.
+FUTURE_YEARS = 1
+FIRST_DATE = date(FIRST_YEAR, 1, 1)
+LAST_DATE = date(LAST_YEAR, 12, 31)
+
+
+def last_accepted_date() -> date:
+    return date(min(current_year() + FUTURE_YEARS, LAST_YEAR), 12, 31)
+
+
+@deconstructible
+class DateRangeValidator:
+    """A date or datetime between 01/01/FIRST_YEAR and the end of next year."""
+
+    def __call__(self, value):
+        if value is None:
+            return
+        day = value.date() if isinstance(value, datetime) else value
+        last = last_accepted_date()
+        if not FIRST_DATE <= day <= last:
+            raise ValidationError(
+                f"Ngày {day.day:02d}/{day.month:02d}/{day.year:04d} nằm ngoài khoảng cho phép: "
+                f"từ {FIRST_DATE:%d/%m/%Y} đến {last:%d/%m/%Y}.",
+                code="date_out_of_range",
+            )
+
+    def __eq__(self, other):
+        return isinstance(other, DateRangeValidator)
+
+
+date_validators = [DateRangeValidator()]
+
+
+def date_range_constraints(prefix: str, *fields: str, times: tuple = ()) -> list:
+    """Check constraints keeping each date (`fields`) or datetime (`times`) within the fixed
+    bounds, so that no path (a bulk insert, a raw update) stores an unreadable date."""
+    constraints = []
+    bounds = [(name, FIRST_DATE, LAST_DATE) for name in fields] + [
+        (name, FIRST_MOMENT, LAST_MOMENT) for name in times
+    ]
+    for name, first, last in bounds:
+        constraints.append(
+            models.CheckConstraint(
+                condition=Q(**{f"{name}__isnull": True})
+                | Q(**{f"{name}__gte": first, f"{name}__lte": last}),
+                name=f"{prefix}_{name}_in_range",
+                violation_error_message=(
+                    f"Ngày phải trong khoảng {FIRST_DATE:%d/%m/%Y} – {LAST_DATE:%d/%m/%Y}."
+                ),
+            )
+        )
+    return constraints
+
+
+FIRST_MOMENT = datetime(FIRST_YEAR, 1, 1, tzinfo=UTC)
+LAST_MOMENT = datetime(LAST_YEAR, 12, 31, 23, 59, 59, tzinfo=UTC)

@@ -100,6 +100,7 @@ class UserAdmin(PermissionLabelsMixin, ProtectedDeleteMixin, DjangoUserAdmin, Ba
         ("Đơn vị công tác", {"fields": ["unit", "person"]}),
     ]
     list_display = ["username", "first_name", "last_name", "unit", "is_staff", "is_active"]
+    readonly_fields = ["last_login", "date_joined"]  # set by the system, never typed
     list_select_related = ["unit"]
     list_filter = ["groups", "is_staff", "is_active", ("unit", admin.RelatedOnlyFieldListFilter)]
     autocomplete_fields = ["unit", "person"]

@@ -8,7 +8,13 @@ from simple_history.models import HistoricalRecords
 from thidua.collation import vi_order
 from thidua.models import NameSpan, Searchable, name_in
 from thidua.slugs import unique_slug
-from thidua.years import in_period, period_label, year_validators
+from thidua.years import (
+    date_range_constraints,
+    date_validators,
+    in_period,
+    period_label,
+    year_validators,
+)
 
 
 class UnitKind(models.TextChoices):
@@ -227,8 +233,8 @@ class Position(models.Model):
         Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="positions"
     )
     title = models.CharField("chức vụ", max_length=150)
-    started_on = models.DateField("từ ngày", null=True, blank=True)
-    ended_on = models.DateField("đến ngày", null=True, blank=True)
+    started_on = models.DateField("từ ngày", null=True, blank=True, validators=date_validators)
+    ended_on = models.DateField("đến ngày", null=True, blank=True, validators=date_validators)
     from_year = models.PositiveSmallIntegerField(
         "từ năm",
         null=True,
@@ -266,6 +272,7 @@ class Position(models.Model):
                 name="position_dates_ordered",
                 violation_error_message="Ngày kết thúc chức vụ phải sau ngày bắt đầu.",
             ),
+            *date_range_constraints("position", "started_on", "ended_on"),
         ]
 
     def __str__(self):

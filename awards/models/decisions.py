@@ -7,6 +7,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from blocs.models import Document, Honour
+from thidua.years import date_range_constraints, date_validators
 from units.models import Person
 
 from .dossiers import RECIPIENT_XOR, RECIPIENT_XOR_MESSAGE, AwardRecord, Nomination
@@ -133,7 +134,9 @@ class Award(AwardRecord):
         related_name="revoked_awards",
     )
     revocation_reason = models.TextField("lý do thu hồi", blank=True)
-    revoked_at = models.DateTimeField("thu hồi lúc", null=True, blank=True)
+    revoked_at = models.DateTimeField(
+        "thu hồi lúc", null=True, blank=True, validators=date_validators
+    )
 
     history = HistoricalRecords()
     objects = AwardQuerySet.as_manager()
@@ -159,6 +162,7 @@ class Award(AwardRecord):
                 name="award_revocation_has_reason",
                 violation_error_message="Thu hồi khen thưởng phải ghi lý do.",
             ),
+            *date_range_constraints("award", times=("revoked_at",)),
         ]
         indexes = [
             models.Index(fields=["year", "award_type"], name="award_year_type"),
@@ -201,6 +205,20 @@ class Award(AwardRecord):
         if self.revoked_by_id and self.revoked_by_id == self.decision_id:
             raise ValidationError(
                 {"revoked_by": "Quyết định thu hồi phải khác quyết định khen thưởng."}
+            )
+        self.check_decision_after_year()
+
+    def check_decision_after_year(self):
+        """A decision rewards achievements already made: it is not dated before their year."""
+        if not self.decision_id or self.year is None:
+            return
+        issued_on = self.decision.document.issued_on
+        if issued_on and issued_on.year < self.year:
+            raise ValidationError(
+                {
+                    "decision": f"Quyết định ban hành ngày {issued_on:%d/%m/%Y}, trước năm "
+                    f"thành tích {self.year}: quyết định không thể có trước thành tích."
+                }
             )
 
     def check_honour(self):

@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from blocs.models import Bloc, Event
 from thidua.uploads import validate_document_file
-from thidua.years import year_validators
+from thidua.years import date_range_constraints, date_validators, year_validators
 from units.models import Person, Unit
 
 from .catalogue import AwardType
@@ -338,7 +338,7 @@ class Transition(models.Model):
         blank=True,
         related_name="+",
     )
-    at = models.DateTimeField("thời điểm")
+    at = models.DateTimeField("thời điểm", validators=date_validators)
     reason = models.TextField("lý do / ghi chú", blank=True)
 
     history = HistoricalRecords()
@@ -424,7 +424,7 @@ class CouncilVote(models.Model):
     nomination = models.ForeignKey(
         Nomination, verbose_name="hồ sơ", on_delete=models.PROTECT, related_name="council_votes"
     )
-    held_on = models.DateField("ngày họp")
+    held_on = models.DateField("ngày họp", validators=date_validators)
     votes_for = models.PositiveSmallIntegerField("số phiếu đồng ý")
     votes_against = models.PositiveSmallIntegerField("số phiếu không đồng ý", default=0)
     present = models.PositiveSmallIntegerField("số thành viên có mặt")
@@ -462,6 +462,7 @@ class CouncilVote(models.Model):
                 name="council_vote_size_positive",
                 violation_error_message="Hội đồng phải có ít nhất một thành viên.",
             ),
+            *date_range_constraints("council_vote", "held_on"),
         ]
 
     def __str__(self):
@@ -484,6 +485,26 @@ class CouncilVote(models.Model):
             )
         if self.council_size == 0:
             raise ValidationError({"council_size": "Hội đồng phải có ít nhất một thành viên."})
+        self.check_before_decision()
+
+    def check_before_decision(self):
+        """The council votes before the decision that grants the nomination, never after."""
+        if not self.held_on or not self.nomination_id:
+            return
+        # `award`: decisions.Award.nomination (the dossier module does not import decisions).
+        award = (
+            type(self.nomination)
+            .objects.filter(pk=self.nomination_id)
+            .values_list("award__decision__document__issued_on", flat=True)
+        )
+        issued_on = award.first()
+        if issued_on and self.held_on > issued_on:
+            raise ValidationError(
+                {
+                    "held_on": f"Ngày họp {self.held_on:%d/%m/%Y} sau ngày quyết định khen "
+                    f"thưởng {issued_on:%d/%m/%Y}: Hội đồng phải họp trước khi có quyết định."
+                }
+            )
 
     def base(self, vote_base) -> int:
         return self.present if vote_base == VoteBase.PRESENT else self.council_size

@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from thidua.years import date_range_constraints, date_validators
+
 from .catalogue import AwardType
 from .enums import RecipientKind, RuleKind, ShareBase, VoteBase
 
@@ -33,8 +35,10 @@ class LegalRegime(models.Model):
     code = models.SlugField("mã", max_length=60, unique=True)
     law = models.CharField("luật", max_length=255)
     decree = models.CharField("nghị định hướng dẫn", max_length=255, blank=True)
-    valid_from = models.DateField("có hiệu lực từ")
-    valid_until = models.DateField("hết hiệu lực", null=True, blank=True)
+    valid_from = models.DateField("có hiệu lực từ", validators=date_validators)
+    valid_until = models.DateField(
+        "hết hiệu lực", null=True, blank=True, validators=date_validators
+    )
     note = models.TextField("ghi chú (cần kiểm tra)", blank=True)
 
     history = HistoricalRecords()
@@ -50,6 +54,7 @@ class LegalRegime(models.Model):
                 name="regime_dates_ordered",
                 violation_error_message="Ngày hết hiệu lực phải sau ngày có hiệu lực.",
             ),
+            *date_range_constraints("regime", "valid_from", "valid_until"),
         ]
 
     def __str__(self):
@@ -140,8 +145,10 @@ class Rule(models.Model):
     )
     article = models.CharField("điều", max_length=60, blank=True)
     clause = models.CharField("khoản", max_length=60, blank=True)
-    valid_from = models.DateField("có hiệu lực từ")
-    valid_until = models.DateField("hết hiệu lực", null=True, blank=True)
+    valid_from = models.DateField("có hiệu lực từ", validators=date_validators)
+    valid_until = models.DateField(
+        "hết hiệu lực", null=True, blank=True, validators=date_validators
+    )
     blocking = models.BooleanField(
         "chặn khi nộp hồ sơ",
         default=True,
@@ -164,6 +171,7 @@ class Rule(models.Model):
                 name="rule_dates_ordered",
                 violation_error_message="Ngày hết hiệu lực phải sau ngày có hiệu lực.",
             ),
+            *date_range_constraints("rule", "valid_from", "valid_until"),
         ]
 
     def __str__(self):

@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 from thidua.models import Searchable
 from thidua.text import strip_diacritics
 from thidua.uploads import validate_document_file
+from thidua.years import date_range_constraints, date_validators
 
 
 class DocumentKind(models.TextChoices):
@@ -38,7 +39,7 @@ class Document(Searchable):
     number = models.CharField(
         "số, ký hiệu", max_length=60, help_text="Ví dụ: 3395/BKHCN-TĐKT hoặc 11/NQ-CP."
     )
-    issued_on = models.DateField("ngày ban hành")
+    issued_on = models.DateField("ngày ban hành", validators=date_validators)
     number_key = models.CharField(
         "khóa số hiệu", max_length=60, editable=False, default="", db_index=False
     )
@@ -55,6 +56,7 @@ class Document(Searchable):
         verbose_name_plural = "văn bản"
         ordering = ["-issued_on", "number"]
         constraints = [
+            *date_range_constraints("document", "issued_on"),
             models.UniqueConstraint(
                 fields=["number_key", "issued_on"],
                 name="document_number_key_date_unique",
@@ -71,6 +73,13 @@ class Document(Searchable):
     def save(self, *args, **kwargs):
         self.number_key = document_number_key(self.number)
         super().save(*args, **kwargs)
+
+    def file_is_public(self) -> bool:
+        """Public once cited by a published event or a published award decision."""
+        if self.events.published().exists():
+            return True
+        decision = getattr(self, "award_decision", None)  # awards.Decision.document
+        return bool(decision and decision.is_published)
 
     def clean(self):
         self.number = " ".join((self.number or "").split())

@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 from thidua.models import Searchable
 from thidua.text import fold
 from thidua.uploads import validate_attachment, validate_image_file
-from thidua.years import period_label, year_validators
+from thidua.years import date_range_constraints, date_validators, period_label, year_validators
 from units.models import Person, Unit
 
 from .documents import Document
@@ -530,7 +530,7 @@ class Pledge(models.Model):
         Bloc, verbose_name="khối", on_delete=models.PROTECT, related_name="pledges", blank=True
     )
     year = models.PositiveSmallIntegerField("năm giao ước", validators=year_validators)
-    signed_on = models.DateField("ngày ký", null=True, blank=True)
+    signed_on = models.DateField("ngày ký", null=True, blank=True, validators=date_validators)
     event = models.ForeignKey(
         Event,
         verbose_name="ký tại sự kiện",
@@ -559,6 +559,7 @@ class Pledge(models.Model):
                 name="pledge_once_per_bloc_year",
                 violation_error_message="Khối này đã có giao ước thi đua cho năm đó.",
             ),
+            *date_range_constraints("pledge", "signed_on"),
         ]
 
     def __str__(self):
@@ -620,6 +621,10 @@ class EventAttachment(EventPart):
         help_text="Ảnh (jpg, png, webp) hoặc văn bản (pdf, doc, docx, xls, xlsx, odt, ods).",
     )
     is_photo = models.BooleanField("là ảnh", default=True)
+
+    def file_is_public(self) -> bool:
+        return self.event.is_public
+
     caption = models.CharField("chú thích", max_length=400)
 
     history = HistoricalRecords()

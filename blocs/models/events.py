@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from thidua.models import Searchable, SearchQuerySet
 from thidua.slugs import unique_slug
-from thidua.years import period_label, year_validators
+from thidua.years import date_range_constraints, date_validators, period_label, year_validators
 from units.models import Person
 
 from .documents import Document
@@ -39,7 +39,7 @@ class Event(Searchable):
     title = models.CharField("tiêu đề", max_length=300)
     period_start = models.PositiveSmallIntegerField("kỳ thi đua từ năm", validators=year_validators)
     period_end = models.PositiveSmallIntegerField("kỳ thi đua đến năm", validators=year_validators)
-    held_on = models.DateField("ngày tổ chức")
+    held_on = models.DateField("ngày tổ chức", validators=date_validators)
     place = models.CharField("địa điểm", max_length=255, blank=True)
     slug = models.SlugField(
         "đường dẫn",
@@ -87,7 +87,9 @@ class Event(Searchable):
         help_text="Các văn bản mà sự kiện được tổ chức theo (ví dụ công văn hướng dẫn tổng kết).",
     )
     is_published = models.BooleanField("công khai", default=False)
-    published_at = models.DateTimeField("thời điểm đăng", null=True, blank=True)
+    published_at = models.DateTimeField(
+        "thời điểm đăng", null=True, blank=True, validators=date_validators
+    )
     source = models.CharField(
         "nguồn tin", max_length=255, blank=True, help_text="Hiển thị sau chữ «Nguồn:»."
     )
@@ -111,6 +113,7 @@ class Event(Searchable):
                 name="event_published_has_time",
                 violation_error_message="Sự kiện công khai phải có thời điểm đăng.",
             ),
+            *date_range_constraints("event", "held_on", times=("published_at",)),
         ]
         indexes = [
             models.Index(fields=["is_published", "-held_on"], name="event_public_date"),

@@ -125,12 +125,29 @@ THROTTLED = "Đăng nhập sai quá nhiều lần"
 
 def test_five_failures_lock_the_username_even_with_the_right_password(client, db):
     user = UserFactory(username="thuky")
-    for _ in range(5):
+    for _ in range(4):
         response = login(client, "thuky", "sai-mat-khau")
         assert "Tên đăng nhập hoặc mật khẩu không đúng" in response.content.decode()
+    fifth = login(client, "thuky", "sai-mat-khau")
+    assert fifth.status_code == 429 and THROTTLED in fifth.content.decode()
     response = login(client, user.username, PASSWORD)
+    assert response.status_code == 429
     assert THROTTLED in response.content.decode()
     assert not is_logged_in(client)
+
+
+def test_failures_are_audited_in_the_admin(client, db):
+    from axes.models import AccessAttempt, AccessFailureLog
+
+    UserFactory(username="thuky")
+    for _ in range(3):
+        login(client, "thuky", "sai-mat-khau", address="10.4.4.4")
+    attempt = AccessAttempt.objects.get(username="thuky", ip_address="10.4.4.4")
+    assert attempt.failures_since_start == 3
+    assert AccessFailureLog.objects.filter(username="thuky").count() == 3
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    page = client.get("/admin/axes/accessfailurelog/")
+    assert page.status_code == 200 and "10.4.4.4" in page.content.decode()
 
 
 def test_a_locked_username_does_not_lock_out_others(client, db):
@@ -176,7 +193,7 @@ def test_admin_login_is_throttled_too(client, db):
     for _ in range(5):
         login(client, user.username, "sai-mat-khau", url="/admin/login/")
     response = login(client, user.username, PASSWORD, url="/admin/login/")
-    assert response.status_code == 200
+    assert response.status_code == 429
     assert THROTTLED in response.content.decode()
     assert not is_logged_in(client)
 
@@ -221,3 +238,12 @@ def test_server_error_page_is_standalone_and_vietnamese():
     assert response.status_code == 500
     html = response.content.decode()
     assert "Lỗi hệ thống" in html and 'lang="vi"' in html
+
+
+def test_a_login_writes_no_history_row_for_last_login(client, db):
+    user = UserFactory(username="thuky")
+    rows = user.history.count()
+    assert login(client, "thuky", PASSWORD).status_code == 302
+    user.refresh_from_db()
+    assert user.last_login is not None
+    assert user.history.count() == rows
