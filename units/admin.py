@@ -5,7 +5,6 @@ from thidua.admin import (
     BaseAdmin,
     EstimatedCountPaginator,
     FoldedSearchMixin,
-    ProtectedDeleteMixin,
 )
 
 from .models import Person, Position, Unit, UnitName, User
@@ -27,7 +26,7 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
+class UnitAdmin(FoldedSearchMixin, BaseAdmin):
     list_display = ["name", "short_name", "kind", "parent", "active_from", "active_until", "slug"]
     list_filter = ["kind", ("parent", admin.RelatedOnlyFieldListFilter), "active_until"]
     list_select_related = ["parent"]
@@ -49,7 +48,7 @@ class UnitAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
+class PersonAdmin(FoldedSearchMixin, BaseAdmin):
     list_display = ["full_name", "slug", "current_positions"]
     ordering = ["full_name", "pk"]  # along the person_name_order index
     paginator = EstimatedCountPaginator
@@ -76,7 +75,7 @@ class PersonAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
+class PositionAdmin(FoldedSearchMixin, BaseAdmin):
     # Search a person or a unit: a sidebar of every unit (thousands) would help nobody.
     folded_search_field = ("person__search_text", "unit__search_text")
     list_display = ["person", "title", "unit", "from_year", "until_year", "started_on", "ended_on"]
@@ -88,7 +87,7 @@ class PositionAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
 
 
 @admin.register(User)
-class UserAdmin(ProtectedDeleteMixin, DjangoUserAdmin, BaseAdmin):
+class UserAdmin(DjangoUserAdmin, BaseAdmin):
     fieldsets = [
         *DjangoUserAdmin.fieldsets,
         ("Đơn vị công tác", {"fields": ["unit", "person"]}),

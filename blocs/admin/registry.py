@@ -10,7 +10,6 @@ from thidua.admin import (
     BaseAdmin,
     EstimatedCountPaginator,
     FoldedSearchMixin,
-    ProtectedDeleteMixin,
 )
 
 from ..models import Bloc, BlocName, BlocYear, Membership, Role, check_roster
@@ -86,7 +85,7 @@ class BlocNameInline(admin.TabularInline):
 
 
 @admin.register(Bloc)
-class BlocAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
+class BlocAdmin(FoldedSearchMixin, BaseAdmin):
     list_display = ["name", "organiser", "first_year", "last_year", "slug"]
     list_filter = [("organiser", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["organiser"]
@@ -107,7 +106,7 @@ class BlocAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
 
 
 @admin.register(BlocYear)
-class BlocYearAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
+class BlocYearAdmin(FoldedSearchMixin, BaseAdmin):
     folded_search_field = "bloc__search_text"
     list_display = ["bloc", "year", "member_count", "leader", "deputy"]
     list_filter = ["year", "bloc"]
@@ -158,7 +157,7 @@ class RecordedYearFilter(admin.SimpleListFilter):
 
 
 @admin.register(Membership)
-class MembershipAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
+class MembershipAdmin(FoldedSearchMixin, BaseAdmin):
     folded_search_field = "unit__search_text"
     list_display = ["unit", "bloc", "year", "role", "representative"]
     list_filter = [RecordedYearFilter, "role", "bloc_year__bloc", "unit__kind"]
