@@ -106,7 +106,8 @@ class HistoryGuardMixin:
             raise PermissionDenied
         opts = self.model._meta
         record = get_object_or_404(
-            get_history_model_for_model(self.model), **{opts.pk.attname: object_id, "history_id": version_id}
+            get_history_model_for_model(self.model),
+            **{opts.pk.attname: object_id, "history_id": version_id},
         )
         version = record.instance
         target = version if deleted else current
@@ -139,9 +140,12 @@ class HistoryGuardMixin:
             if refusal is not None
             else self.get_readonly_fields(request, target)
         )
-        admin_form = helpers.AdminForm(
-            form, list(fieldsets), self.get_prepopulated_fields(request, target), readonly, self
-        )
+        prepopulated = {
+            name: sources
+            for name, sources in self.get_prepopulated_fields(request, target).items()
+            if refusal is None and name in form.fields
+        }
+        admin_form = helpers.AdminForm(form, list(fieldsets), prepopulated, readonly, self)
         url_name = f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}"
         context = {
             **self.admin_site.each_context(request),

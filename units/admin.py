@@ -1,11 +1,14 @@
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 
 from thidua.admin import (
     BaseAdmin,
     EstimatedCountPaginator,
     FoldedSearchMixin,
 )
+from thidua.admin_deletes import DeleteGuardMixin
 
 from .models import Person, Position, Unit, UnitName, User
 
@@ -96,3 +99,20 @@ class UserAdmin(DjangoUserAdmin, BaseAdmin):
     list_select_related = ["unit"]
     list_filter = ["groups", "is_staff", "is_active", ("unit", admin.RelatedOnlyFieldListFilter)]
     autocomplete_fields = ["unit", "person"]
+    # An account's name is in every history row it wrote (history_user): lock it, never delete.
+    delete_refusal_message = (
+        "tài khoản đã ghi lịch sử thay đổi và nhật ký xử lý hồ sơ; hãy bỏ chọn «Đang hoạt động» "
+        "để khóa tài khoản thay vì xóa."
+    )
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RoleGroupAdmin(DeleteGuardMixin, DjangoGroupAdmin):
+    """The groups are the roles (thidua.roles): the permissions are written against their names."""
+
+    delete_refusal_message = (
+        "nhóm là một vai trò của hệ thống (quyền được gắn với tên vai trò) và không bị xóa."
+    )

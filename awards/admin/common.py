@@ -9,8 +9,8 @@ from django.shortcuts import redirect
 
 from thidua.admin import EstimatedCountPaginator, FoldedSearchMixin
 
-from ..models import Award, Decision
-from ..permissions import visible_dossiers
+from ..models import Award, Decision, Nomination
+from ..permissions import can, visible_dossiers
 
 
 def error_text(error: ValidationError) -> str:
@@ -65,6 +65,16 @@ class DossierScopeMixin:
     def get_queryset(self, request):
         qs = super().get_queryset(request)
         return visible_dossiers(request.user, qs, self.dossier_prefix)
+
+    def deleted_record_visible(self, request, record):
+        """A deleted row's history: as its dossier's page (the dossier, or its last version)."""
+        dossier = record.instance
+        if self.dossier_prefix:
+            dossier = Nomination.objects.filter(pk=dossier.nomination_id).first() or (
+                Nomination.history.filter(id=dossier.nomination_id).order_by("-history_id").first()
+            )
+            dossier = getattr(dossier, "instance", dossier)
+        return dossier is not None and can(request.user, "awards.view_dossier", dossier)
 
 
 class LargeTableAdminMixin:

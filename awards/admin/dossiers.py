@@ -60,6 +60,17 @@ class ProposalAdmin(RecipientSearchMixin, BaseAdmin):
         return hasattr(obj, "nomination")
 
 
+# The log of a dossier: written by the services only, never reverted, restored or deleted.
+LOG_REFUSAL = "nhật ký xử lý hồ sơ chỉ được ghi qua các bước nghiệp vụ và không bao giờ bị xóa."
+
+
+class LogAdminMixin:
+    history_revert = False
+    history_revert_refusal = LOG_REFUSAL
+    history_restore = False
+    delete_refusal_message = LOG_REFUSAL
+
+
 class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
@@ -155,6 +166,13 @@ class NominationAdmin(
     ]
     inlines = [TransitionInline, CouncilVoteInline, OverrideInline]
     action_form = WorkflowActionForm
+    # Reverting edits the dossier's content through services.save_draft (draft or returned
+    # dossiers only); its status never changes but through the actions.
+    history_restore = False
+    delete_refusal_message = (
+        "hồ sơ đề nghị và nhật ký của nó là lịch sử khen thưởng, không bị xóa; hãy dùng thao tác "
+        "«Rút hồ sơ» (khối) hoặc «Không đề nghị» (Vụ Thi đua - Khen thưởng)."
+    )
     actions = [
         _workflow_action("submit", "Gửi hồ sơ"),
         _workflow_action("withdraw", "Rút hồ sơ (ghi lý do)"),
@@ -217,7 +235,7 @@ class NominationAdmin(
 
 
 @admin.register(Transition)
-class TransitionAdmin(DossierScopeMixin, BaseAdmin):
+class TransitionAdmin(LogAdminMixin, DossierScopeMixin, BaseAdmin):
     dossier_prefix = "nomination__"
     # Filters from the fields' choices: no DISTINCT over a million rows.
     list_display = ["nomination", "action", "from_status", "to_status", "actor", "at"]
@@ -240,7 +258,7 @@ class TransitionAdmin(DossierScopeMixin, BaseAdmin):
 
 
 @admin.register(Override)
-class OverrideAdmin(DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
+class OverrideAdmin(LogAdminMixin, DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
     """Recorded through services.record_override (administrators only)."""
 
     dossier_prefix = "nomination__"
@@ -261,7 +279,7 @@ class OverrideAdmin(DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
 
 
 @admin.register(CouncilVote)
-class CouncilVoteAdmin(DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
+class CouncilVoteAdmin(LogAdminMixin, DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
     """Recorded through services.record_council_vote (reviewers, nominations under review)."""
 
     dossier_prefix = "nomination__"
