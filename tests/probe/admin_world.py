@@ -16,6 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import get_history_manager_for_model
 
 from awards.models import Status
+from blocs.models import Event, Honour
 from tests.factories import (
     AwardFactory,
     CouncilVoteFactory,
@@ -25,7 +26,7 @@ from tests.factories import (
     UnitNameFactory,
     UserFactory,
 )
-from units.models import User
+from units.models import Unit, User
 
 ANONYMOUS = "ẩn danh"
 VIEW_ONLY = "chỉ xem"
@@ -43,6 +44,8 @@ def build():
     OverrideFactory(nomination=other_bloc, created_by=User.objects.get(username="admin"))
     AwardFactory(year=2012)
     UnitNameFactory(valid_until=2010)
+    event = Event.objects.order_by("pk").first()
+    Honour.objects.create(event=event, unit=Unit.objects.order_by("pk").first())
     viewer = UserFactory(username="chixem")
     viewer.user_permissions.set(Permission.objects.filter(codename__startswith="view_"))
 
