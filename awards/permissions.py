@@ -109,8 +109,9 @@ can_revoke_award = in_review_body & ~recipient_is_own_unit
 # A recorded exception to a legal rule, and the assignment of a conflicted dossier: administrators.
 can_override_rule = is_administrator
 can_assign_reviewer = is_administrator
-# Historical awards entered from a past decision (no workflow): data entry.
-can_enter_historical = can_enter_data
+# Historical awards entered from a past decision (no workflow), and corrections of their record:
+# data entry, never for the staff member's own unit (conflict of interest, as for reviewers).
+can_enter_historical = can_enter_data & ~recipient_is_own_unit
 
 PERMISSIONS = {
     "awards.prepare_nomination": can_prepare_nomination,

@@ -582,15 +582,37 @@ def nominations_from_event(event, actor, *, reason=""):
     return created
 
 
+def _check_award_entry(actor, award, verb):
+    """Data entry of an award outside the workflow: the permission, and the own-unit rule."""
+    if not can(actor, "awards.enter_historical_award"):
+        raise ValidationError(
+            f"Tài khoản «{actor.get_username()}» không có quyền {verb} khen thưởng ngoài quy "
+            "trình (khen thưởng lịch sử).",
+            code="permission_denied",
+        )
+    if not can(actor, "awards.enter_historical_award", award):
+        field = "unit" if award.unit_id else "person"
+        raise ValidationError(
+            {
+                field: f"Không được {verb} khen thưởng cho chính đơn vị mình "
+                f"(«{award.recipient_name}»): người nhập liệu không ghi, sửa khen thưởng của "
+                "đơn vị mình (tránh xung đột lợi ích)."
+            },
+            code="own_unit",
+        )
+
+
 @transaction.atomic
 def record_historical_awards(
     actor, rows, *, document=None, signer_name="", signer_title="", note="", **document_fields
 ):
-    """Enters a past year's awards directly from a decision, without the workflow.
+    """Enters past awards directly from a decision, without the workflow.
 
-    `rows`: dicts with award_type, year, unit or person, and optionally bloc, prize_rank, note,
-    ordinal (số thứ tự in the decision) and honour (the blocs.Honour it answers).
-    Returns the Awards created.
+    `rows`: dicts with award_type, year, unit or person, source (where the record was taken
+    from), and optionally bloc, prize_rank, note, ordinal (số thứ tự in the decision), honour
+    (the blocs.Honour it answers), is_historical (the explicit mark, needed for a year of today's
+    legal regime; earlier years are marked automatically). The model refuses the current year
+    (Award.clean_direct_entry). Returns the Awards created.
     """
     if not can(actor, "awards.enter_historical_award"):
         raise ValidationError(
@@ -601,19 +623,58 @@ def record_historical_awards(
     )
     created = []
     for row in rows:
-        created.append(
-            _create_award(
-                decision=decision,
-                is_historical=True,
-                award_type=row["award_type"],
-                year=row["year"],
-                unit=row.get("unit"),
-                person=row.get("person"),
-                bloc=row.get("bloc"),
-                prize_rank=row.get("prize_rank", ""),
-                note=row.get("note", ""),
-                ordinal=row.get("ordinal"),
-                honour=row.get("honour"),
-            )
+        award = Award(
+            decision=decision,
+            is_historical=bool(row.get("is_historical")) or _historical_flag(row["year"]),
+            source=row.get("source", ""),
+            award_type=row["award_type"],
+            year=row["year"],
+            unit=row.get("unit"),
+            person=row.get("person"),
+            bloc=row.get("bloc"),
+            prize_rank=row.get("prize_rank", ""),
+            note=row.get("note", ""),
+            ordinal=row.get("ordinal"),
+            honour=row.get("honour"),
         )
+        _check_award_entry(actor, award, "nhập")
+        award.full_clean(validate_unique=False)
+        award.save()
+        created.append(award)
     return created
+
+
+# What the workflow fixed on an award, never edited directly (revocation goes through revoke()).
+AWARD_WORKFLOW_FIELDS = ("nomination", "is_historical", "revoked_by", "revocation_reason")
+# What a decision granted, fixed on an award that came from a nomination.
+AWARD_DECISION_FIELDS = ("award_type", "year", "unit", "person", "bloc", "decision")
+
+
+@transaction.atomic
+def correct_award(award, actor):
+    """Saves an edit of an award's record (the admin's change page, and its history revert).
+
+    An award from a nomination keeps what its decision granted: only its notes change. A
+    historical award may be corrected by data entry. Never for the staff member's own unit
+    (neither the recipient it had nor the one it gets).
+    """
+    locked = Award.objects.select_for_update(of=("self",)).get(pk=award.pk)
+    fixed = AWARD_WORKFLOW_FIELDS + (AWARD_DECISION_FIELDS if locked.nomination_id else ())
+    for name in fixed:
+        field = Award._meta.get_field(name)
+        if getattr(locked, field.attname) != getattr(award, field.attname):
+            rule = (
+                "khen thưởng theo hồ sơ đề nghị giữ đúng nội dung quyết định"
+                if name in AWARD_DECISION_FIELDS
+                else "trường này chỉ thay đổi qua quy trình (ghi quyết định, thu hồi)"
+            )
+            raise ValidationError(
+                {name: f"Không sửa trực tiếp «{field.verbose_name}» của khen thưởng: {rule}."},
+                code="workflow_field",
+            )
+    award.revoked_at = locked.revoked_at
+    _check_award_entry(actor, locked, "sửa")
+    _check_award_entry(actor, award, "sửa")
+    award.full_clean(validate_unique=False)
+    award.save()
+    return award

@@ -360,6 +360,8 @@ class DecisionFactory(factory.django.DjangoModelFactory):
 
 
 class AwardFactory(factory.django.DjangoModelFactory):
+    """An award entered from a past decision (no nomination): historical, with its source."""
+
     class Meta:
         model = Award
 
@@ -367,6 +369,11 @@ class AwardFactory(factory.django.DjangoModelFactory):
     year = 2021
     unit = factory.SubFactory(UnitFactory)
     decision = factory.SubFactory(DecisionFactory)
+    is_historical = factory.LazyAttribute(lambda award: award.nomination is None)
+    source = factory.LazyAttribute(
+        lambda award: "" if award.nomination else "Bản lưu quyết định tại Vụ TĐKT"
+    )
+    nomination = None
 
 
 class OverrideFactory(factory.django.DjangoModelFactory):

@@ -1,16 +1,17 @@
 """Admin pieces shared by every app: the base admin of every model, diacritics-blind search and
 the site's Vietnamese titles."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteMixin
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import Q
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_deletes import DeleteGuardMixin
+from .admin_history import HistoryGuardMixin
 from .text import search_terms
 
 admin.site.site_header = "Hệ thống Thi đua - Khen thưởng Bộ Khoa học và Công nghệ"
@@ -67,8 +68,9 @@ def _valid_values_only(optgroups):
 AutocompleteMixin.optgroups = _valid_values_only(AutocompleteMixin.optgroups)
 
 
-class BaseAdmin(SimpleHistoryAdmin):
-    """The admin of every model: its history, and lists that stay fast as tables grow — 50 rows a
+class BaseAdmin(HistoryGuardMixin, DeleteGuardMixin, SimpleHistoryAdmin):
+    """The admin of every model: its history under the change page's rules (admin_history),
+    deletes that never lose history (admin_deletes), and lists that stay fast as tables grow — 50 rows a
     page (rendering rows is most of a changelist's cost) and one COUNT per list (no second,
     unfiltered "n in all" count). Admins of tables that reach hundreds of thousands of rows also
     set `paginator = EstimatedCountPaginator`."""
@@ -100,25 +102,3 @@ class FoldedSearchMixin:
                 match |= Q(**{f"{field}__contains": term})
             queryset = queryset.filter(match)
         return queryset, any("__" in field for field in fields)
-
-
-class ProtectedDeleteMixin:
-    """Explains, in Vietnamese, why deleting a record that other records depend on is refused.
-
-    The models protect their history with on_delete=PROTECT; Django's admin then lists the
-    dependent records and does not delete. This adds a clear message naming the rule.
-    """
-
-    def get_deleted_objects(self, objs, request):
-        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
-        if protected:
-            names = ", ".join(f"«{obj}»" for obj in list(objs)[:5])
-            examples = "; ".join(strip_tags(str(item)) for item in protected[:3])
-            more = f"; và {len(protected) - 3} hồ sơ khác" if len(protected) > 3 else ""
-            messages.error(
-                request,
-                f"Không thể xóa {names}: còn {len(protected)} hồ sơ khác đang tham chiếu "
-                f"({examples}{more}). Hồ sơ lịch sử được bảo vệ; hãy xóa hoặc chuyển các hồ sơ "
-                "phụ thuộc trước, hoặc ghi năm kết thúc hoạt động thay vì xóa.",
-            )
-        return deleted, model_count, perms_needed, protected

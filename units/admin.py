@@ -7,8 +7,8 @@ from thidua.admin import (
     BaseAdmin,
     EstimatedCountPaginator,
     FoldedSearchMixin,
-    ProtectedDeleteMixin,
 )
+from thidua.admin_deletes import DeleteGuardMixin
 from thidua.admin_forms import KeepContextOnAddAnotherMixin, PermissionLabelsMixin
 
 from .models import Person, Position, Unit, UnitName, User
@@ -30,7 +30,7 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
+class UnitAdmin(FoldedSearchMixin, BaseAdmin):
     list_display = ["name", "short_name", "kind", "parent", "active_from", "active_until", "slug"]
     list_filter = ["kind", ("parent", admin.RelatedOnlyFieldListFilter), "active_until"]
     list_select_related = ["parent"]
@@ -52,7 +52,7 @@ class UnitAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
+class PersonAdmin(FoldedSearchMixin, BaseAdmin):
     list_display = ["full_name", "slug", "current_positions"]
     ordering = ["full_name", "pk"]  # along the person_name_order index
     paginator = EstimatedCountPaginator
@@ -79,9 +79,7 @@ class PersonAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(
-    KeepContextOnAddAnotherMixin, ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin
-):
+class PositionAdmin(KeepContextOnAddAnotherMixin, FoldedSearchMixin, BaseAdmin):
     add_another_context = ["unit"]
     # Search a person or a unit: a sidebar of every unit (thousands) would help nobody.
     folded_search_field = ("person__search_text", "unit__search_text")
@@ -94,7 +92,7 @@ class PositionAdmin(
 
 
 @admin.register(User)
-class UserAdmin(PermissionLabelsMixin, ProtectedDeleteMixin, DjangoUserAdmin, BaseAdmin):
+class UserAdmin(PermissionLabelsMixin, DjangoUserAdmin, BaseAdmin):
     fieldsets = [
         *DjangoUserAdmin.fieldsets,
         ("Đơn vị công tác", {"fields": ["unit", "person"]}),
@@ -104,11 +102,20 @@ class UserAdmin(PermissionLabelsMixin, ProtectedDeleteMixin, DjangoUserAdmin, Ba
     list_select_related = ["unit"]
     list_filter = ["groups", "is_staff", "is_active", ("unit", admin.RelatedOnlyFieldListFilter)]
     autocomplete_fields = ["unit", "person"]
+    # An account's name is in every history row it wrote (history_user): lock it, never delete.
+    delete_refusal_message = (
+        "tài khoản đã ghi lịch sử thay đổi và nhật ký xử lý hồ sơ; hãy bỏ chọn «Đang hoạt động» "
+        "để khóa tài khoản thay vì xóa."
+    )
 
 
 admin.site.unregister(Group)
 
 
 @admin.register(Group)
-class GroupAdmin(PermissionLabelsMixin, DjangoGroupAdmin):
-    pass
+class RoleGroupAdmin(PermissionLabelsMixin, DeleteGuardMixin, DjangoGroupAdmin):
+    """The groups are the roles (thidua.roles): the permissions are written against their names."""
+
+    delete_refusal_message = (
+        "nhóm là một vai trò của hệ thống (quyền được gắn với tên vai trò) và không bị xóa."
+    )

@@ -165,7 +165,7 @@ class UnitName(NameSpan):
     """A name the unit bore for a span of years, before a renaming."""
 
     unit = models.ForeignKey(
-        Unit, verbose_name="đơn vị", on_delete=models.CASCADE, related_name="names"
+        Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="names"
     )
     short_name = models.CharField("tên viết tắt", max_length=100, blank=True)
 

@@ -11,7 +11,7 @@ from thidua.admin import EstimatedCountPaginator, FoldedSearchMixin
 from units.models import User
 
 from ..models import Award, Decision, Nomination
-from ..permissions import visible_dossiers
+from ..permissions import can, visible_dossiers
 
 
 def error_text(error: ValidationError) -> str:
@@ -66,6 +66,16 @@ class DossierScopeMixin:
     def get_queryset(self, request):
         qs = super().get_queryset(request)
         return visible_dossiers(request.user, qs, self.dossier_prefix)
+
+    def deleted_record_visible(self, request, record):
+        """A deleted row's history: as its dossier's page (the dossier, or its last version)."""
+        dossier = record.instance
+        if self.dossier_prefix:
+            dossier = Nomination.objects.filter(pk=dossier.nomination_id).first() or (
+                Nomination.history.filter(id=dossier.nomination_id).order_by("-history_id").first()
+            )
+            dossier = getattr(dossier, "instance", dossier)
+        return dossier is not None and can(request.user, "awards.view_dossier", dossier)
 
 
 class LargeTableAdminMixin:

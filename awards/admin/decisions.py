@@ -10,6 +10,7 @@ from thidua.admin_forms import KeepContextOnAddAnotherMixin
 
 from .. import services
 from ..models import Award, Decision, DecisionKind
+from ..permissions import can
 from .common import (
     LargeTableAdminMixin,
     RecipientSearchMixin,
@@ -110,6 +111,10 @@ class AwardAdmin(
     RecipientSearchMixin,
     BaseAdmin,
 ):
+    """Awards come from decisions on reviewed nominations (the nominations' actions); entered here
+    only as historical records (services.record_historical_awards), corrected through
+    services.correct_award, revoked by the action, never deleted nor reverted."""
+
     # The awards of one decision are entered one after another: only the recipient changes.
     add_another_context = ["decision", "award_type", "year", "bloc", "prize_rank"]
     list_display = [
@@ -133,6 +138,16 @@ class AwardAdmin(
     ]
     action_form = WorkflowActionForm
     actions = [revoke_awards]
+    history_revert = False
+    history_revert_refusal = (
+        "khen thưởng chỉ thay đổi theo quyết định (ghi quyết định, thu hồi) hoặc sửa trực tiếp "
+        "với khen thưởng lịch sử."
+    )
+    history_restore = False
+    delete_refusal_message = (
+        "khen thưởng đã quyết định là hồ sơ lịch sử, không bị xóa; hãy dùng thao tác «Thu hồi "
+        "khen thưởng» với quyết định thu hồi."
+    )
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_prize()
@@ -144,35 +159,46 @@ class AwardAdmin(
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.nomination_id:
             # Granted through the workflow: the record is the decision's, not editable here.
-            return [f.name for f in Award._meta.fields if f.name != "id"] + ["prize_display"]
+            return [f.name for f in Award._meta.fields if f.name not in ("id", "note")] + [
+                "prize_display"
+            ]
+        if obj is not None:
+            return [*self.readonly_fields, "is_historical"]
         return self.readonly_fields
 
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not can(request.user, "awards.enter_historical_award", obj):
+            return False
+        return super().has_change_permission(request, obj)
+
     def save_model(self, request, obj, form, change):
-        if not change:
-            # A past year's award entered directly from a decision: data entry, no workflow.
-            try:
-                created = services.record_historical_awards(
-                    request.user,
-                    [
-                        {
-                            "award_type": obj.award_type,
-                            "year": obj.year,
-                            "unit": obj.unit,
-                            "person": obj.person,
-                            "bloc": obj.bloc,
-                            "prize_rank": obj.prize_rank,
-                            "note": obj.note,
-                            "ordinal": obj.ordinal,
-                            "honour": obj.honour,
-                        }
-                    ],
-                    document=obj.decision.document,
-                )
-            except ValidationError as error:
-                raise ValidationError(error_text(error)) from error
-            obj.pk = created[0].pk
+        if change:
+            services.correct_award(obj, request.user)
             return
-        super().save_model(request, obj, form, change)
+        # A past award entered directly from a decision: data entry, no workflow.
+        try:
+            created = services.record_historical_awards(
+                request.user,
+                [
+                    {
+                        "award_type": obj.award_type,
+                        "year": obj.year,
+                        "unit": obj.unit,
+                        "person": obj.person,
+                        "bloc": obj.bloc,
+                        "prize_rank": obj.prize_rank,
+                        "note": obj.note,
+                        "is_historical": obj.is_historical,
+                        "source": obj.source,
+                        "ordinal": obj.ordinal,
+                        "honour": obj.honour,
+                    }
+                ],
+                document=obj.decision.document,
+            )
+        except ValidationError as error:
+            raise ValidationError(error_text(error)) from error
+        obj.pk = created[0].pk
 
     @admin.display(description="đã thu hồi", boolean=True)
     def revoked(self, obj):

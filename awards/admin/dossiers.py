@@ -65,6 +65,17 @@ class ProposalAdmin(KeepContextOnAddAnotherMixin, RecipientSearchMixin, BaseAdmi
         return hasattr(obj, "nomination")
 
 
+# The log of a dossier: written by the services only, never reverted, restored or deleted.
+LOG_REFUSAL = "nhật ký xử lý hồ sơ chỉ được ghi qua các bước nghiệp vụ và không bao giờ bị xóa."
+
+
+class LogAdminMixin:
+    history_revert = False
+    history_revert_refusal = LOG_REFUSAL
+    history_restore = False
+    delete_refusal_message = LOG_REFUSAL
+
+
 class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
@@ -182,6 +193,13 @@ class NominationAdmin(
     inlines = [TransitionInline, CouncilVoteInline, OverrideInline]
     action_form = WorkflowActionForm
     # Every step of the registry whose inputs fit the action bar (a new step appears here).
+    # Reverting edits the dossier's content through services.save_draft (draft or returned
+    # dossiers only); its status never changes but through the actions.
+    history_restore = False
+    delete_refusal_message = (
+        "hồ sơ đề nghị và nhật ký của nó là lịch sử khen thưởng, không bị xóa; hãy dùng thao tác "
+        "«Rút hồ sơ» (khối) hoặc «Không đề nghị» (Vụ Thi đua - Khen thưởng)."
+    )
     actions = [
         _workflow_action(step)
         for step in workflow.STEPS.values()
@@ -243,7 +261,7 @@ class NominationAdmin(
 
 
 @admin.register(Transition)
-class TransitionAdmin(ImmutableRecordMixin, DossierScopeMixin, BaseAdmin):
+class TransitionAdmin(ImmutableRecordMixin, LogAdminMixin, DossierScopeMixin, BaseAdmin):
     dossier_prefix = "nomination__"
     # Filters from the fields' choices: no DISTINCT over a million rows.
     list_display = ["nomination", "action", "from_status", "to_status", "actor", "at"]
@@ -270,7 +288,9 @@ class TransitionAdmin(ImmutableRecordMixin, DossierScopeMixin, BaseAdmin):
 
 
 @admin.register(Override)
-class OverrideAdmin(ImmutableRecordMixin, DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
+class OverrideAdmin(
+    ImmutableRecordMixin, LogAdminMixin, DossierScopeMixin, ServiceErrorsMixin, BaseAdmin
+):
     """Recorded through services.record_override (administrators only)."""
 
     dossier_prefix = "nomination__"
@@ -306,7 +326,9 @@ class OverrideAdmin(ImmutableRecordMixin, DossierScopeMixin, ServiceErrorsMixin,
 
 
 @admin.register(CouncilVote)
-class CouncilVoteAdmin(ImmutableRecordMixin, DossierScopeMixin, ServiceErrorsMixin, BaseAdmin):
+class CouncilVoteAdmin(
+    ImmutableRecordMixin, LogAdminMixin, DossierScopeMixin, ServiceErrorsMixin, BaseAdmin
+):
     """Recorded through services.record_council_vote (reviewers, nominations under review)."""
 
     dossier_prefix = "nomination__"

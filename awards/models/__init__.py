@@ -5,6 +5,8 @@ from .catalogue import (
     AwardType,
 )
 from .decisions import (
+    AWARD_OUTSIDE_WORKFLOW_IS_HISTORICAL,
+    AWARD_OUTSIDE_WORKFLOW_MESSAGE,
     Award,
     AwardQuerySet,
     Decision,
@@ -47,6 +49,8 @@ from .rules import (
 from .submissions import FormSubmission, new_token
 
 __all__ = [
+    "AWARD_OUTSIDE_WORKFLOW_IS_HISTORICAL",
+    "AWARD_OUTSIDE_WORKFLOW_MESSAGE",
     "Action",
     "Award",
     "AwardCategory",

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from blocs.models import Document, Honour
@@ -13,6 +14,17 @@ from units.models import Person
 from .dossiers import RECIPIENT_XOR, RECIPIENT_XOR_MESSAGE, AwardRecord, Nomination
 from .enums import DecisionKind
 from .prizes import prize_amount, prize_annotations
+from .rules import LegalRegime
+
+# An award without a nomination was entered directly from a decision: only as a historical record
+# (marked so, with the source it was taken from). Current awards come from the workflow.
+AWARD_OUTSIDE_WORKFLOW_IS_HISTORICAL = Q(nomination__isnull=False) | (
+    Q(is_historical=True) & ~Q(source="")
+)
+AWARD_OUTSIDE_WORKFLOW_MESSAGE = (
+    "Khen thưởng không qua hồ sơ đề nghị chỉ được nhập như khen thưởng lịch sử: đánh dấu "
+    "«nhập từ quyết định cũ» và ghi nguồn tư liệu."
+)
 
 
 class DecisionQuerySet(models.QuerySet):
@@ -123,7 +135,19 @@ class Award(AwardRecord):
     prize_rank = models.CharField(
         "hạng, mức (nếu có)", max_length=100, blank=True, help_text="Chi tiết cũ, ví dụ hạng giải."
     )
-    is_historical = models.BooleanField("nhập từ quyết định cũ", default=False)
+    is_historical = models.BooleanField(
+        "nhập từ quyết định cũ",
+        default=False,
+        help_text="Khen thưởng lịch sử nhập trực tiếp từ quyết định, không qua hồ sơ đề nghị "
+        "(tự đánh dấu với các năm trước chế độ pháp lý hiện hành).",
+    )
+    source = models.CharField(
+        "nguồn tư liệu",
+        max_length=500,
+        blank=True,
+        help_text="Bắt buộc với khen thưởng nhập trực tiếp: nơi lấy thông tin (bản lưu quyết "
+        "định, báo cáo tổng kết, bài báo…).",
+    )
     note = models.TextField("ghi chú", blank=True)
     revoked_by = models.ForeignKey(
         Decision,
@@ -163,6 +187,11 @@ class Award(AwardRecord):
                 violation_error_message="Thu hồi khen thưởng phải ghi lý do.",
             ),
             *date_range_constraints("award", times=("revoked_at",)),
+            models.CheckConstraint(
+                condition=AWARD_OUTSIDE_WORKFLOW_IS_HISTORICAL,
+                name="award_outside_workflow_is_historical",
+                violation_error_message=AWARD_OUTSIDE_WORKFLOW_MESSAGE,
+            ),
         ]
         indexes = [
             models.Index(fields=["year", "award_type"], name="award_year_type"),
@@ -200,6 +229,8 @@ class Award(AwardRecord):
     def clean(self):
         self.clean_recipient()
         self.check_honour()
+        if not self.nomination_id:
+            self.clean_direct_entry()
         if self.revoked_by_id and not self.revocation_reason.strip():
             raise ValidationError({"revocation_reason": "Thu hồi khen thưởng phải ghi lý do."})
         if self.revoked_by_id and self.revoked_by_id == self.decision_id:
@@ -231,5 +262,38 @@ class Award(AwardRecord):
                 {
                     "honour": f"Dòng tôn vinh «{honour}» ghi đối tượng khác với đối tượng "
                     "của khen thưởng."
+                }
+            )
+
+    def clean_direct_entry(self, today=None):
+        """An award entered without a nomination is a historical record: of a past year, marked
+        historical (automatically before today's legal regime) and with its source."""
+        if self.year is None:
+            return
+        today = today or timezone.localdate()
+        if self.year >= today.year:
+            raise ValidationError(
+                {
+                    "year": f"Khen thưởng năm {self.year} chỉ được ghi từ quyết định trên hồ sơ "
+                    "đề nghị đã thẩm định (thao tác «Ghi quyết định khen thưởng» ở danh sách hồ "
+                    "sơ đề nghị); nhập trực tiếp chỉ dành cho khen thưởng lịch sử của các năm "
+                    "trước."
+                }
+            )
+        regime = LegalRegime.objects.current(today)
+        before_regime = regime is not None and self.year < regime.valid_from.year
+        if not self.is_historical and not before_regime:
+            raise ValidationError(
+                {
+                    "is_historical": f"Năm {self.year} thuộc chế độ pháp lý hiện hành: khen "
+                    "thưởng không qua hồ sơ đề nghị chỉ được nhập khi đánh dấu «nhập từ quyết "
+                    "định cũ» và ghi nguồn tư liệu."
+                }
+            )
+        if not self.source.strip():
+            raise ValidationError(
+                {
+                    "source": "Khen thưởng nhập trực tiếp (không qua hồ sơ đề nghị) phải ghi "
+                    "nguồn tư liệu."
                 }
             )

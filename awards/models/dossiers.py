@@ -323,7 +323,7 @@ class Transition(models.Model):
     """The action log of a nomination: every workflow step with who, when and why."""
 
     nomination = models.ForeignKey(
-        Nomination, verbose_name="hồ sơ", on_delete=models.CASCADE, related_name="transitions"
+        Nomination, verbose_name="hồ sơ", on_delete=models.PROTECT, related_name="transitions"
     )
     action = models.CharField("thao tác", max_length=30, choices=Action.choices)
     from_status = models.CharField(
@@ -361,7 +361,7 @@ class Override(models.Model):
     """An administrator's recorded exception to one rule for one nomination, shown on the record."""
 
     nomination = models.ForeignKey(
-        Nomination, verbose_name="hồ sơ", on_delete=models.CASCADE, related_name="overrides"
+        Nomination, verbose_name="hồ sơ", on_delete=models.PROTECT, related_name="overrides"
     )
     rule = models.ForeignKey(
         Rule, verbose_name="quy định", on_delete=models.PROTECT, related_name="overrides"

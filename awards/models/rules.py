@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from thidua.years import date_range_constraints, date_validators
@@ -26,6 +27,10 @@ class InForceQuerySet(models.QuerySet):
 
     def in_force_for_year(self, year):
         return self.in_force_on(year_reference_date(year))
+
+    def current(self, today=None):
+        """The row in force today (the latest to start, where two overlap), or None."""
+        return self.in_force_on(today or timezone.localdate()).order_by("-valid_from").first()
 
 
 class LegalRegime(models.Model):

@@ -243,6 +243,14 @@ class EventAdmin(KeepContextOnAddAnotherMixin, FoldedSearchMixin, BaseAdmin):
     ]
     actions = ["apply_election_results"]
 
+    def delete_refusal(self, request, obj):
+        if obj.is_published:
+            return (
+                "sự kiện đã công khai là hồ sơ lịch sử của khối; hãy bỏ chọn «công khai» để "
+                "ẩn sự kiện thay vì xóa."
+            )
+        return None
+
     @admin.action(description="Áp dụng kết quả bầu", permissions=["change"])
     def apply_election_results(self, request, queryset):
         for event in queryset.select_related("bloc"):

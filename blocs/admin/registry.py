@@ -10,7 +10,6 @@ from thidua.admin import (
     BaseAdmin,
     EstimatedCountPaginator,
     FoldedSearchMixin,
-    ProtectedDeleteMixin,
 )
 from thidua.admin_forms import KeepContextOnAddAnotherMixin
 from thidua.integrity import IntegrityErrorAdminMixin
@@ -99,7 +98,7 @@ class LeadingUnitInline(admin.TabularInline):
 
 
 @admin.register(Bloc)
-class BlocAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
+class BlocAdmin(FoldedSearchMixin, BaseAdmin):
     list_display = ["name", "organiser", "first_year", "last_year", "slug"]
     list_filter = [("organiser", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["organiser"]
@@ -120,9 +119,7 @@ class BlocAdmin(ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin):
 
 
 @admin.register(BlocYear)
-class BlocYearAdmin(
-    IntegrityErrorAdminMixin, BulkMembersMixin, ProtectedDeleteMixin, FoldedSearchMixin, BaseAdmin
-):
+class BlocYearAdmin(IntegrityErrorAdminMixin, BulkMembersMixin, FoldedSearchMixin, BaseAdmin):
     folded_search_field = "bloc__search_text"
     list_display = ["bloc", "year", "member_count", "leader", "deputy"]
     list_filter = ["year", "bloc"]
@@ -174,11 +171,7 @@ class RecordedYearFilter(admin.SimpleListFilter):
 
 @admin.register(Membership)
 class MembershipAdmin(
-    IntegrityErrorAdminMixin,
-    KeepContextOnAddAnotherMixin,
-    ProtectedDeleteMixin,
-    FoldedSearchMixin,
-    BaseAdmin,
+    IntegrityErrorAdminMixin, KeepContextOnAddAnotherMixin, FoldedSearchMixin, BaseAdmin
 ):
     add_another_context = ["bloc_year"]
     folded_search_field = "unit__search_text"

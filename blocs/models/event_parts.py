@@ -534,7 +534,7 @@ class Pledge(models.Model):
     event = models.ForeignKey(
         Event,
         verbose_name="ký tại sự kiện",
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="pledges",
@@ -596,7 +596,7 @@ class Pledge(models.Model):
 
 class Commitment(models.Model):
     pledge = models.ForeignKey(
-        Pledge, verbose_name="giao ước", on_delete=models.CASCADE, related_name="commitments"
+        Pledge, verbose_name="giao ước", on_delete=models.PROTECT, related_name="commitments"
     )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
     text = models.TextField("nội dung cam kết")

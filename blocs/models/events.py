@@ -190,7 +190,8 @@ def event_of(row):
 class EventPart(models.Model):
     """A row that belongs to one event, shown in a fixed order."""
 
-    event = models.ForeignKey(Event, verbose_name="sự kiện", on_delete=models.CASCADE)
+    # PROTECT: an event's records are its history; deleting the event never takes them along.
+    event = models.ForeignKey(Event, verbose_name="sự kiện", on_delete=models.PROTECT)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
 
     class Meta:
@@ -202,7 +203,7 @@ class EventDocument(models.Model):
     """A document an event was held under. A cited document cannot be deleted (PROTECT)."""
 
     event = models.ForeignKey(
-        Event, verbose_name="sự kiện", on_delete=models.CASCADE, related_name="document_links"
+        Event, verbose_name="sự kiện", on_delete=models.PROTECT, related_name="document_links"
     )
     document = models.ForeignKey(
         Document, verbose_name="văn bản", on_delete=models.PROTECT, related_name="event_links"

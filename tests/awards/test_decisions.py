@@ -155,8 +155,14 @@ def test_historical_awards_are_entered_from_a_past_decision(world):
             "year": 2012,
             "unit": world.member_unit,
             "prize_rank": "Hạng Nhất",
+            "source": "Bản lưu Quyết định 45/QĐ-BKHCN",
         },
-        {"award_type": award_type("co-thi-dua-bo"), "year": 2012, "unit": world.leader_unit},
+        {
+            "award_type": award_type("co-thi-dua-bo"),
+            "year": 2012,
+            "unit": world.leader_unit,
+            "source": "Bản lưu Quyết định 45/QĐ-BKHCN",
+        },
     ]
     awards = services.record_historical_awards(
         world.clerk, rows, number="45/QĐ-BKHCN", issued_on=datetime.date(2013, 1, 15)
