@@ -1,6 +1,7 @@
 """Admin pieces shared by every app: the base admin of every model, diacritics-blind search and
 the site's Vietnamese titles."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.paginator import Paginator
 from django.db import connections
@@ -9,6 +10,8 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from simple_history.admin import SimpleHistoryAdmin
 
+from .models import DocumentTemplate
+from .paper import kinds as paper_kinds
 from .text import search_terms
 
 admin.site.site_header = "Hệ thống Thi đua - Khen thưởng Bộ Khoa học và Công nghệ"
@@ -98,3 +101,33 @@ class ProtectedDeleteMixin:
                 "phụ thuộc trước, hoặc ghi năm kết thúc hoạt động thay vì xóa.",
             )
         return deleted, model_count, perms_needed, protected
+
+
+class DocumentTemplateForm(forms.ModelForm):
+    kind = forms.ChoiceField(label="Loại văn bản", choices=())
+
+    class Meta:
+        model = DocumentTemplate
+        fields = ["kind", "file", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", "---------"), *paper_kinds.choices()]
+
+
+@admin.register(DocumentTemplate)
+class DocumentTemplateAdmin(admin.ModelAdmin):
+    """Administrators replace a shipped Word template with an edited copy; one that does not
+    render the kind's sample data is refused with the reason (DocumentTemplate.clean)."""
+
+    form = DocumentTemplateForm
+    list_display = ["kind_label", "file", "uploaded_at"]
+    readonly_fields = ["placeholders"]
+
+    @admin.display(description="các trường trộn của loại văn bản")
+    def placeholders(self, obj):
+        try:
+            sample = paper_kinds.get(obj.kind).sample()
+        except (KeyError, AttributeError):
+            return "—"
+        return ", ".join(f"{{{{ {name} }}}}" for name in sorted(sample))

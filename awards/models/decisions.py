@@ -7,6 +7,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from blocs.models import Document, Honour
+from thidua.codes import random_code
 from units.models import Person
 
 from .dossiers import RECIPIENT_XOR, RECIPIENT_XOR_MESSAGE, AwardRecord, Nomination
@@ -128,6 +129,11 @@ class Award(AwardRecord):
     )
     revocation_reason = models.TextField("lý do thu hồi", blank=True)
     revoked_at = models.DateTimeField("thu hồi lúc", null=True, blank=True)
+    # The address of the award's public verification page (awards.verification), printed as a
+    # QR code on the certificate: random, never a sequential id.
+    verification_code = models.CharField(
+        "mã xác minh", max_length=16, unique=True, default=random_code, editable=False
+    )
 
     history = HistoricalRecords()
     objects = AwardQuerySet.as_manager()
