@@ -13,6 +13,7 @@ class DocumentKind:
     label: str  # Vietnamese, shown to the administrator
     shipped: Path  # the template that ships with the app
     sample: Callable[[], dict]  # data of the same shape as a real document's
+    build: Callable[[Path], None]  # writes the shipped template (build_document_templates)
     required: tuple = field(default=())  # placeholders a replacement must use
 
 

@@ -79,14 +79,14 @@ def _borderless(table):
 
 
 def heading_block(document, *, superior, issuer, number, place_date):
-    """The two-column head: issuer and number left, Quốc hiệu, Tiêu ngữ and place-date right."""
+    """The two-column head (texts as given: pass «{{ x|upper }}» for capitals): issuer and number left, Quốc hiệu, Tiêu ngữ and place-date right."""
     table = document.add_table(rows=1, cols=2)
     _borderless(table)
     left, right = table.rows[0].cells
     left.width, right.width = Mm(70), Mm(95)
     left.paragraphs[0].text = ""
-    paragraph(left, superior, size=13, align=CENTER, upper=True)
-    paragraph(left, issuer, bold=True, size=13, align=CENTER, upper=True)
+    paragraph(left, superior, size=13, align=CENTER)
+    paragraph(left, issuer, bold=True, size=13, align=CENTER)
     paragraph(left, "―――――", size=10, align=CENTER)
     paragraph(left, f"Số: {number}", size=13, align=CENTER)
     paragraph(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=13, align=CENTER)
@@ -149,3 +149,10 @@ def signature_block(document, *, recipients_note="", title, name):
     for _ in range(3):
         paragraph(right, "", align=CENTER)
     paragraph(right, name, bold=True, size=14, align=CENTER)
+
+
+def date_line(place: str, day) -> str:
+    """«Hà Nội, ngày 05 tháng 01 năm 2026»: NĐ 30 writes days below 10 and months below 3 with
+    a leading zero."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
