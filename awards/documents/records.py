@@ -6,11 +6,7 @@ from django.db.models import Prefetch
 
 from units.models import Position
 
-from ..models import Award, CouncilVote, Decision, Rule, RuleKind, VoteBase
-
-
-def recipient_name(record) -> str:
-    return record.recipient_name
+from ..models import Award, CouncilVote, Rule, RuleKind, VoteBase
 
 
 def decision_awards(decision):
@@ -19,7 +15,7 @@ def decision_awards(decision):
     positions = Position.objects.select_related("unit").order_by("-started_on", "-pk")
     return (
         Award.objects.filter(decision=decision)
-        .select_related("award_type", "unit", "person", "decision__document")
+        .select_related("award_type", "unit", "person", "nomination", "decision__document")
         .prefetch_related("unit__names", Prefetch("person__positions", queryset=positions))
         .order_by("pk")
     )
@@ -150,5 +146,8 @@ def public_base_url(request) -> str:
     return settings.THIDUA_PUBLIC_BASE_URL or f"{request.scheme}://{request.get_host()}"
 
 
-def grant_decisions():
-    return Decision.objects.filter(kind="grant").select_related("document")
+def award_for_certificate():
+    positions = Position.objects.select_related("unit").order_by("-started_on", "-pk")
+    return Award.objects.select_related(
+        "award_type", "unit", "person", "nomination", "decision__document", "decision__signer"
+    ).prefetch_related("unit__names", Prefetch("person__positions", queryset=positions))

@@ -4,6 +4,13 @@ from here."""
 from .catalogue import (
     AwardType,
 )
+from .certificates import (
+    Align,
+    CertificateElement,
+    CertificateField,
+    CertificateLayout,
+    CertificateMode,
+)
 from .decisions import (
     Award,
     AwardQuerySet,
@@ -41,6 +48,11 @@ from .rules import (
 )
 
 __all__ = [
+    "Align",
+    "CertificateElement",
+    "CertificateField",
+    "CertificateLayout",
+    "CertificateMode",
     "Action",
     "Award",
     "AwardCategory",
