@@ -17,7 +17,10 @@ MIN_FONT_SIZE = 8
 def new_canvas(target, *, pagesize=A4_LANDSCAPE, title="") -> Canvas:
     """A canvas writing to `target` (a path or binary file), fonts embedded (subset)."""
     register_pdf_fonts()
-    canvas = Canvas(target, pagesize=pagesize, pageCompression=1, invariant=1)
+    # The initial font too (ReportLab's default is Helvetica, a font the PDF would not embed).
+    canvas = Canvas(
+        target, pagesize=pagesize, pageCompression=1, invariant=1, initialFontName=face()
+    )
     canvas.setTitle(title)
     canvas.setCreator("thidua")
     return canvas
