@@ -44,10 +44,6 @@ def check_template(source, sample_context: dict, required=()) -> None:
     try:
         template = DocxTemplate(source)
         used = template.get_undeclared_template_variables(_environment())
-        missing = [name for name in required if name not in used]
-        if missing:
-            names = ", ".join(f"«{name}»" for name in missing)
-            raise TemplateProblem(f"Mẫu thiếu trường bắt buộc {names}.")
         template.render(sample_context, jinja_env=_environment(), autoescape=True)
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as error:
         raise TemplateProblem("Tệp không phải là tài liệu Word (.docx) đọc được.") from error
@@ -64,3 +60,7 @@ def check_template(source, sample_context: dict, required=()) -> None:
         ) from error
     except jinja2.TemplateError as error:
         raise TemplateProblem(f"Mẫu không trộn được dữ liệu: {error}{_near(error)}.") from error
+    missing = [name for name in required if name not in used]
+    if missing:
+        names = ", ".join(f"«{name}»" for name in missing)
+        raise TemplateProblem(f"Mẫu thiếu trường bắt buộc {names}.")
