@@ -127,7 +127,7 @@ class DocumentTemplateAdmin(admin.ModelAdmin):
     @admin.display(description="các trường trộn của loại văn bản")
     def placeholders(self, obj):
         try:
-            sample = paper_kinds.get(obj.kind).sample()
+            sample = paper_kinds.sample_context(obj.kind)
         except (KeyError, AttributeError):
             return "—"
         return ", ".join(f"{{{{ {name} }}}}" for name in sorted(sample))

@@ -122,7 +122,7 @@ class DocumentTemplate(models.Model):
         upload = self.file.file if hasattr(self.file, "file") else self.file
         upload.seek(0)
         try:
-            check_template(upload, kind.sample(), kind.required)
+            check_template(upload, kinds.sample_context(kind.key), kind.required)
         except TemplateProblem as problem:
             raise ValidationError({"file": f"Mẫu không dùng được: {problem}"}) from None
         finally:

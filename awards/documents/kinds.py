@@ -2,8 +2,9 @@
 
 from pathlib import Path
 
-from thidua.paper.kinds import DocumentKind, register
+from thidua.paper.kinds import DocumentKind, contribute, register
 
+from .. import queries
 from . import contexts, shipped
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "document_templates"
@@ -46,4 +47,20 @@ register(
         build=shipped.achievement_report,
         required=("recipient",),
     ),
+)
+
+
+# The bloc's proposals at an event, for the event's minutes (blocs cannot read awards).
+def _event_proposals(event):
+    return [
+        {"award": p.award_type.name, "recipient": p.recipient_name}
+        for p in queries.event_proposals(event)
+    ]
+
+
+contribute(
+    "blocs.event_minutes",
+    "proposals",
+    build=_event_proposals,
+    sample=lambda: [{"award": "Cờ thi đua của Bộ", "recipient": "Cục Thông tin KH&CN quốc gia"}],
 )

@@ -18,11 +18,29 @@ class DocumentKind:
 
 
 _KINDS: dict[str, DocumentKind] = {}
+# Values another app adds to a kind's data (e.g. the awards a bloc proposed at an event, which
+# the bloc's app cannot read): {kind key: {name: (build(obj) -> value, sample() -> value)}}.
+_CONTRIBUTIONS: dict[str, dict[str, tuple[Callable, Callable]]] = {}
 
 
 def register(*kinds: DocumentKind) -> None:
     for kind in kinds:
         _KINDS[kind.key] = kind
+
+
+def contribute(key: str, name: str, build: Callable, sample: Callable) -> None:
+    _CONTRIBUTIONS.setdefault(key, {})[name] = (build, sample)
+
+
+def contributed(key: str, obj) -> dict:
+    """What the other apps add to the data of `key` for the record `obj`."""
+    return {name: build(obj) for name, (build, _) in _CONTRIBUTIONS.get(key, {}).items()}
+
+
+def sample_context(key: str) -> dict:
+    """The kind's sample data with the contributed samples: what an upload must render."""
+    extra = {name: sample() for name, (_, sample) in _CONTRIBUTIONS.get(key, {}).items()}
+    return {**get(key).sample(), **extra}
 
 
 def get(key: str) -> DocumentKind:
