@@ -10,7 +10,7 @@ import tracemalloc
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import connection, reset_queries, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
@@ -104,13 +104,14 @@ class Command(BaseCommand):
         return decision
 
     def fetch(self, client, path):
-        response = client.get(path)
+        response = client.get(path, secure=True)  # production settings redirect plain HTTP
         size = 0
         for chunk in response.streaming_content if response.streaming else [response.content]:
             size += len(chunk)
         return response.status_code, size
 
     def measure(self, client, label, path, repeat):
+        reset_queries()  # a full query log would make the count read 0
         with CaptureQueriesContext(connection) as queries:
             status, size = self.fetch(client, path)  # also the warm-up
         timings = []
