@@ -12,13 +12,7 @@ from ..models import Award, CouncilVote, Rule, RuleKind, VoteBase
 def decision_awards(decision):
     """A decision's awards in ledger order (the order they were entered: «số sổ vàng» is the
     position in it), each with the recipient's position at the decision's date for a person."""
-    positions = Position.objects.select_related("unit").order_by("-started_on", "-pk")
-    return (
-        Award.objects.filter(decision=decision)
-        .select_related("award_type", "unit", "person", "nomination", "decision__document")
-        .prefetch_related("unit__names", Prefetch("person__positions", queryset=positions))
-        .order_by("pk")
-    )
+    return award_for_certificate().filter(decision=decision).order_by("pk")
 
 
 def ledger_number(award) -> int:
@@ -147,6 +141,7 @@ def public_base_url(request) -> str:
 
 
 def award_for_certificate():
+    """Awards with what a certificate or an annex row prints, in a constant number of queries."""
     positions = Position.objects.select_related("unit").order_by("-started_on", "-pk")
     return Award.objects.select_related(
         "award_type", "unit", "person", "nomination", "decision__document", "decision__signer"

@@ -5,7 +5,6 @@ import datetime
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,16 +19,8 @@ from thidua.paper.responses import DOCX, PDF, file_response
 from .. import certificates, queries
 from ..filters import QueueFilter
 from ..models import Award, CertificateMode, CouncilVote, Decision, DecisionKind, Nomination
-from ..permissions import can
-from ..views import PAGE_SIZE, _page, staff_page
+from ..views import PAGE_SIZE, _page, _require, staff_page
 from . import contexts, kinds, records
-
-REFUSED = "Tài khoản của bạn không được xem văn bản này."
-
-
-def _require(request, perm, obj=None):
-    if not can(request.user, perm, obj):
-        raise PermissionDenied(REFUSED)
 
 
 def _docx(kind, context, filename):
