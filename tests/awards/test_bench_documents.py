@@ -15,6 +15,7 @@ def test_bench_documents_measures_both_documents_and_rolls_back(reviewer, capsys
     call_command("bench_documents", "--recipients=5", "--certificates=3", "--repeat=1")
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[0].startswith("Danh sách kèm QĐ (5 người), Word") and " 200 " in lines[0]
+    assert int(lines[0].split("truy vấn")[1].split()[0]) > 0
     assert lines[1].startswith("In 3 bằng khen một lần, PDF") and " 200 " in lines[1]
     assert lines[-1].startswith("bench_documents: annex_5_ms=")
     assert "certificates_3_ms=" in lines[-1] and "certificates_peak_mb=" in lines[-1]
