@@ -2,7 +2,7 @@
 values (a template sees strings and numbers, never a model)."""
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 
 from units.models import Position
 
@@ -12,11 +12,17 @@ from ..models import Award, CouncilVote, Rule, RuleKind, VoteBase
 def decision_awards(decision):
     """A decision's awards in ledger order (the order they were entered: «số sổ vàng» is the
     position in it), each with the recipient's position at the decision's date for a person."""
-    return award_for_certificate().filter(decision=decision).order_by("pk")
+    ordinal = F("ordinal").asc(nulls_last=True)
+    return award_for_certificate().filter(decision=decision).order_by(ordinal, "pk")
 
 
-def ledger_number(award) -> int:
-    """The award's «số sổ vàng»: its ordinal among its decision's awards."""
+def ledger_number(award, position=None) -> int:
+    """The award's «số sổ vàng»: the ordinal entered from the decision, else its position among
+    its decision's awards in the order they were entered (`position` when the caller counted)."""
+    if award.ordinal is not None:
+        return award.ordinal
+    if position is not None:
+        return position
     return Award.objects.filter(decision_id=award.decision_id, pk__lte=award.pk).count()
 
 
@@ -49,7 +55,7 @@ def annex_rows(decision):
     day = decision.document.issued_on
     for number, award in enumerate(decision_awards(decision).iterator(chunk_size=500), 1):
         yield {
-            "no": number,
+            "no": ledger_number(award, number),
             "recipient": award.recipient_name,
             "position": position_line(award.person, day) if award.person_id else "",
             "kind": "Tập thể" if award.unit_id else "Cá nhân",

@@ -162,7 +162,8 @@ def decision_certificates(request, pk):
     mode = _mode(request)
 
     def write(handle):
-        numbered = zip(range(first, last + 1), awards.iterator(chunk_size=200), strict=False)
+        rows = zip(range(first, last + 1), awards.iterator(chunk_size=200), strict=False)
+        numbered = ((records.ledger_number(award, position), award) for position, award in rows)
         certificates.write_certificates(
             handle, numbered, mode=mode, base_url=base_url, title=str(decision)
         )

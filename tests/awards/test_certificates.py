@@ -194,3 +194,19 @@ def test_a_batch_above_the_limit_asks_for_a_range(client, reviewer, decision, se
     assert len(paper.pdf(client.get(url + "?tu=2&den=3")).pages) == 2
     bad = client.get(url + "?tu=3&den=1", follow=True).content.decode()
     assert "Khoảng số sổ vàng không hợp lệ" in bad
+
+
+def test_the_ordinal_entered_from_the_decision_is_the_ledger_number(client, reviewer, decision):
+    first = AwardFactory(decision=decision, ordinal=41, unit=UnitFactory(name="Cục Bốn Mốt"))
+    second = AwardFactory(decision=decision, ordinal=40, unit=UnitFactory(name="Cục Bốn Mươi"))
+    client.force_login(reviewer)
+    text = paper.page_texts(
+        paper.pdf(client.get(reverse("awards:award_certificate", args=[first.pk])))
+    )[0]
+    assert "Số sổ vàng: 41" in text
+    pages = paper.page_texts(
+        paper.pdf(client.get(reverse("awards:decision_certificates", args=[decision.pk])))
+    )
+    assert ["Cục Bốn Mươi" in pages[0], "Số sổ vàng: 40" in pages[0]] == [True, True]
+    assert "Cục Bốn Mốt" in pages[1] and "Số sổ vàng: 41" in pages[1]
+    assert second.verification_code != first.verification_code

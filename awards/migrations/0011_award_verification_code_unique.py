@@ -7,7 +7,7 @@ import thidua.codes
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("awards", "0009_award_verification_code"),
+        ("awards", "0010_award_verification_code"),
     ]
 
     operations = [

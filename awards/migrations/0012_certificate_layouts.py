@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("awards", "0010_award_verification_code_unique"),
+        ("awards", "0011_award_verification_code_unique"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -27,7 +27,7 @@ def backfill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("awards", "0008_award_record_base"),
+        ("awards", "0009_award_ordinal_and_honour"),
     ]
 
     operations = [
