@@ -118,3 +118,8 @@ def test_an_unpublished_revoking_decision_is_not_named(client, award):
 def test_the_public_list_links_each_award_to_its_page(client, award):
     text = client.get(reverse("awards:list")).content.decode()
     assert f'href="/xac-minh/{award.verification_code}/"' in text
+
+
+def test_the_decision_page_links_each_award_to_its_page(client, award):
+    text = client.get(award.decision.get_absolute_url()).content.decode()
+    assert f'href="/xac-minh/{award.verification_code}/"' in text
