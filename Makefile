@@ -59,6 +59,7 @@ perf-data: install
 bench: perf-data
 	$(PERF_ENV) $(PY) manage.py bench --scale $(SCALE) $(BENCH_ARGS)
 	$(PERF_ENV) $(PY) manage.py bench_imports $(BENCH_IMPORTS_ARGS)
+	$(PERF_ENV) $(PY) manage.py bench_documents
 
 loadtest: perf-data
 	$(PERF_ENV) $(PY) manage.py loadtest $(LOADTEST_ARGS)

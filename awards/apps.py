@@ -10,6 +10,7 @@ class AwardsConfig(AppConfig):
         from thidua.imports.registry import register
 
         from . import imports, panels, permissions  # noqa: F401
+        from .documents import kinds  # noqa: F401  (registers the Word documents)
 
         register(imports.ProposalImporter())
         register(imports.DecisionImporter())

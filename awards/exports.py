@@ -83,6 +83,7 @@ def public_row(record, proposals: bool) -> dict:
         "note": note,
         "revoked": revoked,
         "url": queries.decision_url(record.decision_id),
+        "verify_url": reverse("awards:verify", args=[record.verification_code]),
     }
 
 

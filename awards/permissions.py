@@ -186,6 +186,11 @@ for model in ["decision", "award", "councilvote"]:
     rules.add_perm(f"awards.add_{model}", can_enter_data | is_reviewer)
     rules.add_perm(f"awards.change_{model}", can_enter_data | is_reviewer)
     rules.add_perm(f"awards.delete_{model}", is_administrator)
+# Certificate layouts (positions on the printed sheet): administrators.
+for model in ["certificatelayout", "certificatefield"]:
+    rules.add_perm(f"awards.view_{model}", is_staff_role)
+    for action in ("add", "change", "delete"):
+        rules.add_perm(f"awards.{action}_{model}", is_administrator)
 # The action log is written by the services only; overrides are recorded by administrators.
 rules.add_perm("awards.view_transition", is_staff_role)
 rules.add_perm("awards.add_transition", rules.always_deny)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .documents import urls as document_urls
 
 app_name = "awards"
 urlpatterns = [
@@ -35,4 +36,5 @@ urlpatterns = [
         {"side": "review"},
         name="review_action",
     ),
+    *document_urls.urlpatterns,
 ]

@@ -9,6 +9,6 @@ class BlocsConfig(AppConfig):
         # Registers the rules permissions, page panels and search providers.
         from thidua.imports.registry import register
 
-        from . import event_panels, imports, panels, permissions  # noqa: F401
+        from . import documents, event_panels, imports, panels, permissions  # noqa: F401
 
         register(imports.MembershipImporter())

@@ -1,6 +1,7 @@
 """Admin pieces shared by every app: the base admin of every model, diacritics-blind search and
 the site's Vietnamese titles."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteMixin
 from django.core.exceptions import ValidationError
@@ -12,6 +13,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_deletes import DeleteGuardMixin
 from .admin_history import HistoryGuardMixin
+from .models import DocumentTemplate
+from .paper import kinds as paper_kinds
 from .text import search_terms
 
 admin.site.site_header = "Hệ thống Thi đua - Khen thưởng Bộ Khoa học và Công nghệ"
@@ -102,3 +105,33 @@ class FoldedSearchMixin:
                 match |= Q(**{f"{field}__contains": term})
             queryset = queryset.filter(match)
         return queryset, any("__" in field for field in fields)
+
+
+class DocumentTemplateForm(forms.ModelForm):
+    kind = forms.ChoiceField(label="Loại văn bản", choices=())
+
+    class Meta:
+        model = DocumentTemplate
+        fields = ["kind", "file", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", "---------"), *paper_kinds.choices()]
+
+
+@admin.register(DocumentTemplate)
+class DocumentTemplateAdmin(BaseAdmin):
+    """Administrators replace a shipped Word template with an edited copy; one that does not
+    render the kind's sample data is refused with the reason (DocumentTemplate.clean)."""
+
+    form = DocumentTemplateForm
+    list_display = ["kind_label", "file", "uploaded_at"]
+    readonly_fields = ["placeholders"]
+
+    @admin.display(description="các trường trộn của loại văn bản")
+    def placeholders(self, obj):
+        try:
+            sample = paper_kinds.sample_context(obj.kind)
+        except (KeyError, AttributeError):
+            return "—"
+        return ", ".join(f"{{{{ {name} }}}}" for name in sorted(sample))

@@ -7,7 +7,7 @@ class ThiduaConfig(AppConfig):
 
     def ready(self):
         # Generic hooks only: thidua imports no app; senders are told apart by app label.
-        from . import cache, collation, login_attempts
+        from . import cache, collation, login_attempts, permissions  # noqa: F401
         from .imports import history
 
         cache.connect_invalidation()

@@ -1,8 +1,10 @@
 """Abstract pieces shared by the apps' models. Imports no app."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from .text import fold, search_terms
+from .uploads import UploadValidator
 from .years import year_validators
 
 
@@ -73,3 +75,55 @@ def name_in(current: str, names, year: int | None) -> str:
             if former.covers(year):
                 return former.name
     return current
+
+
+class DocumentTemplate(models.Model):
+    """An administrator's replacement for the shipped Word template of one kind of document
+    (thidua.paper.kinds). Refused at upload unless it renders the kind's sample data; deleting
+    it brings back the shipped template."""
+
+    kind = models.CharField("loại văn bản", max_length=60, unique=True)
+    file = models.FileField(
+        "tệp mẫu (.docx)",
+        upload_to="document-templates/",
+        validators=[UploadValidator(["docx"])],
+        help_text="Tệp Word có các trường trộn {{ … }}; tải mẫu gốc về, sửa, rồi tải lên.",
+    )
+    note = models.TextField("ghi chú", blank=True)
+    uploaded_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    class Meta:
+        verbose_name = "mẫu văn bản Word"
+        verbose_name_plural = "mẫu văn bản Word"
+        ordering = ["kind"]
+
+    def __str__(self):
+        return self.kind_label
+
+    @property
+    def kind_label(self) -> str:
+        from .paper import kinds
+
+        try:
+            return kinds.get(self.kind).label
+        except KeyError:
+            return self.kind
+
+    def clean(self):
+        from .paper import kinds
+        from .paper.docx import TemplateProblem, check_template
+
+        try:
+            kind = kinds.get(self.kind)
+        except KeyError:
+            raise ValidationError({"kind": "Loại văn bản không có trong hệ thống."}) from None
+        if not self.file:
+            return
+        upload = self.file.file if hasattr(self.file, "file") else self.file
+        upload.seek(0)
+        try:
+            check_template(upload, kinds.sample_context(kind.key), kind.required)
+        except TemplateProblem as problem:
+            raise ValidationError({"file": f"Mẫu không dùng được: {problem}"}) from None
+        finally:
+            upload.seek(0)

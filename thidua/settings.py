@@ -253,6 +253,17 @@ THIDUA_REVIEW_BODY = {
 # Public exports larger than this are refused with a request to filter further.
 THIDUA_EXPORT_MAX_ROWS = int(os.environ.get("THIDUA_EXPORT_MAX_ROWS", "20000"))
 
+# Paper out (official documents and certificates): the names printed on them, the address the
+# certificates' QR codes point to (default: the host of the request that printed them) and the
+# most certificates one batch PDF holds (a larger decision is printed in ranges).
+THIDUA_MINISTRY_NAME = os.environ.get("THIDUA_MINISTRY_NAME", "Bộ Khoa học và Công nghệ")
+THIDUA_REVIEWING_DEPARTMENT = os.environ.get(
+    "THIDUA_REVIEWING_DEPARTMENT", "Vụ Thi đua - Khen thưởng"
+)
+THIDUA_DOCUMENT_PLACE = os.environ.get("THIDUA_DOCUMENT_PLACE", "Hà Nội")
+THIDUA_PUBLIC_BASE_URL = os.environ.get("THIDUA_PUBLIC_BASE_URL", "").rstrip("/")
+THIDUA_CERTIFICATE_BATCH_MAX = int(os.environ.get("THIDUA_CERTIFICATE_BATCH_MAX", "1000"))
+
 CACHES = {part: cache_from_url(CACHE_URL, part) for part in ["default", "pages"]}
 # Anonymous GET responses of public pages are cached, keyed by URL and a content version bumped
 # on every change of registry, bloc or award data (thidua.cache). The timeout only bounds

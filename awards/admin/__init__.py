@@ -1,5 +1,5 @@
 """The awards admin, one module per aggregate; importing this package registers them all."""
 
-from . import catalogue, decisions, dossiers
+from . import catalogue, certificates, decisions, dossiers
 
-__all__ = ["catalogue", "decisions", "dossiers"]
+__all__ = ["catalogue", "certificates", "decisions", "dossiers"]

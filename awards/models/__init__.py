@@ -4,6 +4,13 @@ from here."""
 from .catalogue import (
     AwardType,
 )
+from .certificates import (
+    Align,
+    CertificateElement,
+    CertificateField,
+    CertificateLayout,
+    CertificateMode,
+)
 from .decisions import (
     AWARD_OUTSIDE_WORKFLOW_IS_HISTORICAL,
     AWARD_OUTSIDE_WORKFLOW_MESSAGE,
@@ -51,6 +58,11 @@ from .submissions import FormSubmission, new_token
 __all__ = [
     "AWARD_OUTSIDE_WORKFLOW_IS_HISTORICAL",
     "AWARD_OUTSIDE_WORKFLOW_MESSAGE",
+    "Align",
+    "CertificateElement",
+    "CertificateField",
+    "CertificateLayout",
+    "CertificateMode",
     "Action",
     "Award",
     "AwardCategory",

@@ -8,6 +8,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from blocs.models import Document, Honour
+from thidua.codes import random_code
 from thidua.years import date_range_constraints, date_validators
 from units.models import Person
 
@@ -160,6 +161,11 @@ class Award(AwardRecord):
     revocation_reason = models.TextField("lý do thu hồi", blank=True)
     revoked_at = models.DateTimeField(
         "thu hồi lúc", null=True, blank=True, validators=date_validators
+    )
+    # The address of the award's public verification page (awards.verification), printed as a
+    # QR code on the certificate: random, never a sequential id.
+    verification_code = models.CharField(
+        "mã xác minh", max_length=16, unique=True, default=random_code, editable=False
     )
 
     history = HistoricalRecords()
