@@ -2,10 +2,11 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from .text import fold, search_terms
 from .uploads import UploadValidator
-from .years import year_validators
+from .years import date_validators, year_validators
 
 
 class SearchQuerySet(models.QuerySet):
@@ -90,7 +91,9 @@ class DocumentTemplate(models.Model):
         help_text="Tệp Word có các trường trộn {{ … }}; tải mẫu gốc về, sửa, rồi tải lên.",
     )
     note = models.TextField("ghi chú", blank=True)
-    uploaded_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+    uploaded_at = models.DateTimeField("cập nhật lúc", auto_now=True, validators=date_validators)
+
+    history = HistoricalRecords()  # who replaced which template, and the file before
 
     class Meta:
         verbose_name = "mẫu văn bản Word"
