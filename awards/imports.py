@@ -285,6 +285,13 @@ class DecisionImporter(RecipientColumns, Importer):
         Column("person", "Cá nhân", help="Họ và tên; người chưa có trong hệ thống được tạo mới."),
         Column("year", "Năm thành tích", True, "Năm, 4 chữ số.", "2015"),
         Column("prize_rank", "Hạng, mức", help="Nếu có, ví dụ hạng Ba."),
+        Column(
+            "source",
+            "Nguồn",
+            help="Nơi lấy thông tin (bản lưu quyết định, báo cáo tổng kết…). Để trống: "
+            "«Quyết định số …, ngày …» của dòng.",
+            aliases=("Nguồn tư liệu",),
+        ),
         Column("note", "Ghi chú", help="Tuỳ chọn."),
     ]
     example = EXAMPLES / "quyet-dinh-cu.xlsx"
@@ -295,8 +302,8 @@ class DecisionImporter(RecipientColumns, Importer):
     def plan(self, rows, options, user, accepted):
         people = person_index(r.values.get("person") for r in rows)
         names = (award_type_index(), unit_index(), people)
-        existing = self._existing_awards(rows)
-        results, in_file, headers = [], {}, {}
+        existing, numbered = self._existing_awards(rows)
+        results, in_file, headers, ordinals = [], {}, {}, {}
         for source in rows:
             row = RowResult(source.number)
             results.append(row)
@@ -311,15 +318,21 @@ class DecisionImporter(RecipientColumns, Importer):
                 "signer_title": self.cell(row, source, "signer_title", cells.text, 150) or "",
             }
             prize_rank = self.cell(row, source, "prize_rank", cells.text, 100) or ""
+            origin = self.cell(row, source, "source", cells.text, 500) or ""
             note = self.cell(row, source, "note", cells.text) or ""
-            if ordinal:
-                note = f"STT {ordinal} trong quyết định. {note}".strip()
             award_type, unit, person, new_person = self.recipient(
                 row, source, names, accepted, create_people=True
             )
             if row.errors or not (award_type and number and issued_on and year):
                 continue
             row.summary = f"{number} ngày {issued_on:%d/%m/%Y}: {row.summary} ({year})"
+            if issued_on.year < year:
+                row.error(
+                    self.column("issued_on"),
+                    f"Quyết định ban hành ngày {issued_on:%d/%m/%Y}, trước năm thành tích {year}: "
+                    "quyết định không thể có trước thành tích.",
+                )
+                continue
             decision_key = (document_number_key(number), issued_on)
             first = headers.setdefault(decision_key, (source.number, header))
             if first[1] != header:
@@ -340,6 +353,19 @@ class DecisionImporter(RecipientColumns, Importer):
                     f"Trùng với dòng {in_file[key]} của tệp.",
                 )
                 continue
+            if ordinal and (decision_key, ordinal) in numbered:
+                row.error(
+                    self.column("ordinal"),
+                    f"Số thứ tự {ordinal} đã có trong quyết định {number} đã ghi.",
+                )
+                continue
+            if ordinal and (decision_key, ordinal) in ordinals:
+                row.error(
+                    self.column("ordinal"),
+                    f"Số thứ tự {ordinal} trùng với dòng {ordinals[decision_key, ordinal]} của "
+                    "cùng quyết định.",
+                )
+                continue
             award = Award(
                 award_type=award_type,
                 year=year,
@@ -347,13 +373,19 @@ class DecisionImporter(RecipientColumns, Importer):
                 person=person,
                 prize_rank=prize_rank,
                 note=note,
+                ordinal=ordinal,
+                # Entered outside the workflow: a historical record, with where it was taken from
+                # (the decision itself when the file names no other source).
                 is_historical=True,
+                source=origin or f"Quyết định số {number} ngày {issued_on:%d/%m/%Y}",
             )
             if new_person:
                 award.person_id = -1  # stands for the person created on confirm
             self.check_model(row, award)
             if not row.errors:
                 in_file[key] = source.number
+                if ordinal:
+                    ordinals[decision_key, ordinal] = source.number
                 row.outcome = CREATE
                 row.data = {
                     "decision": (number, issued_on),
@@ -365,9 +397,9 @@ class DecisionImporter(RecipientColumns, Importer):
 
     def _existing_awards(self, rows):
         """(award type, recipient, year, decision) of the awards already recorded under the
-        decisions the file names."""
+        decisions the file names, and the (decision, số thứ tự) already used there."""
         keys = {document_number_key(str(r.values.get("number", ""))) for r in rows}
-        found = set()
+        found, numbered = set(), set()
         awards = Award.objects.filter(decision__document__number_key__in=keys).values_list(
             "award_type_id",
             "unit_id",
@@ -376,14 +408,17 @@ class DecisionImporter(RecipientColumns, Importer):
             "decision__document__number",
             "decision__document__issued_on",
             "person__full_name",
+            "ordinal",
         )
-        for type_id, unit_id, person_id, year, number, issued_on, full_name in awards:
+        for type_id, unit_id, person_id, year, number, issued_on, full_name, ordinal in awards:
             decision_key = (document_number_key(number), issued_on)
+            if ordinal:
+                numbered.add((decision_key, ordinal))
             recipient = ("u", unit_id) if unit_id else ("p", person_id)
             found.add((type_id, recipient, year, decision_key))
             if full_name:  # a person the file would otherwise create again
                 found.add((type_id, ("p", fold(full_name)), year, decision_key))
-        return found
+        return found, numbered
 
     def write(self, plan, options, user):
         groups, people = {}, {}
@@ -405,6 +440,9 @@ class DecisionImporter(RecipientColumns, Importer):
                         "person": award.person,
                         "prize_rank": award.prize_rank,
                         "note": award.note,
+                        "ordinal": award.ordinal,
+                        "is_historical": award.is_historical,
+                        "source": award.source,
                     }
                 )
             header = rows[0].data["header"]
@@ -439,5 +477,6 @@ class DecisionImporter(RecipientColumns, Importer):
                 name,
                 2015,
                 "",
+                "",  # no source: the decision's number and date are recorded as the source
                 note,
             ]

@@ -106,7 +106,7 @@ class DocumentFactory(factory.django.DjangoModelFactory):
 
     kind = DocumentKind.OFFICIAL_LETTER
     number = factory.Sequence(lambda n: f"{n}/BKHCN-TĐKT")
-    issued_on = datetime.date(2021, 11, 29)
+    issued_on = datetime.date(2026, 1, 5)
     issuer = "Bộ Khoa học và Công nghệ"
 
 

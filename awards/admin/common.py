@@ -105,7 +105,7 @@ class WorkflowActionForm(admin.helpers.ActionForm):
         ),
     )
     reviewer = forms.ModelChoiceField(
-        label="Người thẩm định được giao (số ID)",
+        label="Người thẩm định được giao (mã số)",
         queryset=User.objects.filter(is_active=True),
         required=False,
         widget=ForeignKeyRawIdWidget(

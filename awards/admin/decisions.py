@@ -116,7 +116,7 @@ class AwardAdmin(
     services.correct_award, revoked by the action, never deleted nor reverted."""
 
     # The awards of one decision are entered one after another: only the recipient changes.
-    add_another_context = ["decision", "award_type", "year", "bloc", "prize_rank"]
+    add_another_context = ["decision", "award_type", "year", "bloc", "prize_rank", "source"]
     list_display = [
         *["__str__", "year", "award_type", "decision", "ordinal", "prize_display"],
         *["is_historical", "revoked"],

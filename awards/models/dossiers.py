@@ -373,7 +373,7 @@ class Override(models.Model):
         default="",
         help_text="Văn bản của cấp có thẩm quyền cho phép ngoại lệ, ví dụ 123/QĐ-BKHCN.",
     )
-    document_date = models.DateField("ngày văn bản cho phép", null=True)
+    document_date = models.DateField("ngày văn bản cho phép", null=True, validators=date_validators)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="người quyết định",
@@ -394,6 +394,7 @@ class Override(models.Model):
                 name="override_once_per_rule",
                 violation_error_message="Hồ sơ này đã có ngoại lệ cho quy định đó.",
             ),
+            *date_range_constraints("override", "document_date"),
         ]
 
     def __str__(self):

@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 from simple_history.models import HistoricalRecords
 
+from thidua.years import date_range_constraints, date_validators
+
 from .catalogue import AwardType
 from .enums import RecipientKind
 
@@ -21,7 +23,7 @@ class BaseSalary(models.Model):
     """The base salary in force from a date until the next row."""
 
     amount = models.PositiveIntegerField("mức lương cơ sở (đồng/tháng)")
-    valid_from = models.DateField("áp dụng từ ngày", unique=True)
+    valid_from = models.DateField("áp dụng từ ngày", unique=True, validators=date_validators)
     legal_document = models.CharField("văn bản căn cứ", max_length=255)
     note = models.TextField("ghi chú (cần kiểm tra - VERIFY)", blank=True)
 
@@ -31,6 +33,7 @@ class BaseSalary(models.Model):
         verbose_name = "mức lương cơ sở"
         verbose_name_plural = "mức lương cơ sở"
         ordering = ["-valid_from"]
+        constraints = [*date_range_constraints("base_salary", "valid_from")]
 
     def __str__(self):
         return f"{self.amount:,} đồng từ {self.valid_from:%d/%m/%Y}".replace(",", ".")
@@ -49,8 +52,8 @@ class PrizeCoefficient(models.Model):
         "đối tượng", max_length=10, choices=RecipientKind.choices, default=RecipientKind.BOTH
     )
     coefficient = models.DecimalField("hệ số (× mức lương cơ sở)", max_digits=5, decimal_places=2)
-    valid_from = models.DateField("áp dụng từ ngày")
-    valid_until = models.DateField("đến ngày", null=True, blank=True)
+    valid_from = models.DateField("áp dụng từ ngày", validators=date_validators)
+    valid_until = models.DateField("đến ngày", null=True, blank=True, validators=date_validators)
     legal_document = models.CharField("văn bản căn cứ", max_length=255)
     article = models.CharField("điều", max_length=60, blank=True)
     note = models.TextField("ghi chú (cần kiểm tra - VERIFY)", blank=True)
@@ -72,6 +75,7 @@ class PrizeCoefficient(models.Model):
                 name="prize_coefficient_positive",
                 violation_error_message="Hệ số tiền thưởng phải lớn hơn 0.",
             ),
+            *date_range_constraints("prize_coefficient", "valid_from", "valid_until"),
         ]
 
     def __str__(self):

@@ -20,10 +20,11 @@ def test_save_and_add_another_award_keeps_decision_type_year_and_bloc(client, wo
     add_url = reverse("admin:awards_award_add")
     data = {
         "award_type": kind.pk,
-        "year": "2025",
+        "year": "2015",
         "unit": world.member_unit.pk,
         "bloc": world.bloc.pk,
         "decision": decision.pk,
+        "source": "Bản lưu quyết định tại Vụ Thi đua - Khen thưởng",
         "_addanother": "Lưu và thêm mới",
     }
     response = client.post(add_url, data)
@@ -33,18 +34,20 @@ def test_save_and_add_another_award_keeps_decision_type_year_and_bloc(client, wo
     assert parse_qs(location.query) == {
         "decision": [str(decision.pk)],
         "award_type": [str(kind.pk)],
-        "year": ["2025"],
+        "year": ["2015"],
         "bloc": [str(world.bloc.pk)],
+        "source": ["Bản lưu quyết định tại Vụ Thi đua - Khen thưởng"],
     }
 
     form = client.get(response["Location"]).context["adminform"].form
     assert form["decision"].value() == str(decision.pk)
     assert form["award_type"].value() == str(kind.pk)
-    assert form["year"].value() == "2025" and form["bloc"].value() == str(world.bloc.pk)
+    assert form["year"].value() == "2015" and form["bloc"].value() == str(world.bloc.pk)
 
     # The next award: only the recipient typed.
     next_unit = UnitFactory(name="Cục Được Tặng Tiếp")
-    fields = {name: form[name].value() for name in ["decision", "award_type", "year", "bloc"]}
+    context = ["decision", "award_type", "year", "bloc", "source"]
+    fields = {name: form[name].value() for name in context}
     response = client.post(add_url, {**fields, "unit": next_unit.pk, "_addanother": "1"})
     assert response.status_code == 302
     assert set(Award.objects.filter(decision=decision).values_list("unit__name", flat=True)) == {
@@ -59,9 +62,10 @@ def test_save_without_add_another_goes_back_to_the_list(client, world):
         reverse("admin:awards_award_add"),
         {
             "award_type": award_type("co-thi-dua-bo").pk,
-            "year": "2025",
+            "year": "2015",
             "unit": world.member_unit.pk,
             "decision": DecisionFactory().pk,
+            "source": "Bản lưu quyết định",
             "_save": "Lưu",
         },
     )

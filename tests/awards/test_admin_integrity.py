@@ -1,6 +1,8 @@
 """The attacks of issue 11 on the awards admin: other blocs' dossiers through history pages,
 awards entered or moved outside the workflow, a dossier's status reverted, deletes of history."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -68,7 +70,7 @@ def test_a_current_year_award_cannot_be_entered_directly(client, world):
 
 def test_a_year_of_the_current_regime_needs_the_historical_mark_and_a_source(world):
     row = {"award_type": award_type("co-thi-dua-bo"), "year": 2025, "unit": world.member_unit}
-    decision = DecisionFactory()
+    decision = DecisionFactory(document__issued_on=datetime.date(2026, 1, 15))
     with pytest.raises(ValidationError) as error:
         services.record_historical_awards(world.clerk, [row], document=decision.document)
     assert "is_historical" in error.value.message_dict

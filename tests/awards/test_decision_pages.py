@@ -35,9 +35,13 @@ def decision():
         signer_name="Nguyễn Văn Ký",
         signer_title="Thứ trưởng",
     )
-    AwardFactory(decision=decision, unit=UnitFactory(name="Cục Thứ Hai"), ordinal=2)
+    AwardFactory(decision=decision, year=2019, unit=UnitFactory(name="Cục Thứ Hai"), ordinal=2)
     AwardFactory(
-        decision=decision, unit=UnitFactory(name="Cục Thứ Nhất"), ordinal=1, prize_rank="Hạng Nhì"
+        decision=decision,
+        year=2019,
+        unit=UnitFactory(name="Cục Thứ Nhất"),
+        ordinal=1,
+        prize_rank="Hạng Nhì",
     )
     return decision
 
@@ -80,7 +84,7 @@ def test_large_decision_is_paginated_with_constant_queries(
 
 
 def test_golden_book_number_is_unique_within_a_decision(decision):
-    duplicate = AwardFactory.build(decision=decision, unit=UnitFactory(), ordinal=1)
+    duplicate = AwardFactory.build(decision=decision, year=2019, unit=UnitFactory(), ordinal=1)
     with pytest.raises(ValidationError) as error:
         duplicate.full_clean()
     assert "Số thứ tự này đã có trong quyết định" in str(error.value)
@@ -135,6 +139,8 @@ def test_pages_with_awards_keep_query_counts_constant(client, django_assert_max_
             unit = UnitFactory()
             honour = Honour.objects.create(event=event, unit=unit)
             AwardFactory(bloc=bloc, unit=unit, honour=honour)
-        for url in [bloc.get_absolute_url(), "/nam/2021/", event.get_absolute_url()]:
-            with django_assert_max_num_queries(10):
+        # The event page reads each of its sections in one query apiece: 13 whatever n.
+        pages = {bloc.get_absolute_url(): 10, "/nam/2021/": 10, event.get_absolute_url(): 13}
+        for url, bound in pages.items():
+            with django_assert_max_num_queries(bound):
                 assert client.get(url).status_code == 200, url

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from awards.documents import contexts
-from awards.models import Award, RuleKind, Status, VoteBase
+from awards.models import Award, Rule, RuleKind, Status, VoteBase
 from tests import paper
 from tests.factories import (
     AwardFactory,
@@ -81,6 +81,10 @@ def test_a_review_submission_above_the_limit_asks_to_filter(client, world, nomin
 
 
 def test_the_council_minutes_give_the_ballot_and_the_threshold_of_the_rule(client, world, nominate):
+    # This test's own rule is the one in force for the flag (the catalogue's NĐ 98 rule aside).
+    Rule.objects.filter(kind=RuleKind.COUNCIL_VOTE, award_type=award_type("co-thi-dua-bo")).update(
+        is_active=False
+    )
     RuleFactory(
         kind=RuleKind.COUNCIL_VOTE,
         count=None,
@@ -141,7 +145,15 @@ def test_the_decision_annex_lists_a_thousand_recipients_with_their_ledger_number
     )
     kind = award_type("tap-the-lao-dong-xuat-sac")
     Award.objects.bulk_create(
-        Award(decision=decision, unit=u, award_type=kind, year=2025, type_order=kind.order)
+        Award(
+            decision=decision,
+            unit=u,
+            award_type=kind,
+            year=2025,
+            type_order=kind.order,
+            is_historical=True,
+            source="Bản lưu quyết định tại Vụ TĐKT",
+        )
         for u in units
     )
     client.force_login(reviewer)

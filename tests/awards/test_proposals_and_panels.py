@@ -127,7 +127,7 @@ def test_unit_panel_shows_public_awards_with_revoked_ones_marked(world):
         world.reviewer,
         "Thành tích kê khai không đúng",
         decision=DecisionFactory(
-            kind=DecisionKind.REVOKE, document__issued_on=datetime.date(2024, 1, 1)
+            kind=DecisionKind.REVOKE, document__issued_on=datetime.date(2026, 2, 1)
         ),
     )
     html = render(panels.unit_awards_panel(unit, None))

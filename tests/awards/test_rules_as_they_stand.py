@@ -33,6 +33,8 @@ from tests.factories import (
     award_type,
 )
 
+from .pages_world import HIDDEN
+
 pytestmark = pytest.mark.django_db
 
 DOCUMENT = {"document_number": "30/QĐ-BKHCN", "document_date": datetime.date(2026, 1, 8)}
@@ -119,9 +121,11 @@ def test_a_quota_rule_without_an_award_type_counts_the_same_on_the_dashboard(wor
 def test_saving_a_draft_over_the_quota_warns_at_once(client, world, nominate):
     nominate(unit=world.leader_unit)
     client.force_login(world.leader)
+    url = reverse("awards:create", args=[world.bloc.slug, world.year])
+    hidden = dict(HIDDEN.findall(client.get(url).content.decode()))  # the one-time form token
     response = client.post(
-        reverse("awards:create", args=[world.bloc.slug, world.year]),
-        {"award_type": award_type("co-thi-dua-bo").pk, "unit": world.member_unit.pk},
+        url,
+        {**hidden, "award_type": award_type("co-thi-dua-bo").pk, "unit": world.member_unit.pk},
         follow=True,
     )
     html = response.content.decode()

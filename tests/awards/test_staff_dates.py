@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from awards.models import Status
 
-from .pages_world import fast_passwords, staff  # noqa: F401
+from .pages_world import fast_passwords, staff, submit  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -22,28 +22,30 @@ def test_council_vote_and_decision_dates_are_typed_day_first(client, world, nomi
     assert 'name="held_on"' in html and 'placeholder="dd/mm/yyyy"' in html
 
     data = {"confirm": "on", "votes_for": "9", "votes_against": "1", "present": "10"}
-    response = client.post(vote_url, {**data, "held_on": "05/03/2021", "council_size": "11"})
+    response = submit(client, vote_url, {**data, "held_on": "05/03/2026", "council_size": "11"})
     assert response.status_code == 302, response.content.decode()
-    assert nomination.council_votes.get().held_on == datetime.date(2021, 3, 5)
+    assert nomination.council_votes.get().held_on == datetime.date(2026, 3, 5)
 
-    client.post(
+    submit(
+        client,
         reverse("awards:review_action", args=[nomination.pk, "de-nghi"]),
         {"confirm": "on", "reason": "Hội đồng nhất trí"},
     )
     decision_url = reverse("awards:review_action", args=[nomination.pk, "quyet-dinh"])
     assert 'type="date"' not in client.get(decision_url).content.decode()
-    response = client.post(
+    response = submit(
+        client,
         decision_url,
         {
             "confirm": "on",
             "number": "45/QĐ-BKHCN",
-            "issued_on": "05/03/2021",
+            "issued_on": "05/03/2026",
             "signer_name": "Người ký thử nghiệm",
         },
     )
     assert response.status_code == 302, response.content.decode()
     nomination.refresh_from_db()
-    assert nomination.award.decision.document.issued_on == datetime.date(2021, 3, 5)
+    assert nomination.award.decision.document.issued_on == datetime.date(2026, 3, 5)
 
 
 def test_a_month_first_date_is_refused_in_vietnamese(client, world, nominate):

@@ -1,5 +1,7 @@
 """A clerk enters one event on one screen, with every record as an inline."""
 
+import datetime
+
 import pytest
 
 from blocs.admin.events import EventAdmin, EventInline
@@ -283,7 +285,7 @@ def test_clerk_opens_the_other_lists(client, clerk, model):
 
 
 def test_entering_a_document_twice_in_admin_shows_the_message(client, clerk):
-    DocumentFactory(number="3395/BKHCN-TĐKT")
+    DocumentFactory(number="3395/BKHCN-TĐKT", issued_on=datetime.date(2021, 11, 29))
     client.force_login(clerk)
     response = client.post(
         "/admin/blocs/document/add/",

@@ -43,7 +43,7 @@ def test_leader_submits_and_reviewer_returns_with_a_reason(page, demo, login):
     expect(row).to_contain_text("Dự thảo")
 
     # Submitting asks for a confirmation first.
-    row.get_by_role("link", name="Gửi", exact=True).click()
+    row.get_by_role("link", name="Gửi hồ sơ", exact=True).click()
     expect(page.locator("h1")).to_have_text("Gửi hồ sơ")
     page.get_by_role("button", name="Gửi hồ sơ").click()
     expect(page.locator(".errorlist")).to_contain_text("Cần đánh dấu ô xác nhận")

@@ -176,3 +176,31 @@ def test_dates_as_text_and_formulas_use_what_the_person_sees(clerk, settings):
     assert second.status == "error"
     assert "không có thật" in dict(second.errors)["Ngày quyết định"]
     assert Award.objects.count() == 0
+
+
+def test_a_past_decision_follows_the_rules_of_awards_entered_outside_the_workflow(clerk):
+    from .conftest import confirm
+
+    header = ["Số quyết định", "Ngày quyết định", "Loại khen thưởng", "Cá nhân"]
+    header += ["Năm thành tích", "Số thứ tự", "Nguồn"]
+    award = "Bằng khen của Bộ trưởng"
+    rows = [
+        header,
+        ["7/QĐ-BKHCN", "02/01/2016", award, "Lê Văn A", 2015, 1, ""],
+        ["7/QĐ-BKHCN", "02/01/2016", award, "Lê Văn B", 2015, 2, "Bản lưu tại Vụ TĐKT"],
+        ["7/QĐ-BKHCN", "02/01/2016", award, "Lê Văn C", 2015, 2, ""],
+        ["8/QĐ-BKHCN", "02/01/2014", award, "Lê Văn D", 2015, None, ""],
+        ["9/QĐ-BKHCN", "02/01/1900", award, "Lê Văn E", 2015, None, ""],
+    ]
+    plan = preview("quyet-dinh-cu", xlsx(rows), clerk)
+    first, second, same_ordinal, early, ancient = plan.rows
+    assert first.status == second.status == "create"
+    assert "trùng với dòng 3" in dict(same_ordinal.errors)["Số thứ tự"]
+    assert "trước năm thành tích 2015" in dict(early.errors)["Ngày quyết định"]
+    assert "ngoài khoảng cho phép" in dict(ancient.errors)["Ngày quyết định"]
+
+    confirm("quyet-dinh-cu", xlsx(rows[:3]), clerk)
+    a, b = Award.objects.order_by("ordinal")
+    assert a.is_historical and b.is_historical and (a.ordinal, b.ordinal) == (1, 2)
+    assert a.source == "Quyết định số 7/QĐ-BKHCN ngày 02/01/2016"  # no «Nguồn»: the decision
+    assert b.source == "Bản lưu tại Vụ TĐKT"

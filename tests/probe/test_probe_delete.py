@@ -24,7 +24,8 @@ NEVER_DELETED = {
 
 
 @pytest.fixture
-def probe_world(db):
+def probe_world(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # the world's uploaded Word template
     w.build()
 
 

@@ -15,7 +15,8 @@ NEVER_REVERTED = {"awards.transition", "awards.override", "awards.councilvote", 
 
 
 @pytest.fixture
-def probe_world(db):
+def probe_world(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # the world's uploaded Word template
     w.build()
 
 

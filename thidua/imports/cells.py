@@ -4,7 +4,7 @@ import datetime
 import re
 
 from thidua.text import fold
-from thidua.years import FIRST_YEAR, LAST_YEAR
+from thidua.years import FIRST_DATE, FIRST_YEAR, LAST_YEAR, last_accepted_date
 
 _DATE_RE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 
@@ -46,11 +46,12 @@ def year(value) -> int:
 
 
 def date(value) -> datetime.date:
-    """A date cell, or a date typed as text dd/mm/yyyy (the Vietnamese order, never mm/dd)."""
+    """A date cell, or a date typed as text dd/mm/yyyy (the Vietnamese order, never mm/dd),
+    within the dates the system accepts (01/01/1945 to the end of next year)."""
     if isinstance(value, datetime.datetime):
-        return value.date()
+        return _in_range(value.date())
     if isinstance(value, datetime.date):
-        return value
+        return _in_range(value)
     match = _DATE_RE.match(text(value))
     if not match:
         raise CellError(
@@ -58,9 +59,20 @@ def date(value) -> datetime.date:
         )
     day, month, full_year = (int(part) for part in match.groups())
     try:
-        return datetime.date(full_year, month, day)
+        typed = datetime.date(full_year, month, day)
     except ValueError as exc:
         raise CellError(f"Ngày «{value}» không có thật (ngày/tháng/năm).") from exc
+    return _in_range(typed)
+
+
+def _in_range(day: datetime.date) -> datetime.date:
+    last = last_accepted_date()
+    if not FIRST_DATE <= day <= last:
+        raise CellError(
+            f"Ngày {day.day:02d}/{day.month:02d}/{day.year:04d} nằm ngoài khoảng cho phép: "
+            f"từ {FIRST_DATE:%d/%m/%Y} đến {last:%d/%m/%Y}."
+        )
+    return day
 
 
 def choice(value, choices):

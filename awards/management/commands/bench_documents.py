@@ -98,6 +98,8 @@ class Command(BaseCommand):
                 award_type=award_type,
                 type_order=award_type.order,
                 year=2025,
+                is_historical=True,  # entered outside the workflow: must carry its source
+                source="Dữ liệu đo hiệu năng (rút lại sau khi đo)",
             )
             for unit_id in units
         )

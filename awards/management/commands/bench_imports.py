@@ -13,7 +13,7 @@ from openpyxl import Workbook
 
 from awards.imports import DecisionImporter, ProposalImporter
 from awards.models import AwardType
-from blocs.models import Bloc, BlocYear
+from blocs.models import Bloc, BlocYear, Membership
 from thidua import roles
 from thidua.imports import run
 from thidua.imports.reader import read_rows
@@ -101,12 +101,17 @@ class Command(BaseCommand):
             name="Khối thử nghiệm nhập", slug=f"{PREFIX}khoi", organiser=ministry
         )
         year = 2025
-        BlocYear.objects.create(bloc=bloc, year=year)
+        bloc_year = BlocYear.objects.create(bloc=bloc, year=year)
         types = [t for t in AwardType.objects.order_by("order") if t.accepts_unit()][:5]
         count = -(-rows // len(types))
         units = Unit.objects.bulk_create(
             Unit(name=f"Đơn vị thử nghiệm nhập {i}", kind=UnitKind.CENTRE, slug=f"{PREFIX}{i}")
             for i in range(count)
+        )
+        # A bloc proposes only its member units that year (the rule typed-in dossiers follow).
+        Membership.objects.bulk_create(
+            Membership(bloc_year=bloc_year, unit=unit, year=year, organiser=ministry, order=i)
+            for i, unit in enumerate(units, start=1)
         )
         clerk = User.objects.create(username=f"{PREFIX}thu-ky")
         clerk.groups.add(Group.objects.get_or_create(name=roles.SECRETARIAT)[0])
