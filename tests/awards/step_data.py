@@ -10,15 +10,19 @@ def step_data(step, nomination, world):
     form = step.form_class
     if form is forms.CouncilVoteForm:
         data.update(
-            held_on="2026-01-10", votes_for="9", votes_against="1", present="10", council_size="11"
+            held_on="10/01/2026", votes_for="9", votes_against="1", present="10", council_size="11"
         )
     elif form is forms.DecisionForm:
         data.update(
-            number=f"{nomination.pk}/QĐ-BKHCN", issued_on="2026-01-20", signer_name="Người ký"
+            number=f"{nomination.pk}/QĐ-BKHCN", issued_on="20/01/2026", signer_name="Người ký"
         )
     elif form is forms.OverrideForm:
         # A rule that applies to this dossier (the form offers only those).
-        data.update(rule=eligibility.check(nomination)[0].rule.pk)
+        data.update(
+            rule=eligibility.check(nomination)[0].rule.pk,
+            document_number="15/QĐ-BKHCN",
+            document_date="05/01/2026",
+        )
     elif form is forms.AssignReviewerForm:
         data.update(reviewer=world.reviewer.pk)
     elif form is not forms.ConfirmForm:

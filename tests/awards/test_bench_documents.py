@@ -7,7 +7,7 @@ from django.core.management import call_command
 from awards.models import Award, Decision
 from tests.factories import UnitFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 
 def test_bench_documents_measures_both_documents_and_rolls_back(reviewer, capsys):
