@@ -614,6 +614,25 @@ def _applicable(rules, nomination, day):
     return [r for r in rules if r.covers(day) and r.applies_to(nomination.award_type_id, is_unit)]
 
 
+def _plans(all_rules, nominations, today) -> dict:
+    """{key: (nomination, its own rules, today's rules for a historical record, historical)}."""
+    law_start = all_rules[0].law_start
+    current_start = law_start.year if law_start else today.year
+    plans = {}
+    for nomination in nominations:
+        own = _applicable(all_rules, nomination, year_reference_date(nomination.year))
+        historical = is_historical(nomination, current_start)
+        current = []
+        if historical:
+            current = [r for r in _applicable(all_rules, nomination, today) if r not in own]
+        plans[_key(nomination)] = (nomination, own, current, historical)
+    return plans
+
+
+def _used_rules(plans) -> set:
+    return {r for _, own, current, _ in plans.values() for r in own + current}
+
+
 def checks_for(nominations, *, today=None, award_types=None) -> dict:
     """{nomination.pk: [RuleCheck, ...]} for a batch (a queue page), in a constant number of
     queries whatever the batch size. `award_types`: every AwardType, when the caller has them
@@ -625,21 +644,13 @@ def checks_for(nominations, *, today=None, award_types=None) -> dict:
     all_rules = _rules_in_force(today)
     if not all_rules:
         return {_key(n): [] for n in nominations}
-    law_start = all_rules[0].law_start
-    current_start = law_start.year if law_start else today.year
+    plans = _plans(all_rules, nominations, today)
+    years = {n.year for n in nominations}
+    facts = Facts(_used_rules(plans), nominations, years=years, award_types=award_types)
+    return _judge_plans(plans, facts)
 
-    plans = {}
-    for nomination in nominations:
-        own = _applicable(all_rules, nomination, year_reference_date(nomination.year))
-        historical = is_historical(nomination, current_start)
-        current = []
-        if historical:
-            current = [r for r in _applicable(all_rules, nomination, today) if r not in own]
-        plans[_key(nomination)] = (nomination, own, current, historical)
 
-    used = {r for _, own, current, _ in plans.values() for r in own + current}
-    facts = Facts(used, nominations, years={n.year for n in nominations}, award_types=award_types)
-
+def _judge_plans(plans, facts) -> dict:
     results = {}
     for key, (nomination, own, current, historical) in plans.items():
         rows = []
@@ -692,17 +703,44 @@ class QuotaRow:
         return self.limit is not None and self.used + self.planned > self.limit
 
 
+def _quota_rules(all_rules, year) -> list:
+    day = year_reference_date(year)
+    rules = [r for r in all_rules if r.covers(day) and r.is_quota]
+    return sorted(rules, key=lambda r: (r.kind, r.pk))
+
+
 def bloc_quotas(blocs, year, *, today=None) -> dict:
     """{bloc pk: [QuotaRow]}: the per-bloc quotas and the share quotas of the bloc's organiser
     in force in `year`, counted by the same code that judges a step (a constant number of
     queries for any number of blocs)."""
     blocs = list(blocs)
-    day = year_reference_date(year)
-    rules = [r for r in _rules_in_force(today or timezone.localdate()) if r.covers(day)]
-    rules = sorted((r for r in rules if r.is_quota), key=lambda r: (r.kind, r.pk))
+    rules = _quota_rules(_rules_in_force(today or timezone.localdate()), year)
     if not blocs or not rules:
         return {b.pk: [] for b in blocs}
     facts = Facts(rules, [], years={year}, blocs={b.pk: b.organiser_id for b in blocs})
+    return _quota_rows(blocs, year, rules, facts)
+
+
+def bloc_overview(blocs, year, nominations, *, today=None) -> tuple[dict, dict]:
+    """The bloc dashboard's quotas (bloc_quotas) and its nominations' checks (checks_for), read
+    from one set of facts."""
+    blocs, nominations = list(blocs), list(nominations)
+    today = today or timezone.localdate()
+    all_rules = _rules_in_force(today)
+    if not all_rules:
+        return {b.pk: [] for b in blocs}, {_key(n): [] for n in nominations}
+    rules = _quota_rules(all_rules, year)
+    plans = _plans(all_rules, nominations, today)
+    facts = Facts(
+        _used_rules(plans) | set(rules),
+        nominations,
+        years={year} | {n.year for n in nominations},
+        blocs={b.pk: b.organiser_id for b in blocs},
+    )
+    return _quota_rows(blocs, year, rules, facts), _judge_plans(plans, facts)
+
+
+def _quota_rows(blocs, year, rules, facts) -> dict:
     result = {}
     for bloc in blocs:
         rows = []

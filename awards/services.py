@@ -72,10 +72,6 @@ def _transition(nomination, actor, action, *, reason="", write=None):
         )
         if locked.version != nomination.version or locked.status != nomination.status:
             raise ValidationError(STALE_MESSAGE.format(current=locked.status_label), code="stale")
-        refusal = step.refusal(locked, actor)
-        if refusal is not None:
-            code = "permission_denied" if refusal.kind == "permission" else "invalid_state"
-            raise ValidationError(refusal.message, code=code)
         checks = None
         if step.stage:
             if locked.bloc_id:
@@ -83,9 +79,12 @@ def _transition(nomination, actor, action, *, reason="", write=None):
                 # rule-checked steps per organiser so two simultaneous submits cannot both fit.
                 Unit.objects.select_for_update().filter(pk=locked.bloc.organiser_id).first()
             checks = eligibility.check(locked)
-            refusal = eligibility.refusal(locked, step.stage, checks=checks)
-            if refusal is not None:
-                raise refusal
+        refusal = step.refusal(locked, actor, checks=checks)
+        if refusal is not None:
+            if refusal.kind == "rules":
+                raise eligibility.refusal(locked, step.stage, checks=checks)
+            code = "permission_denied" if refusal.kind == "permission" else "invalid_state"
+            raise ValidationError(refusal.message, code=code)
         if action == "recommend":
             locked.council_endorsed = _council_passed(locked, checks)
         before = locked.status

@@ -183,14 +183,16 @@ def dashboard(request):
         raise Http404("Đơn vị của bạn không là khối trưởng khối nào trong năm này.")
     blocs = []
     led_now = [m.bloc_year.bloc for m in led if m.year == year]
-    quotas = eligibility.bloc_quotas(led_now, year)
+    by_bloc = {bloc.pk: list(queries.bloc_nominations(bloc, year)) for bloc in led_now}
+    quotas, checks = eligibility.bloc_overview(
+        led_now, year, [n for rows in by_bloc.values() for n in rows]
+    )
     for bloc in led_now:
-        nominations = list(queries.bloc_nominations(bloc, year))
+        nominations = by_bloc[bloc.pk]
         for nomination in nominations:
             # The buttons of each row: the registry's bloc-side steps this user may take now.
-            nomination.offered = [
-                s for s in workflow.offered(nomination, request.user) if s.side == workflow.BLOC
-            ]
+            steps = workflow.offered(nomination, request.user, checks=checks[nomination.pk])
+            nomination.offered = [s for s in steps if s.side == workflow.BLOC]
         blocs.append(
             {
                 "bloc": bloc,
@@ -331,13 +333,14 @@ def detail(request, pk):
     nomination = _nomination(pk)
     _require(request, "awards.view_dossier", nomination)
     can_edit = nomination.is_editable and can(request.user, "awards.prepare_nomination", nomination)
+    checks = eligibility.check(nomination)
     return render(
         request,
         "awards/detail.html",
         {
             "nomination": nomination,
-            "checks": eligibility.check(nomination),
-            "actions": workflow.offered(nomination, request.user),
+            "checks": checks,
+            "actions": workflow.offered(nomination, request.user, checks=checks),
             "can_edit": can_edit,
             "competing_note": workflow.competing_note(nomination, request.user),
             "back": _back_link(request, nomination),

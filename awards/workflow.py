@@ -24,7 +24,7 @@ BLOC, REVIEW = "bloc", "review"
 
 @dataclass(frozen=True)
 class Refusal:
-    kind: str  # "state" (not now) or "permission" (not you)
+    kind: str  # "state" (not now), "rules" (the law refuses it) or "permission" (not you)
     message: str
 
 
@@ -64,14 +64,15 @@ class Step:
     needs_reason: bool = False
     on_page: bool = True  # offered on the dossier page (revoke acts on the award, in the admin)
 
-    def refusal(self, nomination, user) -> Refusal | None:
-        """Why `user` may not take this step on `nomination` now, or None if they may."""
+    def refusal(self, nomination, user, *, checks=None) -> Refusal | None:
+        """Why `user` may not take this step on `nomination` now, or None if they may.
+        `checks`: the nomination's rule checks when the caller already has them."""
         if not can(user, self.permission, nomination):
             why = explain(user, self.permission, nomination)
             return Refusal("permission", f"Bạn không có quyền {self.label}. {why}")
-        return self.state_refusal(nomination)
+        return self.state_refusal(nomination, checks=checks)
 
-    def state_refusal(self, nomination) -> Refusal | None:
+    def state_refusal(self, nomination, *, checks=None) -> Refusal | None:
         if nomination.status not in self.sources:
             allowed = ", ".join(f"«{Status(s).label}»" for s in self.sources)
             return Refusal(
@@ -80,7 +81,15 @@ class Step:
                 f"(chỉ khi hồ sơ ở trạng thái {allowed}).",
             )
         reason = self.guard(nomination) if self.guard else None
-        return Refusal("state", reason) if reason else None
+        if reason:
+            return Refusal("state", reason)
+        if self.stage:
+            # The legal rules of the step's stage (quotas, prerequisites, the council's vote and
+            # quorum): a step they refuse is not offered.
+            refused = eligibility.refusal(nomination, self.stage, checks=checks)
+            if refused is not None:
+                return Refusal("rules", " ".join(refused.messages))
+        return None
 
     def url(self, nomination):
         name = "awards:bloc_action" if self.side == BLOC else "awards:review_action"
@@ -253,10 +262,16 @@ STEPS = {
 BY_SLUG = {step.slug: step for step in STEPS.values() if step.on_page}
 
 
-def offered(nomination, user) -> list[Step]:
-    """The steps `user` may take on `nomination` now: exactly those the services accept (the
-    legal rules aside, which the checks on the page show and the step then names)."""
-    return [s for s in STEPS.values() if s.on_page and s.refusal(nomination, user) is None]
+def offered(nomination, user, *, checks=None) -> list[Step]:
+    """The steps `user` may take on `nomination` now: exactly those the services accept.
+    `checks`: the nomination's rule checks, when the page has already read them."""
+    if checks is None and any(s.stage for s in STEPS.values()):
+        checks = eligibility.check(nomination)
+    return [
+        s
+        for s in STEPS.values()
+        if s.on_page and s.refusal(nomination, user, checks=checks) is None
+    ]
 
 
 def competing_note(nomination, user) -> str:

@@ -12,6 +12,22 @@ from .factories import UserFactory
 collect_ignore_glob = [] if importlib.util.find_spec("playwright") else ["e2e/*"]
 
 
+def pytest_collection_modifyitems(items):
+    """A transactional test empties the database when it ends; with `serialized_rollback` the next
+    one gets the migrations' rows (content types, legal rules) back. Mixing the two makes the
+    reload collide with content types recreated by a plain flush: every one must use it."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid}: django_db(transaction=True) needs serialized_rollback=True"
+            )
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache: no page cached or login failure counted before."""

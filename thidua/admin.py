@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_deletes import DeleteGuardMixin
+from .admin_forms import AdminModelForm
 from .admin_history import HistoryGuardMixin
 from .models import DocumentTemplate
 from .paper import kinds as paper_kinds
@@ -78,6 +79,7 @@ class BaseAdmin(HistoryGuardMixin, DeleteGuardMixin, SimpleHistoryAdmin):
     unfiltered "n in all" count). Admins of tables that reach hundreds of thousands of rows also
     set `paginator = EstimatedCountPaginator`."""
 
+    form = AdminModelForm
     list_per_page = 50
     show_full_result_count = False
 
@@ -107,7 +109,7 @@ class FoldedSearchMixin:
         return queryset, any("__" in field for field in fields)
 
 
-class DocumentTemplateForm(forms.ModelForm):
+class DocumentTemplateForm(AdminModelForm):
     kind = forms.ChoiceField(label="Loại văn bản", choices=())
 
     class Meta:

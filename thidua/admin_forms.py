@@ -1,11 +1,42 @@
-"""Small admin mixins for data entry: permissions named in Vietnamese, and «Lưu và thêm mới»
-that keeps the context of the record just saved."""
+"""Small admin pieces for data entry: the base form of every admin page, permissions named in
+Vietnamese, and «Lưu và thêm mới» that keeps the context of the record just saved."""
 
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+from django import forms
 from django.apps import apps
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.db import models
 from django.http import HttpResponseRedirect
+
+
+class AdminModelForm(forms.ModelForm):
+    """The base form of every admin page (BaseAdmin.form).
+
+    A model's rule may name a field the page does not let the user edit (read-only once the
+    record has moved on, or not on this page at all): Django would raise ValueError (a 500).
+    Such errors are shown above the form, naming the field."""
+
+    def _update_errors(self, errors):
+        if hasattr(errors, "error_dict"):
+            kept, moved = {}, []
+            for name, items in errors.error_dict.items():
+                if name == NON_FIELD_ERRORS or name in self.fields:
+                    kept[name] = items
+                    continue
+                try:
+                    label = self._meta.model._meta.get_field(name).verbose_name
+                except FieldDoesNotExist:
+                    label = name
+                moved += [f"«{label}»: {message}" for message in ValidationError(items).messages]
+            if moved:
+                kept[NON_FIELD_ERRORS] = [
+                    *kept.get(NON_FIELD_ERRORS, []),
+                    *map(ValidationError, moved),
+                ]
+            errors = ValidationError(kept)
+        super()._update_errors(errors)
+
 
 PERMISSION_ACTIONS = {"add": "thêm", "change": "sửa", "delete": "xóa", "view": "xem"}
 

@@ -1,6 +1,8 @@
 """A small world for the awards tests: a ministry bloc in 2025 with its leader unit, and one user
 per role. 2025 falls under the 2022 law (the regime in force today)."""
 
+import datetime
+
 import pytest
 
 from awards.models import Status
@@ -8,6 +10,7 @@ from blocs.models import LeadingUnit, Role
 from tests.factories import (
     BlocFactory,
     BlocYearFactory,
+    CouncilVoteFactory,
     MembershipFactory,
     MinistryFactory,
     NominationFactory,
@@ -47,13 +50,24 @@ def world(make_user):
 
 @pytest.fixture
 def nominate(world):
-    """nominate(status=..., slug=..., unit=...) -> a nomination of the world's bloc in 2025."""
+    """nominate(status=..., slug=..., unit=..., voted=False) -> a nomination of the world's bloc
+    in 2025; `voted`: the council has voted for it (10 of 11 present, 9 for)."""
 
-    def make(status=Status.DRAFT, slug="co-thi-dua-bo", **kwargs):
+    def make(status=Status.DRAFT, slug="co-thi-dua-bo", voted=False, **kwargs):
         kwargs.setdefault("unit", world.leader_unit)
         kwargs.setdefault("bloc", world.bloc)
         kwargs.setdefault("year", world.year)
-        return NominationFactory(award_type=award_type(slug), status=status, **kwargs)
+        nomination = NominationFactory(award_type=award_type(slug), status=status, **kwargs)
+        if voted:
+            CouncilVoteFactory(
+                nomination=nomination,
+                held_on=datetime.date(world.year + 1, 1, 10),
+                votes_for=9,
+                votes_against=1,
+                present=10,
+                council_size=11,
+            )
+        return nomination
 
     return make
 

@@ -10,7 +10,13 @@ from django.urls import reverse
 
 from awards import services
 from awards.models import Award, Nomination, Status, Transition
-from tests.factories import AwardFactory, DecisionFactory, NominationFactory, award_type
+from tests.factories import (
+    AwardFactory,
+    DecisionFactory,
+    NominationFactory,
+    UnitFactory,
+    award_type,
+)
 from thidua import roles
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +144,23 @@ def test_deleting_an_award_or_a_dossier_is_refused_with_the_alternative(client, 
         assert hint in response.content.decode()
         assert type(obj).objects.filter(pk=obj.pk).exists()
     assert Nomination.objects.get(pk=nomination.pk).transitions.exists()
+
+
+def test_a_rule_on_a_field_the_page_does_not_edit_is_shown_not_a_server_error(
+    admin_client, world, nominate
+):
+    """A submitted dossier shows its fields read-only; if its unit has since left the bloc, saving
+    the change page or reverting names the rule above the form (before: ValueError, a 500)."""
+    stranger = UnitFactory(name="Viện Ngoài Khối")
+    nomination = nominate(status=Status.SUBMITTED, unit=stranger)
+    record = nomination.history.first()
+    for url in [
+        reverse("admin:awards_nomination_change", args=[nomination.pk]),
+        reverse("admin:awards_nomination_simple_history", args=[nomination.pk, record.history_id]),
+    ]:
+        response = admin_client.post(url, {})
+        assert response.status_code in (200, 403), url
+        if response.status_code == 200:
+            html = response.content.decode()
+            assert "«tập thể»: Tập thể không phải đơn vị thành viên" in html, url
+    assert Nomination.objects.get(pk=nomination.pk).version == nomination.version

@@ -29,13 +29,6 @@ def offered_on_page(client, nomination):
     return {s.slug for s in workflow.BY_SLUG.values() if s.url(nomination) in html}
 
 
-# Known defect of the merged workflow (issue 12 stays open): the flags' new council-vote and
-# quorum rules are judged by the service but not by the step's guard, so «Đề nghị» is offered
-# before a vote and then refused (a message, not a 500); and the administrator's steps need the
-# override's document. The walk keeps running and reports them until the guard reads the rule.
-@pytest.mark.xfail(
-    reason="step guard does not yet read the council-vote rule (issue 12)", strict=False
-)
 @pytest.mark.parametrize("role", [r for r in ROLES if r != "anonymous"])
 @pytest.mark.parametrize("status,kind", CASES)
 def test_every_offered_step_succeeds_and_every_other_is_refused(
@@ -48,14 +41,15 @@ def test_every_offered_step_succeeds_and_every_other_is_refused(
     kind,  # noqa: F811
 ):
     user = login(client, staff, role)
-    probe = nominate(status=status, slug=kind)
+    # The council has voted on each dossier: recommending it is then the law's to allow.
+    probe = nominate(status=status, slug=kind, voted=True)
     offered = offered_on_page(client, probe)
     assert offered == {s.slug for s in workflow.offered(probe, user)}
     done = [probe.pk]
     for step in workflow.BY_SLUG.values():
         # The earlier dossiers leave the quotas: each step is judged on its own dossier.
         Nomination.objects.filter(pk__in=done).update(status=Status.WITHDRAWN)
-        nomination = nominate(status=status, slug=kind)
+        nomination = nominate(status=status, slug=kind, voted=True)
         done.append(nomination.pk)
         data = step_data(step, nomination, world)
         refusal = step.refusal(nomination, user)
@@ -95,3 +89,22 @@ def test_a_forbidden_step_answers_403_with_the_reason(client, world, staff, nomi
     html = response.content.decode()
     assert "Đây là hồ sơ của chính đơn vị bạn" in html
     assert "không được phép xem hoặc thực hiện" not in html
+
+
+def test_recommending_before_the_council_votes_is_not_offered_and_names_the_rule(
+    client, world, nominate
+):
+    nomination = nominate(status=Status.IN_REVIEW, slug="co-thi-dua-bo")
+    client.force_login(world.reviewer)
+    assert "de-nghi" not in offered_on_page(client, nomination)
+    step = workflow.STEPS["recommend"]
+    response = submit(client, step.url(nomination), step_data(step, nomination, world))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Hội đồng chưa bỏ phiếu" in html or "Hội đồng chưa họp" in html
+    assert Nomination.objects.get(pk=nomination.pk).status == Status.IN_REVIEW
+    Nomination.objects.filter(pk=nomination.pk).update(status=Status.WITHDRAWN)  # the bloc's quota
+    voted = nominate(status=Status.IN_REVIEW, slug="co-thi-dua-bo", voted=True)
+    assert "de-nghi" in offered_on_page(client, voted)
+    assert submit(client, step.url(voted), step_data(step, voted, world)).status_code == 302
+    assert Nomination.objects.get(pk=voted.pk).status == Status.RECOMMENDED

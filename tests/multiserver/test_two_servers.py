@@ -26,7 +26,10 @@ REDIS_URL = os.environ.get("THIDUA_TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
 PASSWORD = "mat-khau-dung-1"
 REPLICA_TAG = "thidua-replica-test"
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.multiserver]
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.multiserver,
+]
 
 
 def _missing():

@@ -61,7 +61,7 @@ def table_counts(conninfo):
 
 
 @pytest.mark.skipif(not backup.pg_tools_available(), reason="pg_dump/pg_restore absent")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_pg_dump_restores_every_table_into_a_scratch_database(tmp_path):
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL only")

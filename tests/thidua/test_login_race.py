@@ -16,7 +16,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_parallel_wrong_passwords_are_counted_before_more_are_checked(monkeypatch, settings):
     settings.LOGIN_FAILURES_PER_USERNAME = settings.AXES_FAILURE_LIMIT = 5
     UserFactory(username="thuky")
