@@ -23,8 +23,10 @@ demo: migrate
 run: demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# One worker per CPU; TEST_ARGS to choose (e.g. TEST_ARGS="-n 0 tests/awards" for one process).
+TEST_ARGS ?= -n auto --dist loadfile
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest $(TEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

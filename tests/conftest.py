@@ -3,6 +3,8 @@ import io
 
 import pytest
 from django.core.cache import caches
+from django.db import connections
+from django.test import TransactionTestCase
 
 from thidua import roles
 
@@ -10,6 +12,21 @@ from .factories import UserFactory
 
 # Browser tests need the optional `e2e` extra (make e2e); without it they are not collected.
 collect_ignore_glob = [] if importlib.util.find_spec("playwright") else ["e2e/*"]
+
+
+def _flush_then_restore(self, _flush=TransactionTestCase._fixture_teardown):
+    """A transactional test ends by emptying the database; put the migrations' rows back at once,
+    so the next test sees the database every test starts from, whatever ran before it (the
+    suite's order, or a worker of a parallel run, never matters)."""
+    _flush(self)
+    if self.serialized_rollback:
+        for alias in self._databases_names(include_mirrors=False):
+            contents = getattr(connections[alias], "_test_serialized_contents", None)
+            if contents:
+                connections[alias].creation.deserialize_db_from_string(contents)
+
+
+TransactionTestCase._fixture_teardown = _flush_then_restore
 
 
 def pytest_collection_modifyitems(items):

@@ -44,3 +44,38 @@ def fold(*parts: object) -> str:
 def search_terms(query: str) -> list[str]:
     """The folded words of a search query; a record matches when its folded text has them all."""
     return fold(query).split()
+
+
+# --- how names are stored and compared ----------------------------------------------------------
+
+_SPACES_RE = re.compile(r"\s+")
+_DASH_SPACING_RE = re.compile(r"\s*([-–—])\s*")
+# Vietnamese tone marks (huyền, sắc, hỏi, ngã, nặng), as combining characters.
+_TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
+
+
+def stored_text(value: str, *, single_line: bool = True) -> str:
+    """A text as it is stored: NFC (a name typed in decomposed form is the same name), and on one
+    line with single spaces when the field is a one-line field."""
+    value = unicodedata.normalize("NFC", value)
+    if single_line:
+        value = _SPACES_RE.sub(" ", value).strip()
+    return value
+
+
+def _word_key(word: str) -> str:
+    # Old and new tone placement («hoà»/«hòa», «thuỷ»/«thủy») differ only in which vowel carries
+    # the tone: the key keeps the letters with their other marks and appends the tone.
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = "".join(ch for ch in decomposed if ch in _TONES)
+    letters = "".join(ch for ch in decomposed if ch not in _TONES)
+    # NFC at the end: the key itself is a stored text (and stored texts are NFC).
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", letters) + tones)
+
+
+def identity_key(text: str) -> str:
+    """Two names with the same key are the same name to a reader: equal up to Unicode form, case,
+    tone placement and spacing (also around dashes). Unlike `fold()`, tones still count:
+    «Hòa» and «Hóa» differ."""
+    text = _DASH_SPACING_RE.sub(r" \1 ", stored_text(text or "").lower())
+    return " ".join(_word_key(word) for word in text.split())

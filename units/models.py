@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from thidua.collation import vi_order
 from thidua.models import NameSpan, Searchable, name_in
 from thidua.slugs import unique_slug
+from thidua.text import fold, identity_key
 from thidua.years import (
     date_range_constraints,
     date_validators,
@@ -125,6 +126,38 @@ class Unit(Searchable):
             ancestor = ancestor.parent
         if self.pk:
             self.check_memberships_within_active_years()
+        self.check_not_a_twin()
+
+    def check_not_a_twin(self):
+        """Two units under the same parent, active at the same time, whose names a reader cannot
+        tell apart (thidua.text.identity_key) are one unit entered twice. Same names in different
+        parents or periods stay allowed: they are different units."""
+        if not self.name:
+            return
+        key = identity_key(self.name)
+        candidates = Unit.objects.filter(
+            parent_id=self.parent_id, search_text__startswith=fold(self.name)
+        ).only("name", "active_from", "active_until")
+        if self.pk:
+            candidates = candidates.exclude(pk=self.pk)
+        for other in candidates:
+            overlaps = (
+                (self.active_until is None or other.active_from is None)
+                or self.active_until >= other.active_from
+            ) and (
+                (self.active_from is None or other.active_until is None)
+                or self.active_from <= other.active_until
+            )
+            if overlaps and identity_key(other.name) == key:
+                period = f", hoạt động {other.active_label}" if other.active_label else ""
+                raise ValidationError(
+                    {
+                        "name": f"Đã có đơn vị «{other.name}» cùng đơn vị cấp trên{period}: "
+                        "tên trùng (không kể bảng mã Unicode, vị trí dấu "
+                        "thanh, chữ hoa/thường và khoảng trắng). Hãy dùng đơn vị đã có, hoặc ghi "
+                        "năm hoạt động để phân biệt."
+                    }
+                )
 
     def check_memberships_within_active_years(self):
         """The active years must still cover every year the unit was a bloc member."""

@@ -1,6 +1,7 @@
 """Admin of proposals, nominations and their log, overrides and council votes. Workflow fields are
 read-only here; the actions call awards.services."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
@@ -8,7 +9,7 @@ from django.utils.html import format_html, format_html_join
 from blocs.admin.events import EventAdmin
 from thidua.admin import BaseAdmin, EstimatedCountPaginator
 from thidua.admin_filters import year_filter
-from thidua.admin_forms import KeepContextOnAddAnotherMixin
+from thidua.admin_forms import AdminModelForm, KeepContextOnAddAnotherMixin
 
 from .. import eligibility, services, workflow
 from ..forms import AssignReviewerForm, ConfirmForm, DecisionForm
@@ -160,6 +161,19 @@ def _workflow_action(step):
     return admin.action(description=step.title)(action)
 
 
+class NominationAdminForm(AdminModelForm):
+    """Carries the version of the dossier the editor loaded: a save from a page opened before
+    someone else changed the dossier (another tab, another clerk) is refused by
+    services.save_draft instead of silently overwriting that change."""
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.version
+
+
 @admin.register(Nomination)
 class NominationAdmin(
     KeepContextOnAddAnotherMixin,
@@ -191,6 +205,7 @@ class NominationAdmin(
         "rule_checks",
     ]
     inlines = [TransitionInline, CouncilVoteInline, OverrideInline]
+    form = NominationAdminForm
     action_form = WorkflowActionForm
     # Every step of the registry whose inputs fit the action bar (a new step appears here).
     # Reverting edits the dossier's content through services.save_draft (draft or returned
@@ -223,6 +238,7 @@ class NominationAdmin(
                     "bloc_votes_total",
                     "is_historical",
                     "note",
+                    "loaded_version",
                 ]
             },
         ),
@@ -232,7 +248,12 @@ class NominationAdmin(
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if obj is not None and not obj.is_editable:
-            fields += [f for fs in self.fieldsets for f in fs[1]["fields"] if f not in fields]
+            fields += [
+                f
+                for fs in self.fieldsets
+                for f in fs[1]["fields"]
+                if f not in fields and f != "loaded_version"
+            ]
         return fields
 
     @admin.display(description="kiểm tra theo quy định")
@@ -252,7 +273,10 @@ class NominationAdmin(
         )
 
     def save_model(self, request, obj, form, change):
-        # The form has validated the fields; the service checks who may prepare the dossier.
+        # The form has validated the fields; the service checks who may prepare the dossier and
+        # that nobody changed it since this page was loaded.
+        if change and form.cleaned_data.get("loaded_version") is not None:
+            obj.version = form.cleaned_data["loaded_version"]
         services.save_draft(obj, request.user)
 
     def has_delete_permission(self, request, obj=None):

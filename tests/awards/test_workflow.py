@@ -226,10 +226,10 @@ def test_available_actions_follow_state_and_role(world, nominate):
     assert services.available_actions(draft, world.leader) == ["submit", "withdraw"]
     assert services.available_actions(draft, world.reviewer) == []
     in_review = nominate(status=Status.IN_REVIEW, unit=world.member_unit)
+    # Recommending waits for the council's vote (and the other rules): not offered yet.
     assert services.available_actions(in_review, world.reviewer) == [
         "return",
         "council_vote",
-        "recommend",
         "reject",
     ]
     # An administrator reviews nothing: only the administrator's own steps.
