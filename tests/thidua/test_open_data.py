@@ -81,3 +81,14 @@ def test_sitemap_and_atom_feed(client):
         html = client.get(url).content.decode()
         assert '<link rel="alternate" type="application/atom+xml"' in html, url
         assert 'href="/thong-ke/">Thống kê</a>' in html, url
+
+
+def test_the_open_data_benchmark_reports_time_and_peak_memory():
+    from django.core.management import call_command
+
+    make_world(1)
+    out = io.StringIO()
+    call_command("bench_open_data", "--floor-repeat=3", "--dataset=khen-thuong", stdout=out)
+    summary = out.getvalue().strip().splitlines()[-1]
+    assert summary.startswith("bench_open_data: floor_p50_ms=")
+    assert "slowest_over_floor=" in summary and "peak_mb_max=" in summary
