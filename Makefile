@@ -62,6 +62,7 @@ bench: perf-data
 	$(PERF_ENV) $(PY) manage.py bench --scale $(SCALE) $(BENCH_ARGS)
 	$(PERF_ENV) $(PY) manage.py bench_imports $(BENCH_IMPORTS_ARGS)
 	$(PERF_ENV) $(PY) manage.py bench_documents
+	$(PERF_ENV) $(PY) manage.py bench_open_data
 
 loadtest: perf-data
 	$(PERF_ENV) $(PY) manage.py loadtest $(LOADTEST_ARGS)

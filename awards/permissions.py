@@ -157,6 +157,11 @@ def explain(user, perm, obj=None) -> str:
         return "Chỉ cán bộ đơn vị khối trưởng được lập, gửi, rút hồ sơ của khối."
     if perm in ("awards.override_rule", "awards.assign_reviewer"):
         return "Chỉ Quản trị hệ thống được ghi ngoại lệ quy định hoặc giao người thẩm định."
+    if perm == "awards.view_statistics":
+        return (
+            "Thống kê nội bộ chỉ dành cho người thẩm định, Thư ký Bộ và Quản trị hệ thống; "
+            "thống kê công khai ở trang «Thống kê»."
+        )
     if perm == "awards.view_dossier":
         return (
             "Bạn không xem được hồ sơ này: hồ sơ chỉ dành cho người thẩm định, Thư ký Bộ và cán bộ "
@@ -245,3 +250,7 @@ def visible_dossiers(user, queryset, prefix=""):
 rules.add_perm("awards.open_bloc_dashboard", can_open_bloc_dashboard)
 rules.add_perm("awards.open_review_queue", can_open_review_queue)
 rules.add_perm("awards.view_dossier", can_view_dossier)
+
+# The staff statistics (returns and refusals with their reasons, quotas): the reviewing side and
+# ministry-wide data entry; never a bloc's staff, who see only their own dossiers.
+rules.add_perm("awards.view_statistics", is_reviewer | can_enter_data)

@@ -280,3 +280,20 @@ def staff_forms():
         path = reverse("admin:awards_decision_change", args=[decision])
         forms.append(("Quản trị: trang quyết định", path, f"{SYNTHETIC_PREFIX}admin"))
     return forms
+
+
+@bench_pages
+def statistics_and_api_pages():
+    """The statistics pages and the API's lists (first page, and one bloc's awards)."""
+    pages = [
+        ("Thống kê (công khai)", "/thong-ke/", None),
+        ("Thống kê nội bộ", "/khen-thuong/tham-dinh/thong-ke/", f"{SYNTHETIC_PREFIX}tdkt"),
+    ]
+    bloc = Bloc.objects.filter(slug__startswith=SYNTHETIC_PREFIX).order_by("pk").first()
+    if bloc:
+        pages.append(("Thống kê một khối", f"/thong-ke/?bloc={bloc.pk}", None))
+    for name in ["units", "blocs", "bloc-years", "events", "decisions", "awards"]:
+        pages.append((f"API {name}", f"/api/v1/{name}/", None))
+    if bloc:
+        pages.append(("API awards của một khối", f"/api/v1/awards/?bloc={bloc.pk}", None))
+    return pages

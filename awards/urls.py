@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import stats_views, views
 from .documents import urls as document_urls
 
 app_name = "awards"
@@ -9,6 +9,12 @@ urlpatterns = [
     path("khen-thuong/quyet-dinh/<int:pk>/", views.decision_detail, name="decision"),
     path("khen-thuong/xuat.csv", views.export_csv, name="export_csv"),
     path("khen-thuong/xuat.xlsx", views.export_xlsx, name="export_xlsx"),
+    path("thong-ke/", stats_views.public_statistics, name="statistics"),
+    path(
+        "thong-ke/bang/<slug:key>.<str:fmt>",
+        stats_views.public_table_download,
+        name="statistics_table",
+    ),
     # Staff pages live under /khen-thuong/khoi/ and /khen-thuong/tham-dinh/ (never cached).
     path("khen-thuong/khoi/", views.dashboard, name="dashboard"),
     path(
@@ -35,6 +41,21 @@ urlpatterns = [
         views.nomination_action,
         {"side": "review"},
         name="review_action",
+    ),
+    path(
+        "khen-thuong/tham-dinh/thong-ke/",
+        stats_views.staff_statistics_page,
+        name="staff_statistics",
+    ),
+    path(
+        "khen-thuong/tham-dinh/thong-ke/bang/<slug:key>.<str:fmt>",
+        stats_views.staff_table_download,
+        name="staff_statistics_table",
+    ),
+    path(
+        "khen-thuong/tham-dinh/thong-ke/bao-cao-nam.xlsx",
+        stats_views.annual_report_download,
+        name="annual_report",
     ),
     *document_urls.urlpatterns,
 ]

@@ -44,12 +44,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     # Widget templates are looked up in templates/ too (FORM_RENDERER): the date inputs' own.
     "django.forms",
     "django_filters",
     "rules",
     "simple_history",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "thidua",
     "units",
     "blocs",
@@ -62,6 +66,8 @@ MIDDLEWARE = [
     # Before sessions, authentication, messages, CSRF and locale, so a hit skips them all; after
     # SecurityMiddleware, so hits carry its headers (thidua.middleware, docs/security.md).
     "thidua.middleware.PublicPageCacheMiddleware",
+    # Inside the page cache, so a cached API response keeps its CORS header (thidua.api.cors).
+    "thidua.api.cors.ApiCorsMiddleware",
     # Anonymous public reads from DATABASE_REPLICA_URL when one is set (thidua.replica).
     "thidua.replica.PublicReadReplicaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -282,6 +288,42 @@ PAGE_CACHE_EXCLUDED_PREFIXES = [
     "/static/",
     "/media/",
 ]
+
+# The read-only JSON API (thidua/api, README): public data only, no session or login (so no CSRF
+# and no personal answer), JSON only, cursor pages, anonymous clients rate-limited in the
+# "default" cache (shared by every worker).
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "thidua.api.pagination.IdCursorPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("THIDUA_API_ANON_RATE", "300/min")},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API dữ liệu thi đua - khen thưởng, Bộ Khoa học và Công nghệ",
+    "DESCRIPTION": "Giao diện lập trình chỉ đọc của mọi hồ sơ đã công bố: đơn vị, khối thi đua "
+    "và các năm của khối, sự kiện, quyết định và khen thưởng. Không có dự thảo, hồ sơ đề nghị "
+    "đang xét hay ý kiến thẩm định.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The documentation page's assets from this site's static files, never from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+# Bulk open data (thidua.open_data, page /du-lieu-mo/): the licence its downloads carry.
+THIDUA_OPEN_DATA_LICENCE = os.environ.get(
+    "THIDUA_OPEN_DATA_LICENCE", "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)"
+)
+THIDUA_OPEN_DATA_LICENCE_URL = os.environ.get(
+    "THIDUA_OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/deed.vi"
+)
 
 # Login throttling (django-axes, thidua.login_attempts): failures per username and per client
 # address in a window, stored in the database (AccessAttempt, AccessFailureLog: see the admin).

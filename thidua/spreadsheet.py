@@ -76,3 +76,41 @@ def xlsx_response(sheet_title, headers, rows, filename) -> FileResponse:
     return FileResponse(
         handle, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE
     )
+
+
+def csv_bytes(headers, rows) -> bytes:
+    """A small CSV in memory (a statistics table): UTF-8 with BOM, neutralised cells."""
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(safe_row(headers))
+    for values in rows:
+        writer.writerow(safe_row(values))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def xlsx_bytes(sheets) -> bytes:
+    """A small workbook in memory: `sheets` is [(title, headers, rows)], cells neutralised."""
+    import io
+
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    for title, headers, rows in sheets:
+        sheet = workbook.create_sheet(title[:31])
+        sheet.append(_xlsx_row(sheet, headers))
+        for values in rows:
+            sheet.append(_xlsx_row(sheet, values))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def download(content: bytes, content_type: str, filename: str):
+    """A small download as a plain response (so the public page cache can keep it)."""
+    from django.http import HttpResponse
+
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,12 +1,17 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from blocs.feeds import PublishedEventsFeed
 from blocs.views import home
 
-from . import media, views
+from . import media, open_data_views, views
 from .login_attempts import LoginForm
+from .sitemaps import sitemaps
+
+SITEMAPS = sitemaps()
 
 urlpatterns = [
     path("", home, name="home"),
@@ -19,6 +24,26 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("suc-khoe/", views.health, name="health"),
     path("tim-kiem/", views.search, name="search"),
+    path("api/v1/", include("thidua.api.urls")),
+    path("du-lieu-mo/", open_data_views.open_data_page, name="open_data"),
+    path(
+        "du-lieu-mo/<slug:slug>.<str:fmt>",
+        open_data_views.open_data_download,
+        name="open_data_download",
+    ),
+    path("su-kien-atom.xml", PublishedEventsFeed(), name="events_feed"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("", include("thidua.imports.urls")),
     path("", include("units.urls")),
     path("", include("awards.urls")),

@@ -106,3 +106,7 @@ def test_bench_measures_pages_and_ends_with_the_summary_line(db, capsys):
     assert any(line.startswith("Trang hồ sơ (thẩm định)") for line in lines)
     assert any(line.startswith("Quản trị: trang quyết định") for line in lines)
     assert any(line.startswith("Quản trị: sự kiện và các mục") for line in lines)
+    stats = next(line.split() for line in lines if line.startswith("Thống kê (công khai)"))
+    assert stats[5] == "200" and int(stats[6]) <= 10  # status, queries
+    api = next(line for line in lines if line.startswith("API awards "))
+    assert " 200 " in api

@@ -1,0 +1,133 @@
+"""The staff statistics: nominations by status and year, the reasons of returns and refusals,
+the time from submission to decision, and each bloc's quota use (awards.eligibility)."""
+
+from collections import defaultdict
+
+from django.db.models import (
+    Avg,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    Max,
+    Min,
+    OuterRef,
+    Subquery,
+)
+
+from blocs.models import Bloc
+
+from .eligibility import bloc_quotas
+from .models import Action, Nomination, Status, Transition
+from .statistics import TOTAL, StatTable
+
+REASONS_MAX = 50
+DECIDING_ACTIONS = [Action.GRANT, Action.REJECT]
+
+
+def by_status_and_year() -> StatTable:
+    counts = (
+        Nomination.objects.order_by()
+        .values("year", "status")
+        .annotate(n=Count("id"))
+        .order_by("year")
+    )
+    per_year = defaultdict(lambda: defaultdict(int))
+    present = set()
+    for row in counts:
+        per_year[row["year"]][row["status"]] += row["n"]
+        present.add(row["status"])
+    statuses = [s for s in Status.values if s in present]
+    rows = []
+    for year in sorted(per_year):
+        values = [per_year[year][s] for s in statuses]
+        rows.append([year, *values, sum(values)])
+    return StatTable(
+        "ho-so-theo-trang-thai",
+        "Hồ sơ đề nghị theo trạng thái và năm",
+        ["Năm", *[Status(s).label for s in statuses], TOTAL],
+        rows,
+        series=list(range(1, len(statuses) + 1)),
+    )
+
+
+def reasons(year) -> StatTable:
+    """The returns and refusals of `year`'s nominations, grouped by their (identical) reason."""
+    counts = (
+        Transition.objects.filter(action__in=[Action.RETURN, Action.REJECT], nomination__year=year)
+        .order_by()
+        .values("action", "reason")
+        .annotate(n=Count("id"))
+        .order_by("-n", "action", "reason")[:REASONS_MAX]
+    )
+    labels = dict(Action.choices)
+    rows = [
+        [row["reason"].strip() or "(không ghi lý do)", labels[row["action"]], row["n"]]
+        for row in counts
+    ]
+    return StatTable(
+        "ly-do-tra-lai-khong-de-nghi",
+        f"Hồ sơ năm {year} bị trả lại hoặc không đề nghị, theo lý do",
+        ["Lý do", "Thao tác", "Số lần"],
+        rows,
+        series=[2],
+        note=f"Các lý do giống nhau được gộp; tối đa {REASONS_MAX} lý do nhiều nhất.",
+    )
+
+
+def _days(duration):
+    return round(duration.total_seconds() / 86400, 1) if duration is not None else ""
+
+
+def time_to_decision() -> StatTable:
+    """Days from a nomination's first submission to its grant or refusal, per nomination year."""
+    submitted = (
+        Transition.objects.filter(nomination=OuterRef("nomination"), action=Action.SUBMIT)
+        .order_by()
+        .values("nomination")
+        .annotate(first=Min("at"))
+        .values("first")
+    )
+    elapsed = ExpressionWrapper(F("at") - Subquery(submitted), output_field=DurationField())
+    counts = (
+        Transition.objects.filter(action__in=DECIDING_ACTIONS)
+        .annotate(elapsed=elapsed)
+        .filter(elapsed__isnull=False)
+        .order_by()
+        .values("nomination__year")
+        .annotate(n=Count("id"), mean=Avg("elapsed"), longest=Max("elapsed"))
+        .order_by("nomination__year")
+    )
+    rows = [
+        [row["nomination__year"], row["n"], _days(row["mean"]), _days(row["longest"])]
+        for row in counts
+    ]
+    return StatTable(
+        "thoi-gian-xu-ly",
+        "Thời gian từ khi gửi hồ sơ đến khi có kết quả (ngày)",
+        ["Năm", "Số hồ sơ có kết quả", "Trung bình (ngày)", "Lâu nhất (ngày)"],
+        rows,
+        series=[2],
+        note="Kết quả: được khen thưởng theo quyết định hoặc không đề nghị.",
+    )
+
+
+def quota_use(year) -> StatTable:
+    blocs = Bloc.objects.filter(years__year=year).select_related("organiser").order_by("name")
+    quotas = bloc_quotas(blocs, year)
+    rows = []
+    for bloc in blocs:
+        for row in quotas.get(bloc.pk, []):
+            limit = "—" if row.limit is None else row.limit
+            left = "—" if row.left is None else row.left
+            rows.append([bloc.name, row.label, limit, row.used, left])
+    return StatTable(
+        "su-dung-chi-tieu",
+        f"Sử dụng số lượng khen thưởng tối đa của các khối năm {year}",
+        ["Khối", "Quy định", "Tối đa", "Đã dùng", "Còn lại"],
+        rows,
+    )
+
+
+def staff_tables(year) -> list[StatTable]:
+    return [by_status_and_year(), reasons(year), time_to_decision(), quota_use(year)]

@@ -1,0 +1,268 @@
+"""The statistics of the public page (awards in effect from published decisions) and of the annual
+report: a few GROUP BY queries over indexed columns, whatever the number of awards, shaped into
+tables. Every chart is drawn from its table (awards.charts), so both always show the same numbers.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import django_filters
+from django.db.models import Count, Q
+
+from blocs.models import Bloc, LeadingUnit
+from thidua.collation import vi_order
+from thidua.years import FIRST_YEAR, LAST_YEAR
+from units.models import UnitKind
+
+from .filters import _long_choice
+from .models import Award, AwardLevel, AwardType
+
+# The emulation flags (Cờ thi đua của Bộ, của Chính phủ) share this slug prefix in the catalogue.
+FLAG_SLUG_PREFIX = "co-thi-dua"
+# The leading collectives listed at most (a bloc or a year range narrows the list).
+LEADING_UNITS_MAX = 300
+LEVEL_ORDER = [AwardLevel.STATE, AwardLevel.GOVERNMENT, AwardLevel.MINISTRY, AwardLevel.GRASSROOTS]
+COLLECTIVE, INDIVIDUAL, TOTAL = "Tập thể", "Cá nhân", "Tổng"
+
+
+@dataclass
+class StatTable:
+    """A table of the statistics: `headers[0]` labels the rows; the columns named in `series`
+    are the numbers the chart draws (the others, e.g. a total, are shown in the table only)."""
+
+    key: str
+    title: str
+    headers: list[str]
+    rows: list[list] = field(default_factory=list)
+    series: list[int] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def has_chart(self) -> bool:
+        return bool(self.series) and bool(self.rows)
+
+
+class StatisticsFilter(django_filters.FilterSet):
+    """Year range, bloc and award type, kept in the URL (the same names as the public list)."""
+
+    year_from = django_filters.NumberFilter(
+        field_name="year",
+        lookup_expr="gte",
+        label="Từ năm",
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+    )
+    year_to = django_filters.NumberFilter(
+        field_name="year",
+        lookup_expr="lte",
+        label="Đến năm",
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+    )
+    bloc = _long_choice(
+        label="Khối", queryset=Bloc.objects.order_by(vi_order("name")), empty_label="Mọi khối"
+    )
+    award_type = django_filters.ModelChoiceFilter(
+        label="Loại khen thưởng", queryset=AwardType.objects.all(), empty_label="Mọi loại"
+    )
+
+    class Meta:
+        model = Award
+        fields = ["year_from", "year_to", "bloc", "award_type"]
+
+    def value(self, name):
+        return self.form.cleaned_data.get(name) if self.form.is_valid() else None
+
+
+def awards_in_effect():
+    """What the public statistics count: awards from published decisions, not revoked."""
+    return Award.objects.public().in_effect()
+
+
+def _recipient_counts():
+    return {
+        "units": Count("id", filter=Q(unit__isnull=False)),
+        "people": Count("id", filter=Q(person__isnull=False)),
+    }
+
+
+def type_year_counts(awards) -> list[dict]:
+    """[{year, award_type_id, units, people}]: one GROUP BY on (year, award_type)."""
+    return list(
+        awards.order_by()
+        .values("year", "award_type_id")
+        .annotate(**_recipient_counts())
+        .order_by("year", "award_type_id")
+    )
+
+
+def _level_label(level):
+    return AwardLevel(level).label if level in AwardLevel.values else level
+
+
+def by_year_and_level(counts, types) -> StatTable:
+    levels = [level for level in LEVEL_ORDER if any(t.level == level for t in types.values())]
+    per_year = defaultdict(lambda: defaultdict(int))
+    for row in counts:
+        level = types[row["award_type_id"]].level
+        per_year[row["year"]][level] += row["units"] + row["people"]
+    rows = []
+    for year in sorted(per_year):
+        values = [per_year[year][level] for level in levels]
+        rows.append([year, *values, sum(values)])
+    return StatTable(
+        "theo-nam-va-cap",
+        "Khen thưởng theo năm và cấp khen thưởng",
+        ["Năm", *[f"Cấp {_level_label(level)}" for level in levels], TOTAL],
+        rows,
+        series=list(range(1, len(levels) + 1)),
+    )
+
+
+def by_award_type(counts, types) -> StatTable:
+    totals = defaultdict(lambda: [0, 0])
+    for row in counts:
+        totals[row["award_type_id"]][0] += row["units"]
+        totals[row["award_type_id"]][1] += row["people"]
+    ordered = sorted(totals, key=lambda pk: (types[pk].order, types[pk].name))
+    rows = [[types[pk].name, *totals[pk], sum(totals[pk])] for pk in ordered]
+    return StatTable(
+        "theo-loai",
+        "Khen thưởng theo loại khen thưởng",
+        ["Loại khen thưởng", COLLECTIVE, INDIVIDUAL, TOTAL],
+        rows,
+        series=[1, 2],
+    )
+
+
+def by_year_and_recipient(counts) -> StatTable:
+    per_year = defaultdict(lambda: [0, 0])
+    for row in counts:
+        per_year[row["year"]][0] += row["units"]
+        per_year[row["year"]][1] += row["people"]
+    rows = [[year, *per_year[year], sum(per_year[year])] for year in sorted(per_year)]
+    return StatTable(
+        "tap-the-ca-nhan",
+        "Khen thưởng tập thể và cá nhân theo năm",
+        ["Năm", COLLECTIVE, INDIVIDUAL, TOTAL],
+        rows,
+        series=[1, 2],
+    )
+
+
+def by_bloc(awards) -> StatTable:
+    counts = (
+        awards.filter(bloc__isnull=False)
+        .order_by()
+        .values("bloc_id", "bloc__name")
+        .annotate(**_recipient_counts())
+    )
+    rows = [
+        [row["bloc__name"], row["units"], row["people"], row["units"] + row["people"]]
+        for row in counts
+    ]
+    rows.sort(key=lambda row: (-row[3], row[0]))
+    return StatTable(
+        "theo-khoi",
+        "Khen thưởng theo khối đề nghị",
+        ["Khối", COLLECTIVE, INDIVIDUAL, TOTAL],
+        rows,
+        series=[1, 2],
+        note="Chỉ tính khen thưởng có ghi khối đề nghị.",
+    )
+
+
+def by_unit_kind(awards) -> StatTable:
+    counts = (
+        awards.filter(unit__isnull=False)
+        .order_by()
+        .values("unit__kind")
+        .annotate(n=Count("id"))
+        .order_by("unit__kind")
+    )
+    labels = dict(UnitKind.choices)
+    rows = [[labels.get(row["unit__kind"], row["unit__kind"]), row["n"]] for row in counts]
+    rows.sort(key=lambda row: (-row[1], row[0]))
+    return StatTable(
+        "theo-loai-don-vi",
+        "Khen thưởng tập thể theo loại đơn vị",
+        ["Loại đơn vị", "Số khen thưởng"],
+        rows,
+        series=[1],
+    )
+
+
+def flags_by_bloc(awards) -> StatTable:
+    counts = (
+        awards.filter(award_type__slug__startswith=FLAG_SLUG_PREFIX, bloc__isnull=False)
+        .order_by()
+        .values("bloc_id", "bloc__name", "year")
+        .annotate(n=Count("id"))
+    )
+    years, per_bloc, names = set(), defaultdict(dict), {}
+    for row in counts:
+        years.add(row["year"])
+        per_bloc[row["bloc_id"]][row["year"]] = row["n"]
+        names[row["bloc_id"]] = row["bloc__name"]
+    years = sorted(years)
+    rows = []
+    for pk, by_year in per_bloc.items():
+        values = [by_year.get(year, 0) for year in years]
+        rows.append([names[pk], *values, sum(values)])
+    rows.sort(key=lambda row: (-row[-1], row[0]))
+    return StatTable(
+        "co-thi-dua-theo-khoi",
+        "Cờ thi đua của các khối qua các năm",
+        ["Khối", *[str(year) for year in years], TOTAL],
+        rows,
+        # The chart shows each bloc's total; the table gives the years.
+        series=[len(years) + 1] if years else [],
+        note="Cờ thi đua của Bộ và Cờ thi đua của Chính phủ, theo năm thành tích.",
+    )
+
+
+def leading_units(filterset) -> StatTable:
+    qs = LeadingUnit.objects.select_related("bloc_year__bloc", "unit").order_by(
+        "-bloc_year__year", "bloc_year__bloc__name", "unit__name"
+    )
+    if (value := filterset.value("year_from")) is not None:
+        qs = qs.filter(bloc_year__year__gte=value)
+    if (value := filterset.value("year_to")) is not None:
+        qs = qs.filter(bloc_year__year__lte=value)
+    if bloc := filterset.value("bloc"):
+        qs = qs.filter(bloc_year__bloc=bloc)
+    found = list(qs[: LEADING_UNITS_MAX + 1])
+    rows = [
+        [lead.bloc_year.year, lead.bloc_year.bloc.name, lead.unit.name]
+        for lead in found[:LEADING_UNITS_MAX]
+    ]
+    note = ""
+    if len(found) > LEADING_UNITS_MAX:
+        note = f"Hiển thị {LEADING_UNITS_MAX} dòng mới nhất; hãy lọc theo khối hoặc năm."
+    return StatTable(
+        "dan-dau-khoi",
+        "Tập thể dẫn đầu khối thi đua",
+        ["Năm", "Khối", "Tập thể dẫn đầu"],
+        rows,
+        note=note,
+    )
+
+
+def public_statistics(filterset) -> list[StatTable]:
+    """Every table of the public page, in a constant number of queries (six)."""
+    awards = filterset.qs
+    types = {t.pk: t for t in AwardType.objects.all()}
+    counts = type_year_counts(awards)
+    return [
+        by_year_and_level(counts, types),
+        by_award_type(counts, types),
+        by_year_and_recipient(counts),
+        by_bloc(awards),
+        by_unit_kind(awards),
+        flags_by_bloc(awards),
+        leading_units(filterset),
+    ]
+
+
+def statistics_filter(params):
+    return StatisticsFilter(params or None, queryset=awards_in_effect())

@@ -1,0 +1,107 @@
+"""The statistics pages: public (cached by the page cache like every public page) and staff,
+with each table's CSV and XLSX download and the annual report workbook."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+
+from thidua.spreadsheet import XLSX_CONTENT_TYPE, csv_bytes, download, xlsx_bytes
+from thidua.years import FIRST_YEAR, LAST_YEAR
+
+from . import annual_report, staff_statistics, statistics
+from .charts import bar_chart
+from .permissions import can, explain
+from .views import staff_page
+
+
+def _query(request):
+    return request.GET.urlencode()
+
+
+def public_statistics(request):
+    filterset = statistics.statistics_filter(request.GET)
+    tables = statistics.public_statistics(filterset)
+    return render(
+        request,
+        "awards/statistics.html",
+        {
+            "filter": filterset,
+            "sections": [(table, bar_chart(table)) for table in tables],
+            "query": _query(request),
+        },
+    )
+
+
+FORMATS = ("csv", "xlsx")
+
+
+def _table(tables, key, fmt):
+    if fmt not in FORMATS:
+        raise Http404("Chỉ tải được CSV hoặc XLSX.")
+    for table in tables:
+        if table.key == key:
+            return table
+    raise Http404("Không có bảng thống kê này.")
+
+
+def public_table_download(request, key, fmt):
+    filterset = statistics.statistics_filter(request.GET)
+    table = _table(statistics.public_statistics(filterset), key, fmt)
+    filename = f"thong-ke-{table.key}.{fmt}"
+    if fmt == "csv":
+        return download(csv_bytes(table.headers, table.rows), "text/csv; charset=utf-8", filename)
+    content = xlsx_bytes([(table.title, table.headers, table.rows)])
+    return download(content, XLSX_CONTENT_TYPE, filename)
+
+
+def _require_statistics(request):
+    if not can(request.user, "awards.view_statistics"):
+        raise PermissionDenied(explain(request.user, "awards.view_statistics"))
+
+
+def _year(request):
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        return timezone.localdate().year
+    return min(max(year, FIRST_YEAR), LAST_YEAR)
+
+
+@staff_page
+def staff_statistics_page(request):
+    _require_statistics(request)
+    year = _year(request)
+    tables = staff_statistics.staff_tables(year)
+    return render(
+        request,
+        "awards/staff_statistics.html",
+        {
+            "year": year,
+            "query": f"year={year}",
+            "sections": [(table, bar_chart(table)) for table in tables],
+        },
+    )
+
+
+@staff_page
+def staff_table_download(request, key, fmt):
+    _require_statistics(request)
+    table = _table(staff_statistics.staff_tables(_year(request)), key, fmt)
+    filename = f"thong-ke-noi-bo-{table.key}.{fmt}"
+    if fmt == "csv":
+        return download(csv_bytes(table.headers, table.rows), "text/csv; charset=utf-8", filename)
+    return download(
+        xlsx_bytes([(table.title, table.headers, table.rows)]), XLSX_CONTENT_TYPE, filename
+    )
+
+
+@staff_page
+def annual_report_download(request):
+    _require_statistics(request)
+    year = _year(request)
+    return download(
+        xlsx_bytes(annual_report.sheets(year)),
+        XLSX_CONTENT_TYPE,
+        f"bao-cao-thi-dua-khen-thuong-{year}.xlsx",
+    )

@@ -1,0 +1,10 @@
+from rest_framework.pagination import CursorPagination
+
+
+class IdCursorPagination(CursorPagination):
+    """Cursor pages in id order: stable while records are added, read from the primary key."""
+
+    ordering = "id"
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
