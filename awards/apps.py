@@ -9,8 +9,9 @@ class AwardsConfig(AppConfig):
         # Registers the rules permissions, page panels and search providers.
         from thidua.imports.registry import register
 
-        from . import imports, panels, permissions  # noqa: F401
+        from . import imports, panels, permissions, tallies  # noqa: F401
         from .documents import kinds  # noqa: F401  (registers the Word documents)
 
         register(imports.ProposalImporter())
         register(imports.DecisionImporter())
+        tallies.connect()

@@ -1,13 +1,16 @@
 """The statistics of the public page (awards in effect from published decisions) and of the annual
-report: a few GROUP BY queries over indexed columns, whatever the number of awards, shaped into
-tables. Every chart is drawn from its table (awards.charts), so both always show the same numbers.
+report, shaped into tables. The public page reads the counts kept in AwardTally (awards.tallies:
+a few thousand rows whatever the number of awards); the annual report groups one year's awards.
+Both go through the same functions, which take either. Every chart is drawn from its table
+(awards.charts), so both always show the same numbers.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 import django_filters
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import Coalesce
 
 from blocs.models import Bloc, LeadingUnit
 from thidua.collation import vi_order
@@ -15,7 +18,7 @@ from thidua.years import FIRST_YEAR, LAST_YEAR
 from units.models import UnitKind
 
 from .filters import _long_choice
-from .models import Award, AwardLevel, AwardType
+from .models import Award, AwardLevel, AwardTally, AwardType
 
 # The emulation flags (Cờ thi đua của Bộ, của Chính phủ) share this slug prefix in the catalogue.
 FLAG_SLUG_PREFIX = "co-thi-dua"
@@ -67,7 +70,7 @@ class StatisticsFilter(django_filters.FilterSet):
     )
 
     class Meta:
-        model = Award
+        model = AwardTally
         fields = ["year_from", "year_to", "bloc", "award_type"]
 
     def value(self, name):
@@ -79,10 +82,19 @@ def awards_in_effect():
     return Award.objects.public().in_effect()
 
 
-def _recipient_counts():
+def _measure(records):
+    """(aggregate, its field, "is a collective", the unit kind's field) for AwardTally rows (a
+    sum of their counts) or for awards (a count of rows)."""
+    if records.model is AwardTally:
+        return Sum, "count", Q(collective=True), "unit_kind"
+    return Count, "id", Q(unit__isnull=False), "unit__kind"
+
+
+def _recipient_counts(records):
+    how, field, collective, _ = _measure(records)
     return {
-        "units": Count("id", filter=Q(unit__isnull=False)),
-        "people": Count("id", filter=Q(person__isnull=False)),
+        "units": Coalesce(how(field, filter=collective), 0),
+        "people": Coalesce(how(field, filter=~collective), 0),
     }
 
 
@@ -91,7 +103,7 @@ def type_year_counts(awards) -> list[dict]:
     return list(
         awards.order_by()
         .values("year", "award_type_id")
-        .annotate(**_recipient_counts())
+        .annotate(**_recipient_counts(awards))
         .order_by("year", "award_type_id")
     )
 
@@ -155,7 +167,7 @@ def by_bloc(awards) -> StatTable:
         awards.filter(bloc__isnull=False)
         .order_by()
         .values("bloc_id", "bloc__name")
-        .annotate(**_recipient_counts())
+        .annotate(**_recipient_counts(awards))
     )
     rows = [
         [row["bloc__name"], row["units"], row["people"], row["units"] + row["people"]]
@@ -173,15 +185,16 @@ def by_bloc(awards) -> StatTable:
 
 
 def by_unit_kind(awards) -> StatTable:
+    how, field, collective, kind = _measure(awards)
     counts = (
-        awards.filter(unit__isnull=False)
+        awards.filter(collective)
         .order_by()
-        .values("unit__kind")
-        .annotate(n=Count("id"))
-        .order_by("unit__kind")
+        .values(kind=F(kind))
+        .annotate(n=how(field))
+        .order_by("kind")
     )
     labels = dict(UnitKind.choices)
-    rows = [[labels.get(row["unit__kind"], row["unit__kind"]), row["n"]] for row in counts]
+    rows = [[labels.get(row["kind"], row["kind"]), row["n"]] for row in counts]
     rows.sort(key=lambda row: (-row[1], row[0]))
     return StatTable(
         "theo-loai-don-vi",
@@ -193,11 +206,12 @@ def by_unit_kind(awards) -> StatTable:
 
 
 def flags_by_bloc(awards) -> StatTable:
+    how, field, _, _ = _measure(awards)
     counts = (
         awards.filter(award_type__slug__startswith=FLAG_SLUG_PREFIX, bloc__isnull=False)
         .order_by()
         .values("bloc_id", "bloc__name", "year")
-        .annotate(n=Count("id"))
+        .annotate(n=how(field))
     )
     years, per_bloc, names = set(), defaultdict(dict), {}
     for row in counts:
@@ -265,4 +279,4 @@ def public_statistics(filterset) -> list[StatTable]:
 
 
 def statistics_filter(params):
-    return StatisticsFilter(params or None, queryset=awards_in_effect())
+    return StatisticsFilter(params or None, queryset=AwardTally.objects.all())

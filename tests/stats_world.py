@@ -4,6 +4,7 @@ shared by the statistics, API and open data tests (`make_world(n)` grows it for 
 import datetime
 from types import SimpleNamespace
 
+from django.test import TestCase
 from django.utils import timezone
 
 from awards.models import Action, Status
@@ -28,7 +29,14 @@ FORMULA = '=HYPERLINK("http://x","y")'
 
 def make_world(n=1):
     """`n` blocs, each with: a flag in 2022 and 2023, a person award in 2023 and a leading unit;
-    plus one unpublished decision's award, one revoked award and a draft event."""
+    plus one unpublished decision's award, one revoked award and a draft event. Built as if
+    committed: the statistics' tallies are rebuilt when a transaction commits (awards.tallies),
+    and a test's transaction never commits."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return _make_world(n)
+
+
+def _make_world(n):
     w = SimpleNamespace(blocs=[], units=[], published=[], hidden=[], revoked=[])
     flag = award_type("co-thi-dua-bo")
     person_type = award_type("chien-si-thi-dua-toan-quoc")

@@ -54,8 +54,10 @@ from .rules import (
     year_reference_date,
 )
 from .submissions import FormSubmission, new_token
+from .tallies import AwardTally
 
 __all__ = [
+    "AwardTally",
     "AWARD_OUTSIDE_WORKFLOW_IS_HISTORICAL",
     "AWARD_OUTSIDE_WORKFLOW_MESSAGE",
     "Align",
