@@ -71,7 +71,7 @@ loadtest: perf-data
 e2e: install
 	$(PY) -m pip install --quiet -e '.[dev,e2e]'
 	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
-	$(PY) -m pytest -m e2e -p no:warnings
+	$(PY) -m pytest -m e2e
 
 # --- Backups (docs/backups.md) ------------------------------------------------------------------
 BACKUP_DIR ?= var/backups
