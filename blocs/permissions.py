@@ -87,13 +87,6 @@ def leads_assessed_bloc(user, obj):
     return memo[key]
 
 
-@rules.predicate
-def leads_any_bloc(user):
-    from .queries import blocs_led_by
-
-    return bool(user.unit_id) and blocs_led_by(user.unit_id).exists()
-
-
 bloc_clerk = is_bloc_leader_staff | is_bloc_secretariat
 # Enter a result (a new version) and the criteria: ministry data entry, or the bloc's own
 # secretary / leader unit staff for the bloc-year their unit leads.
@@ -104,7 +97,9 @@ can_confirm_assessment = can_enter_data | (bloc_clerk & leads_assessed_bloc)
 can_release_assessment = can_enter_data
 # Read the assessments (every version, the criteria): the enterers and the reviewers.
 can_view_assessment = can_enter_data | is_reviewer | (bloc_clerk & leads_assessed_bloc)
-can_open_assessments = can_enter_data | is_reviewer | (bloc_clerk & leads_any_bloc)
+# The list page (and the navigation link, asked on every staff page: roles only, no query); it
+# lists only the bloc-years the person may see.
+can_open_assessments = can_enter_data | is_reviewer | bloc_clerk
 
 ASSESSMENT_PERMISSIONS = {
     "blocs.enter_assessment": can_enter_assessment,

@@ -247,3 +247,24 @@ def test_scoring_and_ranking_pages_run_a_constant_number_of_queries(
     client.logout()
     with django_assert_max_num_queries(16):
         assert client.get(reverse("blocs:bloc", args=[bloc_year.bloc.slug])).status_code == 200
+
+
+def test_the_benchmark_reports_both_pages_against_the_floor(db, capsys):
+    from django.core.management import call_command
+
+    call_command("bench_assessment", "--units=3", "--items=2", "--repeat=1", "--warmup=0")
+    line = capsys.readouterr().out.strip().splitlines()[-1]
+    assert line.startswith("bench_assessment: floor_p50_ms=")
+    assert "scoring_over_floor=" in line and "ranking_over_floor=" in line
+    assert Assessment.objects.count() == 0  # rolled back
+
+
+def test_release_renews_the_public_page_cache(world):
+    from thidua import cache as page_cache
+
+    bloc_year, units, items, people = world
+    version = services.enter(bloc_year, people["clerk"], simple_entry(units, items))
+    services.confirm(version, people["second"])
+    before = page_cache.public_version()
+    services.release(version, people["clerk"])
+    assert page_cache.public_version() != before
