@@ -63,6 +63,7 @@ bench: perf-data
 	$(PERF_ENV) $(PY) manage.py bench_imports $(BENCH_IMPORTS_ARGS)
 	$(PERF_ENV) $(PY) manage.py bench_documents
 	$(PERF_ENV) $(PY) manage.py bench_open_data
+	$(PERF_ENV) $(PY) manage.py bench_assessment
 
 loadtest: perf-data
 	$(PERF_ENV) $(PY) manage.py loadtest $(LOADTEST_ARGS)

@@ -19,6 +19,7 @@ from units.models import Unit
 from . import eligibility, workflow
 from .models import (
     Award,
+    AwardType,
     CouncilVote,
     Decision,
     DecisionKind,
@@ -578,6 +579,75 @@ def nominations_from_event(event, actor, *, reason=""):
             reason=reason or f"Từ đề xuất tại sự kiện «{event}»",
         )
         created.append(nomination)
+    return created
+
+
+# The ballots of a bloc assessment that propose an award (blocs.BallotSubject -> award type slug).
+ASSESSMENT_AWARDS = {"co_bo": "co-thi-dua-bo", "co_chinh_phu": "co-thi-dua-chinh-phu"}
+
+
+@transaction.atomic
+def nominations_from_assessment(assessment, actor, *, reason=""):
+    """Draft nominations of the bloc from its confirmed assessment, in one step: each candidate
+    the ballot proposed for a flag (reached the bloc-year's threshold, or agreed on by the bloc)
+    gets a draft dossier unless the bloc already has one for that award, unit and year. Same
+    permission and rules as any draft (save_draft's model checks). Returns those created."""
+    from blocs.assessments import results
+    from blocs.models import Assessment, BlocYear
+
+    bloc_year = assessment.bloc_year
+    year = bloc_year.year
+    probe = Nomination(bloc_id=bloc_year.bloc_id, year=year)
+    if not can(actor, "awards.prepare_nomination", probe):
+        raise ValidationError(
+            f"Tài khoản «{actor.get_username()}» không có quyền lập hồ sơ cho khối "
+            f"«{bloc_year.bloc}» năm {year}."
+        )
+    # Two parallel requests: the second waits here, then finds the dossiers already made.
+    BlocYear.objects.select_for_update().filter(pk=bloc_year.pk).first()
+    locked = Assessment.objects.select_related("bloc_year__bloc").get(pk=assessment.pk)
+    if not locked.is_confirmed:
+        raise ValidationError(
+            "Chỉ lập hồ sơ từ kết quả bình xét đã được xác nhận (người thứ hai xác nhận)."
+        )
+    types = {t.slug: t for t in AwardType.objects.filter(slug__in=ASSESSMENT_AWARDS.values())}
+    existing = set(
+        Nomination.objects.filter(bloc_id=bloc_year.bloc_id, year=year).values_list(
+            "award_type_id", "unit_id"
+        )
+    )
+    historical = _historical_flag(year)
+    created, now = [], timezone.now()
+    result = results.compute(locked)
+    for ballot in result.ballots:
+        award_type = types.get(ASSESSMENT_AWARDS.get(ballot.subject, ""))
+        if award_type is None:
+            continue
+        for candidate in ballot.proposed:
+            if (award_type.pk, candidate.unit_id) in existing:
+                continue
+            nomination = Nomination(
+                award_type=award_type,
+                year=year,
+                unit_id=candidate.unit_id,
+                bloc_id=bloc_year.bloc_id,
+                bloc_votes_for=candidate.votes,
+                bloc_votes_total=locked.ballots_valid if candidate.votes is not None else None,
+                is_historical=historical,
+                created_by=actor,
+            )
+            nomination.full_clean()
+            nomination.save()
+            Transition.objects.create(
+                nomination=nomination,
+                action="create",
+                to_status=Status.DRAFT,
+                actor=actor,
+                at=now,
+                reason=reason or f"Từ kết quả bình xét của khối ({locked})",
+            )
+            existing.add((award_type.pk, candidate.unit_id))
+            created.append(nomination)
     return created
 
 

@@ -29,6 +29,11 @@ urlpatterns = [
         name="from_event",
     ),
     path(
+        "khen-thuong/khoi/binh-xet/<int:pk>/lap-ho-so/",
+        views.nominations_from_assessment,
+        name="from_assessment",
+    ),
+    path(
         "khen-thuong/khoi/ho-so/<int:pk>/<slug:slug>/",
         views.nomination_action,
         {"side": "bloc"},

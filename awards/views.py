@@ -297,6 +297,45 @@ def nominations_from_event(request, event_pk):
     )
 
 
+@staff_page
+def nominations_from_assessment(request, pk):
+    from blocs.models import Assessment
+
+    assessment = get_object_or_404(Assessment.objects.select_related("bloc_year__bloc"), pk=pk)
+    by = assessment.bloc_year
+    _require(request, "awards.prepare_nomination", Nomination(bloc=by.bloc, year=by.year))
+    form = ConfirmForm(_posted(request))
+    back = reverse("blocs:assessment_bloc_year", args=[by.bloc.slug, by.year])
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.nominations_from_assessment(
+                assessment, request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            if created:
+                messages.success(
+                    request, f"Đã lập {len(created)} hồ sơ dự thảo từ kết quả bình xét {by}."
+                )
+            else:
+                messages.info(request, "Mọi đề xuất của kết quả bình xét này đã có hồ sơ.")
+            return redirect(back)
+    return render(
+        request,
+        "awards/action.html",
+        {
+            "form": form,
+            "title": "Lập hồ sơ từ kết quả bình xét",
+            "subject": assessment,
+            "explanation": "Mỗi đơn vị được khối đề xuất tặng Cờ thi đua trong kết quả bình xét "
+            "đã xác nhận (đạt ngưỡng phiếu, hoặc khối thống nhất) và chưa có hồ sơ sẽ được lập "
+            f"thành một hồ sơ dự thảo của khối «{by.bloc}» năm {by.year}.",
+            "cancel_url": back,
+        },
+    )
+
+
 # --- review -------------------------------------------------------------------------------------
 
 

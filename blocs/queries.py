@@ -10,6 +10,7 @@ from django.db.models import (
     Min,
     OuterRef,
     Prefetch,
+    Q,
     Subquery,
     Value,
     When,
@@ -155,7 +156,12 @@ class Roster:
 def _leading_source():
     """The source of the member's LeadingUnit record ("" when none given), None if it did not
     lead: read with the membership, no query of its own."""
-    leading = LeadingUnit.objects.filter(bloc_year=OuterRef("bloc_year"), unit=OuterRef("unit"))
+    leading = LeadingUnit.objects.filter(
+        # A row set by a bloc assessment is public only once the assessment is released.
+        Q(assessment__isnull=True) | Q(assessment__released_at__isnull=False),
+        bloc_year=OuterRef("bloc_year"),
+        unit=OuterRef("unit"),
+    )
     return Subquery(leading.values("source")[:1])
 
 

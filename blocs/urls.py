@@ -1,5 +1,5 @@
-from . import event_urls, registry_urls
+from . import assessment_urls, event_urls, registry_urls
 
 app_name = "blocs"
-# Two route modules so the registry pages and the event pages can grow apart.
-urlpatterns = registry_urls.urlpatterns + event_urls.urlpatterns
+# Route modules so the registry pages, the event pages and the assessments can grow apart.
+urlpatterns = registry_urls.urlpatterns + event_urls.urlpatterns + assessment_urls.urlpatterns

@@ -67,8 +67,25 @@ def bloc_detail(request, slug):
         bloc, rosters = queries.bloc_detail(slug)
     except Bloc.DoesNotExist:
         raise Http404("Không có khối thi đua này.") from None
+    released = public_results(bloc)
+    for roster in rosters:
+        roster.assessment_result = released.get(roster.year)
     return render(
         request,
         "blocs/bloc_detail.html",
         {"bloc": bloc, "rosters": rosters, "panels": panels_for("bloc", bloc, request)},
     )
+
+
+def public_results(bloc) -> dict:
+    """{year: Result} of the bloc's released assessments (nothing before staff release it)."""
+    from .assessments import results
+    from .models import Assessment
+
+    released = list(
+        Assessment.objects.filter(bloc_year__bloc=bloc, released_at__isnull=False).select_related(
+            "bloc_year"
+        )
+    )
+    computed = results.compute_many(released, details=True)
+    return {a.bloc_year.year: computed[a.pk] for a in released}

@@ -407,3 +407,50 @@ def synthetic_dataset(scale, *, units, blocs, years, events, people, organisers=
         stdout=io.StringIO(),
         stderr=io.StringIO(),
     )
+
+
+# --- bloc assessment ------------------------------------------------------------------------------
+
+
+class CriteriaSheetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "blocs.CriteriaSheet"
+
+    bloc_year = factory.SubFactory(BlocYearFactory)
+
+
+class CriteriaGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "blocs.CriteriaGroup"
+
+    sheet = factory.SubFactory(CriteriaSheetFactory)
+    name = factory.Sequence(lambda n: f"Nhóm tiêu chí {n}")
+    order = factory.Sequence(lambda n: n)
+
+
+class CriteriaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "blocs.CriteriaItem"
+
+    group = factory.SubFactory(CriteriaGroupFactory)
+    sheet = factory.LazyAttribute(lambda o: o.group.sheet)
+    name = factory.Sequence(lambda n: f"Tiêu chí số {n}")
+    order = factory.Sequence(lambda n: n)
+    max_points = 10
+
+
+def assessment_world(members=3, items=4, *, year=2024, groups=2):
+    """A bloc-year with `members` units (the first leads) and a criteria sheet of `items` items
+    in `groups` groups; returns (bloc_year, [units], [items])."""
+    bloc_year = BlocYearFactory(year=year)
+    units = []
+    for n in range(members):
+        unit = UnitFactory()
+        MembershipFactory(
+            bloc_year=bloc_year, unit=unit, role=Role.LEADER if n == 0 else Role.MEMBER, order=n
+        )
+        units.append(unit)
+    sheet = CriteriaSheetFactory(bloc_year=bloc_year)
+    made = [CriteriaGroupFactory(sheet=sheet, order=g) for g in range(groups)]
+    criteria = [CriteriaItemFactory(group=made[i % groups], order=i) for i in range(items)]
+    return bloc_year, units, criteria

@@ -1,5 +1,5 @@
 """The blocs admin, one module per aggregate; importing this package registers them all."""
 
-from . import events, registry
+from . import assessment, events, registry
 
-__all__ = ["events", "registry"]
+__all__ = ["assessment", "events", "registry"]

@@ -94,7 +94,8 @@ class LeadingUnitInline(admin.TabularInline):
     model = LeadingUnit
     extra = 0
     autocomplete_fields = ["unit"]
-    fields = ["unit", "source", "note"]
+    fields = ["unit", "source", "note", "assessment"]
+    readonly_fields = ["assessment"]
 
 
 @admin.register(Bloc)

@@ -1,5 +1,15 @@
 """Blocs, memberships, documents and events. One module per aggregate; import from here."""
 
+from .assessment import (
+    Assessment,
+    BallotCount,
+    BallotSubject,
+    CriteriaGroup,
+    CriteriaItem,
+    CriteriaSheet,
+    Score,
+    TieBreak,
+)
 from .documents import (
     Document,
     DocumentKind,
@@ -49,6 +59,14 @@ from .registry import (
 )
 
 __all__ = [
+    "Assessment",
+    "BallotCount",
+    "BallotSubject",
+    "CriteriaGroup",
+    "CriteriaItem",
+    "CriteriaSheet",
+    "Score",
+    "TieBreak",
     "Attendance",
     "AttendanceKind",
     "Bloc",

@@ -476,6 +476,16 @@ class LeadingUnit(models.Model):
         help_text="Ví dụ: Biên bản bình xét của khối ngày …; kết quả chấm điểm.",
     )
     note = models.TextField("ghi chú", blank=True)
+    # Set when the row was written by a confirmed bloc assessment (blocs.assessment.confirm).
+    assessment = models.ForeignKey(
+        "blocs.Assessment",
+        verbose_name="theo kết quả bình xét",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="leading_units",
+    )
 
     history = HistoricalRecords()
 

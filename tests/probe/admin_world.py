@@ -60,6 +60,12 @@ def build():
     template = DocumentTemplate(kind=kind.key)
     template.file.save("mau.docx", ContentFile(kind.shipped.read_bytes()), save=False)
     template.save()
+    # The bloc assessment: criteria of a bloc-year (the demo's 2015 result is entered already).
+    from blocs.assessments import services as assessments
+    from blocs.models import BlocYear
+
+    bloc_year = BlocYear.objects.get(bloc__slug="khoi-tong-cuc-cuc-ban-quy", year=2016)
+    assessments.copy_criteria(bloc_year, User.objects.get(username="thuky"), source="template")
     viewer = UserFactory(username="chixem")
     viewer.user_permissions.set(Permission.objects.filter(codename__startswith="view_"))
 
