@@ -22,12 +22,20 @@ from .models import Action, Nomination, Status, Transition
 from .statistics import TOTAL, StatTable
 
 REASONS_MAX = 50
+TREND_YEARS = 5  # the trend tables show the chosen year and the four before it
 DECIDING_ACTIONS = [Action.GRANT, Action.REJECT]
 
 
-def by_status_and_year() -> StatTable:
+def _window(year):
+    """The years a trend table shows: `year` and the ones before it (a range of the (year, …)
+    indexes, never every row of the table)."""
+    return (year - TREND_YEARS + 1, year)
+
+
+def by_status_and_year(year) -> StatTable:
     counts = (
-        Nomination.objects.order_by()
+        Nomination.objects.filter(year__range=_window(year))
+        .order_by()
         .values("year", "status")
         .annotate(n=Count("id"))
         .order_by("year")
@@ -44,7 +52,7 @@ def by_status_and_year() -> StatTable:
         rows.append([year, *values, sum(values)])
     return StatTable(
         "ho-so-theo-trang-thai",
-        "Hồ sơ đề nghị theo trạng thái và năm",
+        f"Hồ sơ đề nghị theo trạng thái và năm ({_window(year)[0]}–{year})",
         ["Năm", *[Status(s).label for s in statuses], TOTAL],
         rows,
         series=list(range(1, len(statuses) + 1)),
@@ -79,7 +87,7 @@ def _days(duration):
     return round(duration.total_seconds() / 86400, 1) if duration is not None else ""
 
 
-def time_to_decision() -> StatTable:
+def time_to_decision(year) -> StatTable:
     """Days from a nomination's first submission to its grant or refusal, per nomination year."""
     submitted = (
         Transition.objects.filter(nomination=OuterRef("nomination"), action=Action.SUBMIT)
@@ -90,7 +98,9 @@ def time_to_decision() -> StatTable:
     )
     elapsed = ExpressionWrapper(F("at") - Subquery(submitted), output_field=DurationField())
     counts = (
-        Transition.objects.filter(action__in=DECIDING_ACTIONS)
+        Transition.objects.filter(
+            action__in=DECIDING_ACTIONS, nomination__year__range=_window(year)
+        )
         .annotate(elapsed=elapsed)
         .filter(elapsed__isnull=False)
         .order_by()
@@ -104,7 +114,7 @@ def time_to_decision() -> StatTable:
     ]
     return StatTable(
         "thoi-gian-xu-ly",
-        "Thời gian từ khi gửi hồ sơ đến khi có kết quả (ngày)",
+        f"Thời gian từ khi gửi hồ sơ đến khi có kết quả (ngày, {_window(year)[0]}–{year})",
         ["Năm", "Số hồ sơ có kết quả", "Trung bình (ngày)", "Lâu nhất (ngày)"],
         rows,
         series=[2],
@@ -130,4 +140,4 @@ def quota_use(year) -> StatTable:
 
 
 def staff_tables(year) -> list[StatTable]:
-    return [by_status_and_year(), reasons(year), time_to_decision(), quota_use(year)]
+    return [by_status_and_year(year), reasons(year), time_to_decision(year), quota_use(year)]

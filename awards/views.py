@@ -191,8 +191,9 @@ def dashboard(request):
         nominations = by_bloc[bloc.pk]
         for nomination in nominations:
             # The buttons of each row: the registry's bloc-side steps this user may take now.
-            steps = workflow.offered(nomination, request.user, checks=checks[nomination.pk])
-            nomination.offered = [s for s in steps if s.side == workflow.BLOC]
+            nomination.offered = workflow.offered(
+                nomination, request.user, checks=checks[nomination.pk], side=workflow.BLOC
+            )
         blocs.append(
             {
                 "bloc": bloc,

@@ -262,16 +262,14 @@ STEPS = {
 BY_SLUG = {step.slug: step for step in STEPS.values() if step.on_page}
 
 
-def offered(nomination, user, *, checks=None) -> list[Step]:
+def offered(nomination, user, *, checks=None, side=None) -> list[Step]:
     """The steps `user` may take on `nomination` now: exactly those the services accept.
-    `checks`: the nomination's rule checks, when the page has already read them."""
-    if checks is None and any(s.stage for s in STEPS.values()):
+    `checks`: the nomination's rule checks, when the page has already read them; `side`: only
+    the steps of that side (BLOC or REVIEW), e.g. for a list where the others never show."""
+    steps = [s for s in STEPS.values() if s.on_page and side in (None, s.side)]
+    if checks is None and any(s.stage for s in steps):
         checks = eligibility.check(nomination)
-    return [
-        s
-        for s in STEPS.values()
-        if s.on_page and s.refusal(nomination, user, checks=checks) is None
-    ]
+    return [s for s in steps if s.refusal(nomination, user, checks=checks) is None]
 
 
 def competing_note(nomination, user) -> str:

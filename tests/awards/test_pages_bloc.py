@@ -207,6 +207,9 @@ def test_dashboard_queries_stay_constant(client, world, nominate, django_assert_
         nomination = nominate(unit=UnitFactory(name=f"Đơn vị {i}"), status=Status.SUBMITTED)
         services.start_review(nomination, world.reviewer)
         services.return_(nomination, world.reviewer, f"Lý do {i}")
+        # Individuals too: whether a person works in the user's unit is never asked per row.
+        person = PositionFactory(unit=world.member_unit).person
+        nominate(unit=None, person=person, slug="chien-si-thi-dua-co-so", status=Status.SUBMITTED)
     client.force_login(world.leader)
     # 9 for the page; the rules and one plain query per kind of fact they read (awards.
     # eligibility.Facts, shared by the quotas and the rows' offered steps): constant in the
