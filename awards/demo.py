@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from blocs.models import Bloc, Event
-from thidua.demo import demo_loader, read_data
+from thidua.demo import demo_loader, read_data, upsert
 from units.models import Unit
 
 from .models import AwardType, Nomination, Proposal, Transition
@@ -50,10 +50,10 @@ def load_awards(stdout):
         spec = row["nominations"]
         at = timezone.make_aware(datetime.datetime.combine(event.held_on, datetime.time(12, 0)))
         for item in row["proposals"]:
-            proposal, _ = Proposal.objects.update_or_create(
-                event=event,
-                order=item["order"],
-                defaults={
+            proposal, _ = upsert(
+                Proposal,
+                {"event": event, "order": item["order"]},
+                {
                     "award_type": types[item["award_type"]],
                     "unit": Unit.objects.get(slug=item["unit"]),
                     "person": None,

@@ -7,7 +7,7 @@ nothing.
 
 import datetime
 
-from thidua.demo import demo_loader, read_data
+from thidua.demo import demo_loader, read_data, update_or_create
 from units.models import Person, Unit
 
 from .models import (
@@ -50,7 +50,7 @@ def _document(key):
 def _rows(model, event, rows, defaults_of):
     """Rows of one event keyed by their order; rows beyond the data are removed."""
     for order, row in enumerate(rows):
-        model.objects.update_or_create(event=event, order=order, defaults=defaults_of(row))
+        update_or_create(model, event=event, order=order, defaults=defaults_of(row))
     model.objects.filter(event=event, order__gte=len(rows)).delete()
 
 
@@ -58,7 +58,8 @@ def _figures(event, rows):
     order = 0
     kept = []
     for row in rows:
-        parent, _ = Figure.objects.update_or_create(
+        parent, _ = update_or_create(
+            Figure,
             event=event,
             order=order,
             defaults={
@@ -72,7 +73,8 @@ def _figures(event, rows):
         kept.append(parent.pk)
         order += 1
         for child in row.get("children", []):
-            figure, _ = Figure.objects.update_or_create(
+            figure, _ = update_or_create(
+                Figure,
                 event=event,
                 order=order,
                 defaults={
@@ -90,7 +92,8 @@ def _figures(event, rows):
 
 def _load_event(row, stdout):
     bloc = Bloc.objects.get(slug=row["bloc"])
-    event, _ = Event.objects.update_or_create(
+    event, _ = update_or_create(
+        Event,
         bloc=bloc,
         kind=row["kind"],
         held_on=_date(row["held_on"]),
@@ -206,7 +209,8 @@ def _load_event(row, stdout):
         },
     )
     for pledge_row in row.get("pledges", []):
-        pledge, _ = Pledge.objects.update_or_create(
+        pledge, _ = update_or_create(
+            Pledge,
             bloc=bloc,
             year=pledge_row["year"],
             defaults={
@@ -218,7 +222,7 @@ def _load_event(row, stdout):
         )
         pledge.signatories.set([_unit(slug) for slug in pledge_row.get("signatories", [])])
         for order, text in enumerate(pledge_row.get("commitments", [])):
-            Commitment.objects.update_or_create(pledge=pledge, order=order, defaults={"text": text})
+            update_or_create(Commitment, pledge=pledge, order=order, defaults={"text": text})
         Commitment.objects.filter(
             pledge=pledge, order__gte=len(pledge_row.get("commitments", []))
         ).delete()
@@ -231,13 +235,15 @@ def _load_event(row, stdout):
 def load_events(stdout):
     data = read_data(__file__, "events.json")
     for row in data["documents"]:
-        Document.objects.update_or_create(
+        update_or_create(
+            Document,
             number=row["number"],
             issued_on=_date(row["issued_on"]),
             defaults={"kind": row["kind"], "issuer": row["issuer"], "title": row.get("title", "")},
         )
     for row in data["movements"]:
-        Movement.objects.update_or_create(
+        update_or_create(
+            Movement,
             kind=row["kind"],
             name=row["name"],
             defaults={

@@ -7,6 +7,8 @@ data files: nothing outside the repository.
 import json
 from pathlib import Path
 
+from .stored_text import as_stored
+
 _loaders = []
 
 
@@ -32,9 +34,15 @@ def upsert(model, lookup: dict, values: dict):
     obj = model.objects.filter(**lookup).first()
     if obj is None:
         return model.objects.create(**lookup, **values), True
+    values = {name: as_stored(model, name, value) for name, value in values.items()}
     changed = [name for name, value in values.items() if getattr(obj, name) != value]
     if changed:
         for name in changed:
             setattr(obj, name, values[name])
         obj.save()
     return obj, False
+
+
+def update_or_create(model, defaults=None, **lookup):
+    """`upsert` with the signature of Django's `update_or_create`."""
+    return upsert(model, lookup, defaults or {})

@@ -34,3 +34,13 @@ def normalise(sender, instance, **kwargs):
 
 def connect():
     pre_save.connect(normalise, dispatch_uid="thidua.stored_text")
+
+
+def as_stored(model, attname, value):
+    """`value` as a save of `model` would store it in the field `attname`."""
+    if not isinstance(value, str) or not value or model._meta.app_label not in APPS:
+        return value
+    for name, single_line in _text_fields(model):
+        if name == attname:
+            return stored_text(value, single_line=single_line)
+    return value
