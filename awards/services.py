@@ -532,6 +532,21 @@ def save_draft(nomination, actor, *, token=None):
 
 
 @transaction.atomic
+def _create_logged_draft(nomination, actor, at, reason):
+    """Saves a new draft dossier (validated) and its «create» log entry."""
+    nomination.full_clean()
+    nomination.save()
+    Transition.objects.create(
+        nomination=nomination,
+        action="create",
+        to_status=Status.DRAFT,
+        actor=actor,
+        at=at,
+        reason=reason,
+    )
+    return nomination
+
+
 def nominations_from_event(event, actor, *, reason=""):
     """Draft nominations from the event's proposals that have none yet (no re-entry).
 
@@ -568,16 +583,7 @@ def nominations_from_event(event, actor, *, reason=""):
             is_historical=historical,
             created_by=actor,
         )
-        nomination.full_clean()
-        nomination.save()
-        Transition.objects.create(
-            nomination=nomination,
-            action="create",
-            to_status=Status.DRAFT,
-            actor=actor,
-            at=now,
-            reason=reason or f"Từ đề xuất tại sự kiện «{event}»",
-        )
+        _create_logged_draft(nomination, actor, now, reason or f"Từ đề xuất tại sự kiện «{event}»")
         created.append(nomination)
     return created
 
@@ -636,15 +642,8 @@ def nominations_from_assessment(assessment, actor, *, reason=""):
                 is_historical=historical,
                 created_by=actor,
             )
-            nomination.full_clean()
-            nomination.save()
-            Transition.objects.create(
-                nomination=nomination,
-                action="create",
-                to_status=Status.DRAFT,
-                actor=actor,
-                at=now,
-                reason=reason or f"Từ kết quả bình xét của khối ({locked})",
+            _create_logged_draft(
+                nomination, actor, now, reason or f"Từ kết quả bình xét của khối ({locked})"
             )
             existing.add((award_type.pk, candidate.unit_id))
             created.append(nomination)
