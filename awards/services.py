@@ -531,7 +531,6 @@ def save_draft(nomination, actor, *, token=None):
     return nomination
 
 
-@transaction.atomic
 def _create_logged_draft(nomination, actor, at, reason):
     """Saves a new draft dossier (validated) and its «create» log entry."""
     nomination.full_clean()
@@ -547,6 +546,7 @@ def _create_logged_draft(nomination, actor, at, reason):
     return nomination
 
 
+@transaction.atomic
 def nominations_from_event(event, actor, *, reason=""):
     """Draft nominations from the event's proposals that have none yet (no re-entry).
 
