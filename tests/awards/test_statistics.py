@@ -178,14 +178,24 @@ def test_the_public_page_is_served_from_the_page_cache(client, settings):
 STAFF_URL = "/khen-thuong/tham-dinh/thong-ke/?year=2023"
 
 
-def test_the_staff_page_is_for_reviewers_and_the_secretariat(client):
+STAFF_ENTRY_POINTS = [
+    STAFF_URL,
+    "/khen-thuong/tham-dinh/thong-ke/bang/thoi-gian-xu-ly.csv?year=2023",
+    "/khen-thuong/tham-dinh/thong-ke/bang/ho-so-theo-trang-thai.xlsx?year=2023",
+    "/khen-thuong/tham-dinh/thong-ke/bao-cao-nam.xlsx?year=2023",
+]
+
+
+@pytest.mark.parametrize("url", STAFF_ENTRY_POINTS)
+def test_the_staff_page_and_its_downloads_are_for_reviewers_and_the_secretariat(client, url):
     make_world(1)
-    assert client.get(STAFF_URL).status_code == 302
-    client.force_login(UserFactory(roles=[roles.BLOC_LEADER]))
-    assert client.get(STAFF_URL).status_code == 403
+    assert client.get(url).status_code == 302  # to the login page
+    for role in (roles.BLOC_LEADER, roles.BLOC_SECRETARIAT):
+        client.force_login(UserFactory(roles=[role]))
+        assert client.get(url).status_code == 403, role
     for role in (roles.REVIEWER, roles.SECRETARIAT, roles.ADMINISTRATOR):
         client.force_login(UserFactory(roles=[role]))
-        assert client.get(STAFF_URL).status_code == 200
+        assert client.get(url).status_code == 200, role
 
 
 def test_the_staff_page_groups_reasons_and_times_decisions(client, django_assert_max_num_queries):
