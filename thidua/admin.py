@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import Q
+from django.utils.choices import BaseChoiceIterator
 from django.utils.functional import cached_property
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -53,7 +54,8 @@ class EstimatedCountPaginator(Paginator):
 def _valid_values_only(optgroups):
     """Django's autocomplete widget looks every submitted value up to re-display it, so
     `parent=abc` raised instead of showing the field's error: skip the values that are not keys.
-    Patched on the widget itself so that every admin and inline is covered."""
+    Patched on the widget itself so that every admin and inline is covered. A widget given its
+    selected object (`held`, by JoinedInlineMixin) shows it without that lookup."""
 
     def wrapper(self, name, value, attr=None):
         key = self.field.remote_field.model._meta.pk
@@ -64,12 +66,78 @@ def _valid_values_only(optgroups):
             except ValidationError:
                 continue
             valid.append(item)
+        held = getattr(self, "held", None)
+        if (
+            held is not None
+            and not self.allow_multiple_selected
+            and [str(v) for v in valid] == [str(held.pk)]
+        ):
+            return _held_optgroups(self, name, held)
         return optgroups(self, name, valid, attr)
 
     return wrapper
 
 
+def _held_optgroups(widget, name, obj):
+    """What Django's optgroups returns for one selected object, from the object itself."""
+    options = []
+    if not widget.is_required:
+        options.append(widget.create_option(name, "", "", False, 0))
+    label = widget.choices.field.label_from_instance(obj)
+    options.append(widget.create_option(name, obj.pk, label, {str(obj.pk)}, len(options)))
+    return [(None, options, 0)]
+
+
 AutocompleteMixin.optgroups = _valid_values_only(AutocompleteMixin.optgroups)
+
+
+class _SharedChoices(BaseChoiceIterator):
+    """The options of one select, read once (at the first render) for every row of a formset."""
+
+    def __init__(self, field):
+        self.field = field
+        self.read = None
+
+    def __iter__(self):
+        if self.read is None:
+            self.read = list(self.field.choices)
+        return iter(self.read)
+
+
+class _HeldRelationsFormSet:
+    """A row costs no query of its own: its autocomplete widgets are given the objects the row
+    already holds (joined by the inline's queryset), and its plain selects share one reading of
+    their options (empty row included)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        shared = self.__dict__.setdefault("_shared_choices", {})
+        loaded = form.instance._state.fields_cache
+        for name, field in form.fields.items():
+            widget = getattr(field.widget, "widget", field.widget)  # inside the admin's wrapper
+            if isinstance(widget, AutocompleteMixin):
+                if loaded.get(name) is not None:
+                    widget.held = loaded[name]
+            elif isinstance(field, forms.ModelChoiceField) and isinstance(
+                widget, forms.widgets.ChoiceWidget
+            ):
+                widget.choices = shared.setdefault(name, _SharedChoices(field))
+
+
+class JoinedInlineMixin:
+    """An inline whose rows are read with their related objects in the same query: the row's
+    title (its `__str__`) and its autocomplete fields then cost nothing per row — Django's
+    autocomplete widget otherwise reads its selected object once per row."""
+
+    select_also = ()  # further relations a row's title reads (e.g. "bloc_year__bloc")
+
+    def get_queryset(self, request):
+        related = [f.name for f in self.model._meta.concrete_fields if f.many_to_one]
+        return super().get_queryset(request).select_related(*related, *self.select_also)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        return type(formset.__name__, (_HeldRelationsFormSet, formset), {})
 
 
 class BaseAdmin(HistoryGuardMixin, DeleteGuardMixin, SimpleHistoryAdmin):

@@ -7,6 +7,7 @@ from thidua.admin import (
     BaseAdmin,
     EstimatedCountPaginator,
     FoldedSearchMixin,
+    JoinedInlineMixin,
 )
 from thidua.admin_deletes import DeleteGuardMixin
 from thidua.admin_forms import KeepContextOnAddAnotherMixin, PermissionLabelsMixin
@@ -21,7 +22,7 @@ class UnitNameInline(admin.TabularInline):
     verbose_name_plural = "tên cũ của đơn vị (hiển thị công khai theo năm)"
 
 
-class PositionInline(admin.TabularInline):
+class PositionInline(JoinedInlineMixin, admin.TabularInline):
     model = Position
     extra = 0
     fields = ["unit", "title", "from_year", "until_year", "started_on", "ended_on"]

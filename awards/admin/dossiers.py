@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
 
 from blocs.admin.events import EventAdmin
-from thidua.admin import BaseAdmin, EstimatedCountPaginator
+from thidua.admin import BaseAdmin, EstimatedCountPaginator, JoinedInlineMixin
 from thidua.admin_filters import year_filter
 from thidua.admin_forms import AdminModelForm, KeepContextOnAddAnotherMixin
 
@@ -26,11 +26,15 @@ from .common import (
 )
 
 
-class ProposalInline(admin.TabularInline):
+class ProposalInline(JoinedInlineMixin, admin.TabularInline):
     model = Proposal
     extra = 0
     fields = ["order", "award_type", "unit", "person", "note"]
     autocomplete_fields = ["unit", "person"]
+
+    def get_queryset(self, request):
+        # A row's title names the unit as it was called that year.
+        return super().get_queryset(request).prefetch_related("unit__names")
 
 
 @admin.action(description="Lập hồ sơ đề nghị từ các đề xuất của sự kiện")

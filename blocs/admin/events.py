@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from thidua.admin import (
     BaseAdmin,
     FoldedSearchMixin,
+    JoinedInlineMixin,
 )
 from thidua.admin_filters import year_filter
 from thidua.admin_forms import KeepContextOnAddAnotherMixin
@@ -77,7 +78,7 @@ class PledgeAdmin(KeepContextOnAddAnotherMixin, FoldedSearchMixin, BaseAdmin):
     inlines = [CommitmentInline]
 
 
-class EventInline:
+class EventInline(JoinedInlineMixin):
     extra = 0
 
 
@@ -119,20 +120,14 @@ class SectionInline(EventInline, admin.StackedInline):
 
 
 class FigureFormSet(BaseInlineFormSet):
-    """A sub-figure's parent is chosen among the figures of the same event."""
+    """A sub-figure's parent is chosen among the figures of the same event (in every row, the
+    empty row included: add_fields is the one step they all go through)."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        parents = Figure.objects.filter(event=self.instance if self.instance.pk else None)
-        choices = None  # rendered once, shared by every row's select (one query, not one a row)
-        for form in [*self.forms, self.empty_form]:
-            field = form.fields.get("parent")
-            if field is None:
-                continue
-            field.queryset = parents
-            if choices is None:
-                choices = list(field.choices)
-            field.widget.choices = choices
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "parent" in form.fields:
+            event = self.instance if self.instance.pk else None
+            form.fields["parent"].queryset = Figure.objects.filter(event=event)
 
 
 class FigureInline(EventInline, admin.TabularInline):

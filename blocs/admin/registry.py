@@ -10,6 +10,7 @@ from thidua.admin import (
     BaseAdmin,
     EstimatedCountPaginator,
     FoldedSearchMixin,
+    JoinedInlineMixin,
 )
 from thidua.admin_forms import KeepContextOnAddAnotherMixin
 from thidua.integrity import IntegrityErrorAdminMixin
@@ -71,11 +72,12 @@ class RosterFormSet(BaseInlineFormSet):
         return super().save(commit=commit)
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(JoinedInlineMixin, admin.TabularInline):
     model = Membership
     formset = RosterFormSet
     extra = 1
     autocomplete_fields = ["unit", "representative"]
+    select_also = ["bloc_year__bloc"]
     fields = ["order", "unit", "role", "representative", "representative_title"]
     verbose_name_plural = "thành viên (hiển thị công khai theo thứ tự của nguồn)"
 
@@ -87,7 +89,7 @@ class BlocNameInline(admin.TabularInline):
     verbose_name_plural = "tên của khối theo năm (trang công khai ghi tên của năm đang xem)"
 
 
-class LeadingUnitInline(admin.TabularInline):
+class LeadingUnitInline(JoinedInlineMixin, admin.TabularInline):
     """Who led the bloc's emulation that year (not the chair): the flag rules read it. A new
     member must be saved in the roster before it can be recorded as leading."""
 

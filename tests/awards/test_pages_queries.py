@@ -56,3 +56,23 @@ def test_public_list_same_queries_for_n_and_10n(client):
     small = count_queries(client, reverse("awards:list"))
     add(18, 2)
     assert count_queries(client, reverse("awards:list")) == small
+
+
+def test_dossier_page_same_queries_for_n_and_10n(client, world, nominate):
+    """The reviewer's dossier page: the recipient's earlier awards and the dossier's own
+    history grow; its queries do not."""
+    nomination = nominate(status=Status.SUBMITTED, voted=True)
+
+    def add(count, start):
+        for i in range(start, start + count):
+            AwardFactory(unit=nomination.unit, year=world.year - 1 - i % 3, bloc=world.bloc)
+            services.start_review(nomination, world.reviewer)
+            services.return_(nomination, world.reviewer, f"Lý do {i}")
+            services.submit(nomination, world.leader)
+
+    client.force_login(world.reviewer)
+    url = reverse("awards:detail", args=[nomination.pk])
+    add(2, 0)
+    small = count_queries(client, url)
+    add(18, 2)
+    assert count_queries(client, url) == small

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 
 from blocs.admin.events import EventAdmin, EventInline
 from blocs.models import (
@@ -417,3 +418,51 @@ def test_clerk_enters_theme_report_by_title_and_honours_in_the_admin(client, cle
     report = event.reports.get()
     assert (report.presenter, report.unit) == (None, unit)
     assert [(h.unit, h.person) for h in event.honours.all()] == [(unit, None), (None, person)]
+
+
+@pytest.mark.parametrize("n", [1, 6])
+def test_event_form_with_every_inline_reads_a_fixed_number_of_queries(
+    client, clerk, n, django_assert_max_num_queries
+):
+    """The clerk's one screen for an event: one query per kind of record however many rows
+    (each row's title and autocomplete fields show objects read with the rows)."""
+    from awards.models import Proposal
+    from blocs.models import Honour, HonourKind, Speech
+    from tests.factories import (
+        ElectionFactory,
+        EventMovementFactory,
+        ReportFactory,
+        SectionFactory,
+        award_type,
+    )
+
+    event = EventFactory()
+    for i in range(n):
+        event.documents.add(DocumentFactory())
+        AttendanceFactory(event=event)
+        ReportFactory(event=event, unit=UnitFactory())
+        Honour.objects.create(event=event, kind=HonourKind.HONOURED, unit=UnitFactory(), order=i)
+        Speech.objects.create(event=event, speaker=PersonFactory(), order=i)
+        SectionFactory(event=event)
+        EventMovementFactory(event=event)
+        ElectionFactory(event=event, unit=UnitFactory(), year=2022 + i)
+        Figure.objects.create(event=event, label=f"Chỉ tiêu {i}", value=i)
+        Proposal.objects.create(
+            event=event, unit=UnitFactory(), award_type=award_type("co-thi-dua-bo")
+        )
+    client.force_login(clerk)
+    with django_assert_max_num_queries(24):  # one per kind of record (12), whatever n
+        response = client.get(reverse("admin:blocs_event_change", args=[event.pk]))
+    assert response.status_code == 200
+    assert response.content.decode().count("Chỉ tiêu ") >= n
+
+
+def test_a_figure_parent_is_offered_among_the_event_figures_only_in_every_row(client, clerk):
+    """The empty row (the template of «Thêm») offers the same parents as the filled rows."""
+    event = EventFactory()
+    Figure.objects.create(event=event, label="Chỉ tiêu của sự kiện này", value=1)
+    Figure.objects.create(event=EventFactory(), label="Chỉ tiêu của sự kiện khác", value=2)
+    client.force_login(clerk)
+    html = client.get(reverse("admin:blocs_event_change", args=[event.pk])).content.decode()
+    assert "Chỉ tiêu của sự kiện này" in html
+    assert "Chỉ tiêu của sự kiện khác" not in html

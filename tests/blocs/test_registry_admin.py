@@ -382,3 +382,27 @@ def test_a_leading_collective_outside_the_roster_is_refused(admin_client, roster
     response = admin_client.post(change_url(bloc_year), data)
     assert "Tập thể dẫn đầu phải là đơn vị thành viên" in response.content.decode()
     assert not LeadingUnit.objects.exists()
+
+
+def test_roster_screen_reads_the_same_queries_for_3_and_30_members(admin_client, roster):
+    """Each row shows its unit and representative read with the rows, not one by one."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    bloc_year, _ = roster
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            response = admin_client.get(change_url(bloc_year))
+        assert response.status_code == 200
+        return len(ctx.captured_queries)
+
+    count()  # the first request also caches the content types
+    small = count()
+    for i in range(27):
+        MembershipFactory(
+            bloc_year=bloc_year,
+            unit=UnitFactory(name=f"Đơn vị thêm {i:02d}"),
+            representative=PersonFactory(),
+        )
+    assert count() == small
