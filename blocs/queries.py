@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
@@ -17,6 +19,7 @@ from django.db.models import (
 )
 from django.urls import reverse
 
+from thidua.cache import public_version
 from thidua.collation import vi_order
 from units.queries import former_names, name_in_year, unit_url_maker
 
@@ -217,7 +220,15 @@ def _rosters(bloc_years, roles=None, bloc=None) -> list[Roster]:
 
 def years() -> list[int]:
     """Every year with a bloc on record or a published event (any year of its period, and the
-    year it was held), newest first: one query for both."""
+    year it was held), newest first. Every public page's navigation reads it and it scans every
+    bloc-year and event, so it is kept in the cache under the public content version (replaced
+    by any change, thidua.cache) and for the page cache's lifetime (an event's publication time
+    may be reached meanwhile)."""
+    key = f"thidua:years:{public_version()}"
+    return cache.get_or_set(key, _years, timeout=settings.PAGE_CACHE_SECONDS)
+
+
+def _years() -> list[int]:
     spans = (
         BlocYear.objects.order_by()
         .values_list("year", "year", "year")
