@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from blocs.models import Bloc, BlocYear
+from thidua import batch
 
 from .models import (
     Award,
@@ -147,7 +148,10 @@ def _law_start(today):
 def current_start_year(today=None) -> int | None:
     """The first year of the law in force today; earlier years are historical."""
     today = today or timezone.localdate()
-    start = LegalRegime.objects.annotate(start=_law_start(today)).values("start").first()
+    start = batch.memo(
+        ("law-start", today),
+        lambda: LegalRegime.objects.annotate(start=_law_start(today)).values("start").first(),
+    )
     return start["start"].year if start and start["start"] else None
 
 

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from blocs.imports import BlocYearForm, create_person, person_index
 from blocs.models import Bloc, document_number_key
 from blocs.queries import blocs_led_by
+from thidua import batch
 from thidua.imports import cells
 from thidua.imports.base import CREATE, EXISTS, Importer, Plan, RowResult
 from thidua.imports.matching import NameIndex
@@ -226,7 +227,10 @@ class ProposalImporter(RecipientColumns, Importer):
                     row.notes.append(f"{check.label}: {check.message}")
 
     def write(self, plan, options, user):
-        for row in plan.to_create():
+        rows = plan.to_create()
+        # Their units, award types and bloc checked in one query each, not one per row.
+        batch.prime_foreign_keys([row.data["nomination"] for row in rows])
+        for row in rows:
             try:
                 services.save_draft(row.data["nomination"], user)
             except ValidationError as exc:

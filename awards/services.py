@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from blocs.models import Document, DocumentKind, Event
 from blocs.queries import is_leader_unit
+from thidua import batch
 from units.models import Unit
 
 from . import eligibility, workflow
@@ -689,7 +690,7 @@ def record_historical_awards(
     decision = _decision(
         actor, DecisionKind.GRANT, document, signer_name, signer_title, note, **document_fields
     )
-    created = []
+    awards = []
     for row in rows:
         award = Award(
             decision=decision,
@@ -705,11 +706,14 @@ def record_historical_awards(
             ordinal=row.get("ordinal"),
             honour=row.get("honour"),
         )
+        awards.append(award)
+    # In an import batch: the recipients and award types checked in one query each.
+    batch.prime_foreign_keys(awards)
+    for award in awards:
         _check_award_entry(actor, award, "nhập")
         award.full_clean(validate_unique=False)
         award.save()
-        created.append(award)
-    return created
+    return awards
 
 
 # What the workflow fixed on an award, never edited directly (revocation goes through revoke()).

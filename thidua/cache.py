@@ -15,6 +15,8 @@ from django.core.cache import cache, caches
 from django.db import transaction
 from django.http import HttpResponse
 
+from thidua import batch
+
 VERSION_KEY = "thidua:public-version"
 PAGE_KEY_PREFIX = "thidua:page:"
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store", "max-age=0"}
@@ -34,6 +36,9 @@ def bump_public_version():
 
 
 def bump_now_and_on_commit():
+    # An import (thidua.batch) bumps once when its writes are done, not a cache write per row.
+    if batch.once_at_end("thidua.cache.bump", bump_now_and_on_commit):
+        return
     # Now, so this process never serves an old page; and again after the commit, so a page
     # rendered by another worker from not-yet-committed data is not kept under the new version.
     bump_public_version()

@@ -8,6 +8,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from blocs.models import Document, Honour
+from thidua import batch
 from thidua.codes import random_code
 from thidua.years import date_range_constraints, date_validators
 from units.models import Person
@@ -286,7 +287,8 @@ class Award(AwardRecord):
                     "trước."
                 }
             )
-        regime = LegalRegime.objects.current(today)
+        # Once per import batch (thidua.batch), not a query per row.
+        regime = batch.memo(("regime", today), lambda: LegalRegime.objects.current(today))
         before_regime = regime is not None and self.year < regime.valid_from.year
         if not self.is_historical and not before_regime:
             raise ValidationError(

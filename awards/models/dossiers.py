@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from blocs.models import Bloc, Event
+from thidua.batch import BatchedValidation
 from thidua.uploads import validate_document_file
 from thidua.years import date_range_constraints, date_validators, year_validators
 from units.models import Person, Unit
@@ -78,7 +79,7 @@ class RecipientMixin(models.Model):
                 )
 
 
-class AwardRecord(RecipientMixin):
+class AwardRecord(BatchedValidation, RecipientMixin):
     """What a nomination and a granted award both record: an award type for a recipient, a year
     and the proposing bloc — with a copy of the award type's display order, so that a year's
     records can be read in display order straight from an index (a million-row table cannot be

@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from thidua import batch
 from thidua.collation import vi_order
 from thidua.models import NameSpan, Searchable, name_in
 from thidua.slugs import unique_slug
@@ -100,13 +101,32 @@ class Bloc(Searchable):
             ).values("person_id")
         )
 
+    # In an import batch (thidua.batch) the members are read once, not a query per row.
+    def _has_member(self, year, unit_id) -> bool:
+        if batch.active():
+            members = batch.memo(
+                ("bloc-members", self.pk, year),
+                lambda: set(self.member_unit_ids(year).values_list("unit_id", flat=True)),
+            )
+            return unit_id in members
+        return self.member_unit_ids(year).filter(unit_id=unit_id).exists()
+
+    def _has_staff(self, year, person_id) -> bool:
+        if batch.active():
+            staff = batch.memo(
+                ("bloc-staff", self.pk, year),
+                lambda: set(self.staff_of_members(year).values_list("pk", flat=True)),
+            )
+            return person_id in staff
+        return self.staff_of_members(year).filter(pk=person_id).exists()
+
     def check_recipient(self, year, *, unit_id=None, person_id=None):
         """A bloc proposes only its member units of `year` or people working in one that year."""
-        if unit_id and not self.member_unit_ids(year).filter(unit_id=unit_id).exists():
+        if unit_id and not self._has_member(year, unit_id):
             raise ValidationError(
                 {"unit": f"Tập thể không phải đơn vị thành viên của khối «{self}» năm {year}."}
             )
-        if person_id and not self.staff_of_members(year).filter(pk=person_id).exists():
+        if person_id and not self._has_staff(year, person_id):
             raise ValidationError(
                 {
                     "person": f"Cá nhân không công tác tại đơn vị thành viên nào của khối "

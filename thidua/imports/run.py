@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from thidua import batch
+
 from .history import recorded_as
 from .reader import read_rows
 
@@ -26,7 +28,8 @@ class WriteRefused(Exception):
 def preview(importer, data, filename, options, user, accepted=()):
     """The plan for the file: nothing is written. Raises reader.FileRefused for a bad file."""
     rows = read_rows(data, filename, importer.columns)
-    return importer.plan(rows, options, user, set(accepted))
+    with batch.reads():  # the rules' repeated reads once per file, not once per row
+        return importer.plan(rows, options, user, set(accepted))
 
 
 def change_reason(importer, filename):
@@ -35,14 +38,16 @@ def change_reason(importer, filename):
 
 def confirm(importer, data, filename, options, user, accepted=()):
     """Writes every row of a clean plan, or none: one transaction. Returns the plan."""
-    plan = preview(importer, data, filename, options, user, accepted)
-    if plan.blocked:
-        raise ImportBlocked(plan)
-    try:
-        with transaction.atomic(), recorded_as(change_reason(importer, filename), user):
-            importer.write(plan, options, user)
-    except ValidationError as exc:
-        raise WriteRefused(" ".join(exc.messages)) from exc
+    # One batch for the plan and the write: the rules' repeated reads once (see thidua.batch).
+    with batch.reads():
+        plan = preview(importer, data, filename, options, user, accepted)
+        if plan.blocked:
+            raise ImportBlocked(plan)
+        try:
+            with transaction.atomic(), recorded_as(change_reason(importer, filename), user):
+                importer.write(plan, options, user)
+        except ValidationError as exc:
+            raise WriteRefused(" ".join(exc.messages)) from exc
     return plan
 
 
