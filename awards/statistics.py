@@ -1,8 +1,9 @@
 """The statistics of the public page (awards in effect from published decisions) and of the annual
-report, shaped into tables. The public page reads the counts kept in AwardTally (awards.tallies:
-a few thousand rows whatever the number of awards); the annual report groups one year's awards.
-Both go through the same functions, which take either. Every chart is drawn from its table
-(awards.charts), so both always show the same numbers.
+report, shaped into tables. The public page reads the counts kept by awards.tallies: AwardTally
+for a bloc, else its sums AwardTypeTally (no bloc: a few thousand rows) and AwardBlocTally (the
+per-bloc tables, when no award type is chosen either) — never a scan of hundreds of thousands of
+rows; the annual report groups one year's awards. Both go through the same functions, which take
+either. Every chart is drawn from its table (awards.charts), so both always show the same numbers.
 """
 
 from collections import defaultdict
@@ -18,10 +19,10 @@ from thidua.years import FIRST_YEAR, LAST_YEAR
 from units.models import UnitKind
 
 from .filters import _long_choice
-from .models import Award, AwardLevel, AwardTally, AwardType
+from .models import Award, AwardBlocTally, AwardLevel, AwardTally, AwardType, AwardTypeTally
+from .models.tallies import FLAG_SLUG_PREFIX
+from .stat_markup import table_body
 
-# The emulation flags (Cờ thi đua của Bộ, của Chính phủ) share this slug prefix in the catalogue.
-FLAG_SLUG_PREFIX = "co-thi-dua"
 # The leading collectives listed at most (a bloc or a year range narrows the list).
 LEADING_UNITS_MAX = 300
 LEVEL_ORDER = [AwardLevel.STATE, AwardLevel.GOVERNMENT, AwardLevel.MINISTRY, AwardLevel.GRASSROOTS]
@@ -43,6 +44,10 @@ class StatTable:
     @property
     def has_chart(self) -> bool:
         return bool(self.series) and bool(self.rows)
+
+    @property
+    def body_html(self):
+        return table_body(self.rows)
 
 
 class StatisticsFilter(django_filters.FilterSet):
@@ -82,10 +87,13 @@ def awards_in_effect():
     return Award.objects.public().in_effect()
 
 
+KEPT = (AwardTally, AwardTypeTally, AwardBlocTally)
+
+
 def _measure(records):
-    """(aggregate, its field, "is a collective", the unit kind's field) for AwardTally rows (a
-    sum of their counts) or for awards (a count of rows)."""
-    if records.model is AwardTally:
+    """(aggregate, its field, "is a collective", the unit kind's field) for kept tallies (a sum
+    of their counts) or for awards (a count of rows)."""
+    if records.model in KEPT:
         return Sum, "count", Q(collective=True), "unit_kind"
     return Count, "id", Q(unit__isnull=False), "unit__kind"
 
@@ -162,15 +170,16 @@ def by_year_and_recipient(counts) -> StatTable:
     )
 
 
-def by_bloc(awards) -> StatTable:
+def by_bloc(awards, names) -> StatTable:
+    """`names`: {bloc id: name} (grouping by the id alone, not joining every row to its bloc)."""
     counts = (
         awards.filter(bloc__isnull=False)
         .order_by()
-        .values("bloc_id", "bloc__name")
+        .values("bloc_id")
         .annotate(**_recipient_counts(awards))
     )
     rows = [
-        [row["bloc__name"], row["units"], row["people"], row["units"] + row["people"]]
+        [names[row["bloc_id"]], row["units"], row["people"], row["units"] + row["people"]]
         for row in counts
     ]
     rows.sort(key=lambda row: (-row[3], row[0]))
@@ -205,19 +214,18 @@ def by_unit_kind(awards) -> StatTable:
     )
 
 
-def flags_by_bloc(awards) -> StatTable:
+def flags_by_bloc(awards, names) -> StatTable:
     how, field, _, _ = _measure(awards)
-    counts = (
-        awards.filter(award_type__slug__startswith=FLAG_SLUG_PREFIX, bloc__isnull=False)
-        .order_by()
-        .values("bloc_id", "bloc__name", "year")
-        .annotate(n=how(field))
-    )
-    years, per_bloc, names = set(), defaultdict(dict), {}
-    for row in counts:
-        years.add(row["year"])
-        per_bloc[row["bloc_id"]][row["year"]] = row["n"]
-        names[row["bloc_id"]] = row["bloc__name"]
+    if awards.model is AwardBlocTally:
+        flags = awards.filter(flag=True)
+    else:
+        flags = awards.filter(award_type__slug__startswith=FLAG_SLUG_PREFIX, bloc__isnull=False)
+    # Tuples, not dicts: a bloc × year grid is thousands of rows.
+    counts = flags.order_by().values_list("bloc_id", "year").annotate(n=how(field))
+    years, per_bloc = set(), defaultdict(dict)
+    for bloc_id, year, n in counts:
+        years.add(year)
+        per_bloc[bloc_id][year] = n
     years = sorted(years)
     rows = []
     for pk, by_year in per_bloc.items():
@@ -262,18 +270,39 @@ def leading_units(filterset) -> StatTable:
     )
 
 
+def _cleaned(filterset) -> dict:
+    """The filter's valid values: `filterset.qs` applies those and leaves out the invalid ones."""
+    if not filterset.is_bound:
+        return {}
+    filterset.form.is_valid()  # fills cleaned_data with the valid fields
+    return filterset.form.cleaned_data
+
+
+def _kept(model, filterset):
+    """`model`'s rows narrowed exactly as `filterset.qs` narrows AwardTally's."""
+    records = model.objects.all()
+    return filterset.filter_queryset(records) if _cleaned(filterset) else records
+
+
 def public_statistics(filterset) -> list[StatTable]:
-    """Every table of the public page, in a constant number of queries (six)."""
-    awards = filterset.qs
+    """Every table of the public page, in a constant number of queries (seven), from the smallest
+    kept tallies that hold the chosen filters."""
+    awards, chosen = filterset.qs, _cleaned(filterset)
+    by_type = per_bloc = awards
+    if not chosen.get("bloc"):
+        by_type = _kept(AwardTypeTally, filterset)
+        if not chosen.get("award_type"):
+            per_bloc = _kept(AwardBlocTally, filterset)
     types = {t.pk: t for t in AwardType.objects.all()}
-    counts = type_year_counts(awards)
+    blocs = dict(Bloc.objects.order_by().values_list("pk", "name"))
+    counts = type_year_counts(by_type)
     return [
         by_year_and_level(counts, types),
         by_award_type(counts, types),
         by_year_and_recipient(counts),
-        by_bloc(awards),
-        by_unit_kind(awards),
-        flags_by_bloc(awards),
+        by_bloc(per_bloc, blocs),
+        by_unit_kind(by_type),
+        flags_by_bloc(per_bloc, blocs),
         leading_units(filterset),
     ]
 

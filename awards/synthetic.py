@@ -199,11 +199,13 @@ def generate_awards(ctx):
 
 @generator
 def generate_award_tallies(ctx):
-    """The statistics' counts (bulk inserts send no signals to keep them current)."""
+    """The statistics' counts, public and staff (bulk inserts send no signals to keep them
+    current)."""
     from . import tallies
 
     started = time.monotonic()
     tallies.refresh()
+    tallies.refresh_nominations()
     ctx.out.write(f"số khen thưởng (thống kê)      {time.monotonic() - started:.1f}s\n")
 
 

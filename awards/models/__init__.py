@@ -54,10 +54,20 @@ from .rules import (
     year_reference_date,
 )
 from .submissions import FormSubmission, new_token
-from .tallies import AwardTally
+from .tallies import (
+    AwardBlocTally,
+    AwardTally,
+    AwardTypeTally,
+    DecisionTimeTally,
+    NominationTally,
+)
 
 __all__ = [
     "AwardTally",
+    "AwardBlocTally",
+    "AwardTypeTally",
+    "DecisionTimeTally",
+    "NominationTally",
     "AWARD_OUTSIDE_WORKFLOW_IS_HISTORICAL",
     "AWARD_OUTSIDE_WORKFLOW_MESSAGE",
     "Align",

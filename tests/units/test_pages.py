@@ -57,8 +57,9 @@ def test_unit_page_uses_name_borne_each_year_and_successor(client, db):
     successor = UnitFactory(name="Cục Kế thừa")
     unit = UnitFactory(name="Cục Hiện nay", successor=successor)
     UnitNameFactory(unit=unit, name="Cục Tên Cũ", valid_from=2010, valid_until=2018)
-    MembershipFactory(unit=unit, bloc_year__year=2015)
-    MembershipFactory(unit=unit, bloc_year__year=2021)
+    # Named blocs: a sequence number of four digits would read as a year in the rows.
+    MembershipFactory(unit=unit, bloc_year__year=2015, bloc_year__bloc__name="Khối thi đua A")
+    MembershipFactory(unit=unit, bloc_year__year=2021, bloc_year__bloc__name="Khối thi đua B")
     text = text_of(client.get(unit.get_absolute_url()))
     rows = section_rows(text)
     assert "Tên đơn vị khi đó: Cục Tên Cũ Thành viên" in rows["2015"]
