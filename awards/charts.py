@@ -4,8 +4,6 @@ StatTable — one bar per row, one segment per series column — so it cannot di
 
 from dataclasses import dataclass
 
-from .stat_markup import chart_bars
-
 LABEL_WIDTH = 230
 BAR_AREA = 460
 VALUE_WIDTH = 70
@@ -42,10 +40,6 @@ class Chart:
     height: int
     bars: list
     legend: list  # [(series name, css class)]
-
-    @property
-    def bars_html(self):
-        return chart_bars(self.bars)
 
 
 def _short(label, limit=34):

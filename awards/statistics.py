@@ -21,7 +21,6 @@ from units.models import UnitKind
 from .filters import _long_choice
 from .models import Award, AwardBlocTally, AwardLevel, AwardTally, AwardType, AwardTypeTally
 from .models.tallies import FLAG_SLUG_PREFIX
-from .stat_markup import table_body
 
 # The leading collectives listed at most (a bloc or a year range narrows the list).
 LEADING_UNITS_MAX = 300
@@ -44,10 +43,6 @@ class StatTable:
     @property
     def has_chart(self) -> bool:
         return bool(self.series) and bool(self.rows)
-
-    @property
-    def body_html(self):
-        return table_body(self.rows)
 
 
 class StatisticsFilter(django_filters.FilterSet):
