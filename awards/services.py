@@ -547,6 +547,16 @@ def _create_logged_draft(nomination, actor, at, reason):
     return nomination
 
 
+def _check_may_prepare(actor, source, year):
+    """Drafts made in one step from `source` (an event or a bloc-year) need the right to prepare
+    the bloc's dossiers of `year`, as a single draft does."""
+    if not can(actor, "awards.prepare_nomination", Nomination(bloc_id=source.bloc_id, year=year)):
+        raise ValidationError(
+            f"Tài khoản «{actor.get_username()}» không có quyền lập hồ sơ cho khối "
+            f"«{source.bloc}» năm {year}."
+        )
+
+
 @transaction.atomic
 def nominations_from_event(event, actor, *, reason=""):
     """Draft nominations from the event's proposals that have none yet (no re-entry).
@@ -554,12 +564,7 @@ def nominations_from_event(event, actor, *, reason=""):
     Returns the nominations created (an empty list when every proposal already has one).
     """
     year = event.period_end
-    probe = Nomination(bloc_id=event.bloc_id, year=year)
-    if not can(actor, "awards.prepare_nomination", probe):
-        raise ValidationError(
-            f"Tài khoản «{actor.get_username()}» không có quyền lập hồ sơ cho khối "
-            f"«{event.bloc}» năm {year}."
-        )
+    _check_may_prepare(actor, event, year)
     # Two parallel requests for one event: the second waits here, then finds every proposal
     # already has its dossier (a proposal has at most one).
     Event.objects.select_for_update().filter(pk=event.pk).first()
@@ -604,12 +609,7 @@ def nominations_from_assessment(assessment, actor, *, reason=""):
 
     bloc_year = assessment.bloc_year
     year = bloc_year.year
-    probe = Nomination(bloc_id=bloc_year.bloc_id, year=year)
-    if not can(actor, "awards.prepare_nomination", probe):
-        raise ValidationError(
-            f"Tài khoản «{actor.get_username()}» không có quyền lập hồ sơ cho khối "
-            f"«{bloc_year.bloc}» năm {year}."
-        )
+    _check_may_prepare(actor, bloc_year, year)
     # Two parallel requests: the second waits here, then finds the dossiers already made.
     BlocYear.objects.select_for_update().filter(pk=bloc_year.pk).first()
     locked = Assessment.objects.select_related("bloc_year__bloc").get(pk=assessment.pk)

@@ -59,6 +59,14 @@ def memo(key, compute):
     return batch.memo[key]
 
 
+def contains(key, queryset, field, value) -> bool:
+    """Whether `queryset` holds a row whose `field` is `value`: a query per call, or, inside a
+    batch, the whole column read once for `key`."""
+    if not active():
+        return queryset.filter(**{field: value}).exists()
+    return value in memo(key, lambda: set(queryset.values_list(field, flat=True)))
+
+
 def once_at_end(key, action) -> bool:
     """Inside a batch: runs `action` once when it ends and returns True; outside: False (the
     caller acts at once)."""

@@ -101,32 +101,18 @@ class Bloc(Searchable):
             ).values("person_id")
         )
 
-    # In an import batch (thidua.batch) the members are read once, not a query per row.
-    def _has_member(self, year, unit_id) -> bool:
-        if batch.active():
-            members = batch.memo(
-                ("bloc-members", self.pk, year),
-                lambda: set(self.member_unit_ids(year).values_list("unit_id", flat=True)),
-            )
-            return unit_id in members
-        return self.member_unit_ids(year).filter(unit_id=unit_id).exists()
-
-    def _has_staff(self, year, person_id) -> bool:
-        if batch.active():
-            staff = batch.memo(
-                ("bloc-staff", self.pk, year),
-                lambda: set(self.staff_of_members(year).values_list("pk", flat=True)),
-            )
-            return person_id in staff
-        return self.staff_of_members(year).filter(pk=person_id).exists()
-
     def check_recipient(self, year, *, unit_id=None, person_id=None):
         """A bloc proposes only its member units of `year` or people working in one that year."""
-        if unit_id and not self._has_member(year, unit_id):
+        # In an import (thidua.batch) the members are read once, not a query per row.
+        members = self.member_unit_ids(year)
+        if unit_id and not batch.contains(
+            ("bloc-members", self.pk, year), members, "unit_id", unit_id
+        ):
             raise ValidationError(
                 {"unit": f"Tập thể không phải đơn vị thành viên của khối «{self}» năm {year}."}
             )
-        if person_id and not self._has_staff(year, person_id):
+        staff = self.staff_of_members(year)
+        if person_id and not batch.contains(("bloc-staff", self.pk, year), staff, "pk", person_id):
             raise ValidationError(
                 {
                     "person": f"Cá nhân không công tác tại đơn vị thành viên nào của khối "
