@@ -89,19 +89,14 @@ def _sums(rows):
 
 def refresh(years=None):
     """Rebuilds the tallies of `years` (all years when None)."""
+    if years is not None:
+        years = sorted(set(years))
     with transaction.atomic():
-        if years is not None:
-            years = sorted(set(years))
-        for model in (AwardTally, AwardTypeTally, AwardBlocTally):
-            stale = model.objects.all()
-            if years is not None:
-                stale = stale.filter(year__in=years)
-            stale.delete()
         rows = _rows(years)
         by_type, by_bloc = _sums(rows)
-        AwardTally.objects.bulk_create(rows, batch_size=2000)
-        AwardTypeTally.objects.bulk_create(by_type, batch_size=2000)
-        AwardBlocTally.objects.bulk_create(by_bloc, batch_size=2000)
+        _rebuild(AwardTally, years, rows)
+        _rebuild(AwardTypeTally, years, by_type)
+        _rebuild(AwardBlocTally, years, by_bloc)
 
 
 def mark(years, kind="awards"):
