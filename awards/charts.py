@@ -40,6 +40,7 @@ class Chart:
     height: int
     bars: list
     legend: list  # [(series name, css class)]
+    note: str = ""  # says when only the table's first rows are drawn
 
 
 def _short(label, limit=34):
@@ -53,10 +54,18 @@ def bar_chart(table) -> Chart | None:
         return None
     names = [table.headers[i] for i in table.series]
     css = [f"chart-s{n % SERIES_CLASSES}" for n in range(len(names))]
-    largest = max((sum(row[i] or 0 for i in table.series) for row in table.rows), default=0)
+    # Hundreds of bars are read by nobody: a long table's chart draws its largest rows.
+    rows = table.rows[: table.chart_rows] if table.chart_rows else table.rows
+    note = ""
+    if len(rows) < len(table.rows):
+        note = (
+            f"Biểu đồ vẽ {len(rows)} dòng có tổng lớn nhất; "
+            f"bảng bên cạnh có đủ {len(table.rows)} dòng."
+        )
+    largest = max((sum(row[i] or 0 for i in table.series) for row in rows), default=0)
     scale = BAR_AREA / largest if largest else 0
     bars = []
-    for n, row in enumerate(table.rows):
+    for n, row in enumerate(rows):
         y = TOP + n * ROW_HEIGHT
         x = float(LABEL_WIDTH)
         segments = []
@@ -75,4 +84,5 @@ def bar_chart(table) -> Chart | None:
         height,
         bars,
         list(zip(names, css, strict=True)) if len(names) > 1 else [],
+        note,
     )

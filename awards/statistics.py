@@ -24,6 +24,8 @@ from .models.tallies import FLAG_SLUG_PREFIX
 
 # The leading collectives listed at most (a bloc or a year range narrows the list).
 LEADING_UNITS_MAX = 300
+# The bars of a per-bloc chart: the blocs with the largest totals (the table lists them all).
+CHART_BLOCS_MAX = 25
 LEVEL_ORDER = [AwardLevel.STATE, AwardLevel.GOVERNMENT, AwardLevel.MINISTRY, AwardLevel.GRASSROOTS]
 COLLECTIVE, INDIVIDUAL, TOTAL = "Tập thể", "Cá nhân", "Tổng"
 
@@ -39,6 +41,7 @@ class StatTable:
     rows: list[list] = field(default_factory=list)
     series: list[int] = field(default_factory=list)
     note: str = ""
+    chart_rows: int = 0  # the chart draws the first rows only (the largest first); 0: all
 
     @property
     def has_chart(self) -> bool:
@@ -185,6 +188,7 @@ def by_bloc(awards, names) -> StatTable:
         rows,
         series=[1, 2],
         note="Chỉ tính khen thưởng có ghi khối đề nghị.",
+        chart_rows=CHART_BLOCS_MAX,
     )
 
 
@@ -235,6 +239,7 @@ def flags_by_bloc(awards, names) -> StatTable:
         # The chart shows each bloc's total; the table gives the years.
         series=[len(years) + 1] if years else [],
         note="Cờ thi đua của Bộ và Cờ thi đua của Chính phủ, theo năm thành tích.",
+        chart_rows=CHART_BLOCS_MAX,
     )
 
 

@@ -214,18 +214,20 @@ def events_of_person(person):
 
 def events_of_unit(unit):
     """Published events where the unit took part: named in the records or a bloc member then."""
+    # One indexed lookup per kind of record, not a join of every event to all five of them.
+    named = (
+        Q(pk__in=Attendance.objects.filter(unit=unit).values("event"))
+        | Q(pk__in=Report.objects.filter(unit=unit).values("event"))
+        | Q(pk__in=Election.objects.filter(unit=unit).values("event"))
+        | Q(pk__in=Pledge.signatories.through.objects.filter(unit=unit).values("pledge__event"))
+        | Q(pk__in=Honour.objects.filter(unit=unit).values("event"))
+    )
     member = Membership.objects.filter(
         unit=unit,
         bloc_year__bloc=OuterRef("bloc"),
         year__gte=OuterRef("period_start"),
         year__lte=OuterRef("period_end"),
     )
-    named = (
-        Q(attendances__unit=unit)
-        | Q(reports__unit=unit)
-        | Q(elections__unit=unit)
-        | Q(pledges__signatories=unit)
-        | Q(honours__unit=unit)
-    )
-    ids = Event.objects.filter(named).values("pk")
-    return public_events().filter(Q(pk__in=ids) | Exists(member))
+    # The bloc test first narrows the events to the unit's blocs before asking for the years.
+    member_blocs = Membership.objects.filter(unit=unit).values("bloc_year__bloc")
+    return public_events().filter(named | (Q(bloc__in=member_blocs) & Exists(member)))

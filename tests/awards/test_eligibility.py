@@ -30,12 +30,12 @@ def row(nomination, code):
     return found[0]
 
 
-def leaders(world, count, year=None):
-    """`count` more blocs of the world's ministry, each with a leader unit, in `year`."""
+def leaders(world, count, year=None, organiser=None):
+    """`count` more blocs of the world's ministry (or `organiser`), each with a leader unit."""
     units = []
     for _ in range(count):
         bloc_year = BlocYearFactory(
-            bloc=BlocFactory(organiser=world.ministry), year=year or world.year
+            bloc=BlocFactory(organiser=organiser or world.ministry), year=year or world.year
         )
         unit = MembershipFactory(bloc_year=bloc_year, unit=UnitFactory(), role=Role.LEADER).unit
         LeadingUnit.objects.create(bloc_year=bloc_year, unit=unit)
@@ -147,6 +147,27 @@ def test_government_flags_at_20_percent_of_bloc_leaders_and_one_over(world, nomi
     assert "tối đa 20 % = 2" in check.message
     assert "Công văn 5007/BNV-TĐKT" in check.message
     assert first.pk
+
+
+def test_share_quotas_of_two_organisers_judged_in_one_batch_count_apart(world, nominate):
+    ours = leaders(world, 9)  # 10 leading collectives: 20 % = 2
+    theirs = leaders(world, 5, organiser=UnitFactory())  # 5: 20 % = 1
+    flag = "co-thi-dua-chinh-phu"
+    batch = [
+        nominate(slug=flag, unit=unit, bloc=unit.memberships.get().bloc_year.bloc)
+        for unit in [*ours[:3], theirs[0]]
+    ]
+    for nomination in batch[:2]:
+        nomination.status = Status.SUBMITTED
+        nomination.save()
+    checks = eligibility.checks_for(batch)  # one set of facts for both organisers
+    [third, other] = [
+        next(c for c in checks[n.pk] if c.rule.code == "co-cp-ty-le-cv5007") for n in batch[2:]
+    ]
+    assert third.passed is False
+    assert "3 Cờ thi đua của Chính phủ năm 2025 trên 10 tập thể dẫn đầu" in third.message
+    assert other.passed is True
+    assert "1 Cờ thi đua của Chính phủ năm 2025 trên 5 tập thể dẫn đầu" in other.message
 
 
 def test_government_flags_2020_at_20_percent_of_ministry_flags(world):

@@ -8,10 +8,12 @@ from html.parser import HTMLParser
 import openpyxl
 import pytest
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from awards.charts import bar_chart
+from awards.statistics import StatTable
 from tests.factories import UserFactory
 from tests.stats_world import FORMULA, make_world
 from thidua import roles
@@ -116,10 +118,23 @@ def test_every_chart_draws_exactly_its_table(client):
             continue
         drawn += 1
         bars = parsed.charts[table.key]
-        assert len(bars) == len(table.rows)
+        assert len(bars) == len(table.rows)  # a few blocs: every row drawn
         for (_label, segments), row in zip(bars, table.rows, strict=True):
             assert segments == [(table.headers[i], row[i]) for i in table.series]
     assert drawn == 6
+
+
+def test_a_long_per_bloc_chart_draws_its_largest_rows_and_says_so():
+    rows = [[f"Khối {n}", n, 40 - n, 40] for n in range(30)]
+    table = StatTable("theo-khoi", "Theo khối", ["Khối", "A", "B", "Tổng"], rows, [1, 2])
+    assert len(bar_chart(table).bars) == 30 and bar_chart(table).note == ""
+    table.chart_rows = 25
+    chart = bar_chart(table)
+    assert [bar.label for bar in chart.bars] == [f"Khối {n}" for n in range(25)]
+    assert chart.note == "Biểu đồ vẽ 25 dòng có tổng lớn nhất; bảng bên cạnh có đủ 30 dòng."
+    html = render_to_string("awards/_bar_chart.html", {"chart": chart})
+    assert html.count('class="chart-bar"') == 25
+    assert chart.note in html
 
 
 def test_downloads_parse_back_with_formulas_neutralised(client):

@@ -11,7 +11,16 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from blocs.models import AttendanceKind, Event, EventKind, Figure, Section, SectionKind
+from blocs.models import (
+    AttendanceKind,
+    Event,
+    EventKind,
+    Figure,
+    Honour,
+    ReportBehalf,
+    Section,
+    SectionKind,
+)
 from tests.factories import (
     AttendanceFactory,
     BlocFactory,
@@ -19,6 +28,8 @@ from tests.factories import (
     EventFactory,
     EventMovementFactory,
     MembershipFactory,
+    PledgeFactory,
+    ReportFactory,
     SectionFactory,
     UnitFactory,
 )
@@ -444,6 +455,34 @@ def test_unit_panel_lists_events_of_the_blocs_the_unit_belonged_to(db):
         if "events" in p.context
     ]
     assert [e.title for e in panel.context["events"]] == [event.title]
+
+
+def test_unit_panel_lists_events_that_name_the_unit_in_any_kind_of_record(db):
+    unit = UnitFactory()
+    events = {
+        title: EventFactory(title=title, held_on=datetime.date(2021, 12, day))
+        for day, title in enumerate(
+            ["Dự họp", "Báo cáo", "Được bầu", "Ký giao ước", "Được tôn vinh", "Không liên quan"],
+            start=1,
+        )
+    }
+    AttendanceFactory(event=events["Dự họp"], kind=AttendanceKind.REPRESENTATIVE, unit=unit)
+    ReportFactory(event=events["Báo cáo"], behalf=ReportBehalf.UNIT, unit=unit)
+    ElectionFactory(event=events["Được bầu"], unit=unit)
+    pledge = PledgeFactory(bloc=events["Ký giao ước"].bloc, event=events["Ký giao ước"])
+    pledge.signatories.add(unit)
+    Honour.objects.create(event=events["Được tôn vinh"], unit=unit, award_text="Bằng khen")
+    AttendanceFactory(event=events["Không liên quan"], unit=UnitFactory())
+    [panel] = [
+        p for p in panels_for("unit", unit, RequestFactory().get("/")) if "events" in p.context
+    ]
+    assert [e.title for e in panel.context["events"]] == [
+        "Được tôn vinh",
+        "Ký giao ước",
+        "Được bầu",
+        "Báo cáo",
+        "Dự họp",
+    ]
 
 
 def test_unit_panel_is_absent_when_the_unit_has_no_events(db):
