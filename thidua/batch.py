@@ -59,12 +59,13 @@ def memo(key, compute):
     return batch.memo[key]
 
 
-def contains(key, queryset, field, value) -> bool:
-    """Whether `queryset` holds a row whose `field` is `value`: a query per call, or, inside a
-    batch, the whole column read once for `key`."""
+def contains(key, rows, field, value) -> bool:
+    """Whether the queryset `rows()` holds a row whose `field` is `value`: a query per call, or,
+    inside a batch, the whole column read once for `key` (the queryset is not even built again:
+    building it costs more than the lookup)."""
     if not active():
-        return queryset.filter(**{field: value}).exists()
-    return value in memo(key, lambda: set(queryset.values_list(field, flat=True)))
+        return rows().filter(**{field: value}).exists()
+    return value in memo(key, lambda: set(rows().values_list(field, flat=True)))
 
 
 def once_at_end(key, action) -> bool:

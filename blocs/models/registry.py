@@ -104,15 +104,18 @@ class Bloc(Searchable):
     def check_recipient(self, year, *, unit_id=None, person_id=None):
         """A bloc proposes only its member units of `year` or people working in one that year."""
         # In an import (thidua.batch) the members are read once, not a query per row.
-        members = self.member_unit_ids(year)
         if unit_id and not batch.contains(
-            ("bloc-members", self.pk, year), members, "unit_id", unit_id
+            ("bloc-members", self.pk, year),
+            lambda: self.member_unit_ids(year),
+            "unit_id",
+            unit_id,
         ):
             raise ValidationError(
                 {"unit": f"Tập thể không phải đơn vị thành viên của khối «{self}» năm {year}."}
             )
-        staff = self.staff_of_members(year)
-        if person_id and not batch.contains(("bloc-staff", self.pk, year), staff, "pk", person_id):
+        if person_id and not batch.contains(
+            ("bloc-staff", self.pk, year), lambda: self.staff_of_members(year), "pk", person_id
+        ):
             raise ValidationError(
                 {
                     "person": f"Cá nhân không công tác tại đơn vị thành viên nào của khối "
