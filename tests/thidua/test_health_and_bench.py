@@ -1,6 +1,8 @@
 """The health view, the load generator and the benchmark command."""
 
 import http.server
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -110,3 +112,13 @@ def test_bench_measures_pages_and_ends_with_the_summary_line(db, capsys):
     assert stats[5] == "200" and int(stats[6]) <= 10  # status, queries
     api = next(line for line in lines if line.startswith("API awards "))
     assert " 200 " in api
+
+
+@pytest.mark.parametrize("module", ["thidua.wsgi", "thidua.asgi"])
+def test_an_app_server_process_freezes_what_startup_loaded(module):
+    # A process of its own: this one's collector state is the test runner's.
+    code = f"import gc, {module}; print(gc.get_freeze_count())"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert int(result.stdout) > 10_000

@@ -11,6 +11,7 @@ from django.utils.module_loading import autodiscover_modules
 
 from thidua import loadgen, synthetic
 from thidua.cache import bump_public_version
+from thidua.process import settle_after_startup
 
 
 class Command(BaseCommand):
@@ -44,6 +45,7 @@ class Command(BaseCommand):
         autodiscover_modules("synthetic")
         if not synthetic.exists():
             raise CommandError("Chưa có dữ liệu tổng hợp: hãy chạy `manage.py generate_data`.")
+        settle_after_startup()  # as every gunicorn worker does (thidua.wsgi)
         pages = [] if options["only_load"] else self.pages(options["page"])
         rows = []
         hosts = [*settings.ALLOWED_HOSTS, "testserver"]
