@@ -1,6 +1,8 @@
 """Admin pieces shared by every app: the base admin of every model, diacritics-blind search and
 the site's Vietnamese titles."""
 
+import functools
+
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteMixin
@@ -57,6 +59,7 @@ def _valid_values_only(optgroups):
     Patched on the widget itself so that every admin and inline is covered. A widget given its
     selected object (`held`, by JoinedInlineMixin) shows it without that lookup."""
 
+    @functools.wraps(optgroups)
     def wrapper(self, name, value, attr=None):
         key = self.field.remote_field.model._meta.pk
         valid = []
@@ -66,6 +69,8 @@ def _valid_values_only(optgroups):
             except ValidationError:
                 continue
             valid.append(item)
+        if not any(str(v) not in self.choices.field.empty_values for v in valid):
+            return _no_selection_optgroups(self, name)  # an empty row: nothing to look up
         held = getattr(self, "held", None)
         if (
             held is not None
@@ -76,6 +81,14 @@ def _valid_values_only(optgroups):
         return optgroups(self, name, valid, attr)
 
     return wrapper
+
+
+def _no_selection_optgroups(widget, name):
+    """What Django's optgroups returns when nothing is selected, without building its query."""
+    options = []
+    if not widget.is_required and not widget.allow_multiple_selected:
+        options.append(widget.create_option(name, "", "", False, 0))
+    return [(None, options, 0)]
 
 
 def _held_optgroups(widget, name, obj):
@@ -108,6 +121,12 @@ class _HeldRelationsFormSet:
     """A row costs no query of its own: its autocomplete widgets are given the objects the row
     already holds (joined by the inline's queryset), and its plain selects share one reading of
     their options (empty row included)."""
+
+    @cached_property
+    def empty_form(self):
+        # Django builds the empty row anew at each use: about six times per inline on a page
+        # (its media, its JavaScript data, its template row).
+        return super().empty_form
 
     def add_fields(self, form, index):
         super().add_fields(form, index)

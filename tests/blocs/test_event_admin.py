@@ -466,3 +466,29 @@ def test_a_figure_parent_is_offered_among_the_event_figures_only_in_every_row(cl
     html = client.get(reverse("admin:blocs_event_change", args=[event.pk])).content.decode()
     assert "Chỉ tiêu của sự kiện này" in html
     assert "Chỉ tiêu của sự kiện khác" not in html
+
+
+def test_every_inline_renders_its_empty_row_once(client, clerk):
+    """The template row behind «Thêm» is built once per inline and still rendered."""
+    event = EventFactory()
+    client.force_login(clerk)
+    html = client.get(reverse("admin:blocs_event_change", args=[event.pk])).content.decode()
+    for prefix in PREFIXES:
+        assert html.count(f'id="{prefix}-empty"') == 1, prefix
+
+
+@pytest.mark.parametrize("field", ["bloc", "chair"])  # required, optional
+def test_an_autocomplete_without_a_selection_reads_nothing(
+    rf, clerk, field, django_assert_num_queries
+):
+    from django.contrib import admin
+
+    request = rf.get("/")
+    request.user = clerk
+    form = EventAdmin(Event, admin.site).get_form(request)()
+    widget = form.fields[field].widget.widget
+    django_optgroups = type(widget).optgroups.__wrapped__
+    for value in ([], [""]):
+        with django_assert_num_queries(0):
+            ours = widget.optgroups(field, value)
+        assert ours == django_optgroups(widget, field, value)
