@@ -20,6 +20,8 @@ from django.db.models import Count, F, Min, Q, Value
 from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save, pre_save
 
+from thidua.cache import bump_now_and_on_commit
+
 from .models import (
     Action,
     Award,
@@ -162,8 +164,10 @@ def _rebuild(model, years, rows):
         stale = model.objects.all()
         if years is not None:
             stale = stale.filter(year__in=years)
-        stale.delete()
+        stale.delete()  # one statement: kept counts have no delete receiver (thidua.cache)
         model.objects.bulk_create(rows, batch_size=2000)
+        # Pages rendered from the old counts since the change committed are not kept.
+        bump_now_and_on_commit()
 
 
 def refresh_statuses(years=None):

@@ -107,17 +107,20 @@ def store(key, response):
 
 def connect_invalidation():
     """Connects the version bump to every model signal of the public apps (called in ready())."""
+    from django.apps import apps as registry
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
     apps = set(settings.PAGE_CACHE_APPS)
 
     def concerns(sender):
         meta = getattr(sender, "_meta", None)
-        # Historical rows are written by their own model's save, which already bumped.
+        # Historical rows are written by their own model's save, which already bumped. Kept
+        # counts (`kept_count`) are rebuilt from other rows by code that bumps once itself.
         return (
             meta is not None
             and meta.app_label in apps
             and not meta.model_name.startswith("historical")
+            and not getattr(sender, "kept_count", False)
         )
 
     def on_save(sender, update_fields=None, **kwargs):
@@ -134,5 +137,11 @@ def connect_invalidation():
             bump_now_and_on_commit()
 
     post_save.connect(on_save, dispatch_uid="thidua.cache.save", weak=False)
-    post_delete.connect(on_delete, dispatch_uid="thidua.cache.delete", weak=False)
+    # Per model, not for every sender: Django deletes the rows of a model that no delete
+    # receiver watches in one statement, but loads and signals them one by one otherwise (a
+    # year's kept counts, thousands of rows, took seconds).
+    for model in registry.get_models(include_auto_created=True):
+        if concerns(model):
+            uid = f"thidua.cache.delete.{model._meta.label_lower}"
+            post_delete.connect(on_delete, sender=model, dispatch_uid=uid, weak=False)
     m2m_changed.connect(on_m2m, dispatch_uid="thidua.cache.m2m", weak=False)

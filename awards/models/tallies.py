@@ -14,6 +14,8 @@ class AwardTally(models.Model):
     rows whenever an award, a decision or a unit's kind changes, so the statistics read a few
     thousand rows instead of scanning every award."""
 
+    kept_count = True  # rebuilt by awards.tallies, which bumps the page cache itself
+
     year = models.PositiveSmallIntegerField("năm")
     award_type = models.ForeignKey(AwardType, on_delete=models.CASCADE, related_name="+")
     bloc = models.ForeignKey(
@@ -37,6 +39,8 @@ class AwardTypeTally(models.Model):
     statistics without a bloc read — some thousand rows where AwardTally has hundreds of thousands
     (every bloc multiplies them). Rebuilt with AwardTally, from the same rows."""
 
+    kept_count = True  # rebuilt by awards.tallies, which bumps the page cache itself
+
     year = models.PositiveSmallIntegerField("năm")
     award_type = models.ForeignKey(AwardType, on_delete=models.CASCADE, related_name="+")
     collective = models.BooleanField("tập thể")
@@ -58,6 +62,8 @@ class AwardBlocTally(models.Model):
     a bloc or an award type. Awards without a bloc are left out (those tables leave them out).
     Rebuilt with AwardTally, from the same rows."""
 
+    kept_count = True  # rebuilt by awards.tallies, which bumps the page cache itself
+
     year = models.PositiveSmallIntegerField("năm")
     bloc = models.ForeignKey("blocs.Bloc", on_delete=models.CASCADE, related_name="+")
     collective = models.BooleanField("tập thể")
@@ -78,6 +84,8 @@ class NominationTally(models.Model):
     A derived table: awards.tallies rebuilds a year whenever a nomination of it is saved or
     deleted (a GROUP BY over that year's rows)."""
 
+    kept_count = True  # rebuilt by awards.tallies, which bumps the page cache itself
+
     year = models.PositiveSmallIntegerField("năm")
     status = models.CharField("trạng thái", max_length=20)
     count = models.PositiveIntegerField("số hồ sơ")
@@ -95,6 +103,8 @@ class DecisionTimeTally(models.Model):
     """The decisions (grants and refusals) on one year's submitted nominations: how many, and the
     mean and longest time from the nomination's first submission. A derived table: awards.tallies
     rebuilds a year whenever a submission or decision of it is logged or removed."""
+
+    kept_count = True  # rebuilt by awards.tallies, which bumps the page cache itself
 
     year = models.PositiveSmallIntegerField("năm", unique=True)
     count = models.PositiveIntegerField("số hồ sơ có kết quả")

@@ -132,6 +132,27 @@ def test_many_awards_in_one_transaction_rebuild_their_year_once(
     assert sum(row[-1] for row in kept()) == 30
 
 
+def test_a_rebuild_deletes_a_years_counts_in_one_statement_and_renews_the_cached_pages(
+    client, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_ENABLED = True
+    with django_capture_on_commit_callbacks(execute=True):
+        for bloc in BlocFactory.create_batch(8):
+            AwardFactory(year=2023, bloc=bloc)
+    assert client.get("/thong-ke/")["X-Page-Cache"] == "miss"
+    assert client.get("/thong-ke/")["X-Page-Cache"] == "hit"
+    with CaptureQueriesContext(connection) as captured:
+        tallies.refresh([2023])
+    statements = [q["sql"] for q in captured.captured_queries]
+    deletes = [sql for sql in statements if sql.startswith("DELETE")]
+    # One statement per kept table, by year: the rows are not read and deleted one by one.
+    assert len(deletes) == 3 and all('."year" IN' in sql for sql in deletes)
+    assert not [sql for sql in statements if sql.startswith('SELECT "awards_awardtally"."id"')]
+    # A page rendered from the counts before the rebuild is not served after it.
+    assert client.get("/thong-ke/")["X-Page-Cache"] == "miss"
+    assert_kept()
+
+
 def test_a_rolled_back_change_leaves_the_next_commit_rebuilding(
     django_capture_on_commit_callbacks,
 ):
