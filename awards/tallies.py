@@ -13,6 +13,7 @@ everything.
 """
 
 import datetime
+import zlib
 from collections import Counter, defaultdict
 
 from django.db import transaction
@@ -159,8 +160,20 @@ def decision_times(years):
     }
 
 
+def _one_rebuild_at_a_time(model):
+    """Two rebuilds of one kept table wait for each other. Otherwise, under PostgreSQL's READ
+    COMMITTED, the second's DELETE would not see the rows the first inserted and both sets would
+    stay (counted twice). SQLite already writes one transaction at a time."""
+    connection = transaction.get_connection()
+    if connection.vendor == "postgresql":
+        key = zlib.crc32(model._meta.db_table.encode())
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+
+
 def _rebuild(model, years, rows):
     with transaction.atomic():
+        _one_rebuild_at_a_time(model)
         stale = model.objects.all()
         if years is not None:
             stale = stale.filter(year__in=years)

@@ -12,10 +12,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, connections, transaction
 
-from awards import services
-from awards.models import Award, Decision, Nomination, Status, Transition
+from awards import services, tallies
+from awards.models import Award, AwardTally, Decision, Nomination, Status, Transition
 from blocs.models import Event
-from tests.factories import EventFactory, ProposalFactory, UnitFactory, award_type
+from tests.factories import AwardFactory, EventFactory, ProposalFactory, UnitFactory, award_type
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -206,3 +206,26 @@ def test_two_leaders_of_one_bloc_year_are_explained_not_a_500(world):
     with pytest.raises(IntegrityError) as error, transaction.atomic():
         Membership.objects.create(bloc_year=world.bloc_year, unit=UnitFactory(), role=Role.LEADER)
     assert "Mỗi khối chỉ có một khối trưởng" in explain(Membership, error.value)
+
+
+def test_two_rebuilds_of_one_years_counts_leave_them_counted_once():
+    """Two grants of one year committing together each rebuild the year's kept counts."""
+    for _ in range(3):
+        AwardFactory(year=2023)
+    tallies.refresh([2023])  # the year's rows, committed
+
+    def second_rebuild():
+        try:
+            tallies.refresh([2023])
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=second_rebuild)
+    with transaction.atomic():
+        tallies.refresh([2023])  # deleted and written again, not yet committed
+        thread.start()
+        assert waiting_on_a_lock(), "the second rebuild must wait for the first"
+    thread.join()
+    kept = sorted(AwardTally.objects.values_list("award_type_id", "bloc_id", "count"))
+    fresh = sorted((t.award_type_id, t.bloc_id, t.count) for t in tallies._rows([2023]))
+    assert kept == fresh and sum(n for *_, n in kept) == 3
