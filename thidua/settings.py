@@ -271,7 +271,36 @@ THIDUA_DOCUMENT_PLACE = os.environ.get("THIDUA_DOCUMENT_PLACE", "Hà Nội")
 THIDUA_PUBLIC_BASE_URL = os.environ.get("THIDUA_PUBLIC_BASE_URL", "").rstrip("/")
 THIDUA_CERTIFICATE_BATCH_MAX = int(os.environ.get("THIDUA_CERTIFICATE_BATCH_MAX", "1000"))
 
-CACHES = {part: cache_from_url(CACHE_URL, part) for part in ["default", "pages"]}
+CACHES = {part: cache_from_url(CACHE_URL, part) for part in ["default", "pages", "sessions"]}
+
+
+def session_engine(store, cache_url):
+    """DJANGO_SESSION_STORE: `db` (default), `cached_db` (kept in the database, read through the
+    cache: a staff request saves its session query) or `cache` (Redis only).
+
+    A session read from a cache that another worker cannot see would outlive its logout there, so
+    cached sessions need a shared cache; sessions only in the cache need one that never culls.
+    """
+    scheme = cache_url.partition("://")[0]
+    shared = {"redis", "rediss", "unix", "file", "db"}
+    engines = {
+        "db": ("django.contrib.sessions.backends.db", None),
+        "cached_db": ("django.contrib.sessions.backends.cached_db", shared),
+        "cache": ("django.contrib.sessions.backends.cache", {"redis", "rediss", "unix"}),
+    }
+    if store not in engines:
+        raise ImproperlyConfigured(f"DJANGO_SESSION_STORE: unknown store {store!r}.")
+    engine, schemes = engines[store]
+    if schemes is not None and scheme not in schemes:
+        raise ImproperlyConfigured(
+            f"DJANGO_SESSION_STORE={store} needs DJANGO_CACHE_URL with one of "
+            f"{', '.join(sorted(schemes))}; it is {scheme}://."
+        )
+    return engine
+
+
+SESSION_ENGINE = session_engine(os.environ.get("DJANGO_SESSION_STORE", "db"), CACHE_URL)
+SESSION_CACHE_ALIAS = "sessions"
 # Anonymous GET responses of public pages are cached, keyed by URL and a content version bumped
 # on every change of registry, bloc or award data (thidua.cache). The timeout only bounds
 # time-based changes such as an event whose publication time is reached. Off by default while

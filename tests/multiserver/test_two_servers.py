@@ -198,7 +198,7 @@ class Server:
 
 
 @pytest.fixture
-def servers(static_root, settings):
+def shared_services(settings):
     # The servers check passwords with the production hashers, not the tests' fast one.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
     missing = _missing()
@@ -209,6 +209,10 @@ def servers(static_root, settings):
     import redis
 
     redis.Redis.from_url(REDIS_URL).flushdb()
+
+
+@pytest.fixture
+def servers(static_root, shared_services):
     a = Server(static_root)
     # The second server reads anonymous pages through a replica alias pointing at the same
     # database, tagged so that its connections can be told apart.
@@ -251,6 +255,32 @@ def test_a_session_opened_on_one_server_is_valid_on_the_other(servers):
     assert a.login("quantri", PASSWORD).status == 302
     assert b.get("/admin/", cookies=a.cookies).status == 200
     assert b.get("/admin/", cookies={}).status == 302  # without it: to the login page
+
+
+@pytest.fixture
+def servers_with_sessions_in_redis(static_root, shared_services):
+    # A second pair, keeping sessions only in Redis (DJANGO_SESSION_STORE=cache).
+    a = Server(static_root, DJANGO_SESSION_STORE="cache")
+    b = Server(static_root, DJANGO_SESSION_STORE="cache")
+    yield a, b
+    a.stop()
+    b.stop()
+
+
+def test_a_session_kept_in_redis_opens_and_ends_on_either_server(servers_with_sessions_in_redis):
+    a, b = servers_with_sessions_in_redis
+    _admin()
+    assert a.login("quantri", PASSWORD).status == 302
+    from django.contrib.sessions.models import Session
+
+    assert not Session.objects.exists()  # kept in Redis, not in the database
+    page = b.get("/admin/", cookies=a.cookies)
+    assert page.status == 200
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+    session = dict(a.cookies)  # the logout's answer empties the jar it is given
+    logged_out = b.request("POST", "/accounts/logout/", {"csrfmiddlewaretoken": token}, a.cookies)
+    assert logged_out.status == 302
+    assert a.get("/admin/", cookies=session).status == 302  # ended everywhere: to the login page
 
 
 def test_a_login_lockout_on_one_server_holds_on_the_other(servers):

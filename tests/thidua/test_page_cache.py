@@ -255,12 +255,11 @@ def test_every_cache_url_uses_one_of_djangos_own_backends():
     from thidua.settings import cache_from_url
 
     for url in ["redis://127.0.0.1:6379/0", "file:///tmp/thidua-cache", "db://t", "locmem://"]:
-        parts = [cache_from_url(url, part) for part in ["default", "pages"]]
+        parts = [cache_from_url(url, part) for part in ["default", "pages", "sessions"]]
         assert all(p["BACKEND"].startswith("django.core.cache.backends.") for p in parts), url
-        # The two caches never share keys: pages can never evict the content version.
-        assert parts[0].get("KEY_PREFIX", parts[0].get("LOCATION")) != parts[1].get(
-            "KEY_PREFIX", parts[1].get("LOCATION")
-        )
+        # The caches never share keys: pages can never evict the content version or a session.
+        keys = {p.get("KEY_PREFIX", p.get("LOCATION")) for p in parts}
+        assert len(keys) == 3, url
 
 
 def test_the_redis_url_shares_pages_and_version_between_processes(settings):
