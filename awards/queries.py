@@ -125,32 +125,37 @@ from django.db.models import Count, Prefetch, Q  # noqa: E402
 from .models import Nomination, Status, Transition  # noqa: E402
 
 
-def bloc_nominations(bloc, year):
-    """A bloc's nominations of `year` for its leader's dashboard, with the reasons of every
-    return or refusal (`bloc_feedback`), in a constant number of queries."""
+def bloc_nominations(blocs, year):
+    """The nominations of `year` of one bloc or several (a leader's dashboard), with the reasons
+    of every return or refusal (`bloc_feedback`), in a constant number of queries whatever the
+    number of blocs."""
     feedback = Transition.objects.filter(
         action__in=["return", "reject", "withdraw"]
     ).select_related("actor")
     return (
-        Nomination.objects.filter(bloc=bloc, year=year)
+        Nomination.objects.filter(bloc__in=blocs, year=year)
         .with_related()
         .prefetch_related(Prefetch("transitions", queryset=feedback, to_attr="bloc_feedback"))
         .order_by("type_order", "pk")
     )
 
 
-def events_with_open_proposals(bloc, year):
-    """The bloc's events of `year` whose proposals have no nomination yet: [(event, count)]."""
+def events_with_open_proposals(blocs, year) -> dict:
+    """{bloc pk: [(event, count)]}: the blocs' events of `year` whose proposals have no
+    nomination yet, newest first, in one query."""
     from blocs.models import Event
 
     open_proposals = Q(proposals__nomination__isnull=True) & Q(proposals__isnull=False)
     events = (
-        Event.objects.filter(bloc=bloc, period_end=year)
+        Event.objects.filter(bloc__in=blocs, period_end=year)
         .annotate(n=Count("proposals", filter=open_proposals))
         .filter(n__gt=0)
-        .order_by("-held_on")
+        .order_by("-held_on", "pk")
     )
-    return [(event, event.n) for event in events]
+    grouped = {}
+    for event in events:
+        grouped.setdefault(event.bloc_id, []).append((event, event.n))
+    return grouped
 
 
 def review_queue():

@@ -183,10 +183,10 @@ def dashboard(request):
         raise Http404("Đơn vị của bạn không là khối trưởng khối nào trong năm này.")
     blocs = []
     led_now = [m.bloc_year.bloc for m in led if m.year == year]
-    by_bloc = {bloc.pk: list(queries.bloc_nominations(bloc, year)) for bloc in led_now}
-    quotas, checks = eligibility.bloc_overview(
-        led_now, year, [n for rows in by_bloc.values() for n in rows]
-    )
+    nominations = list(queries.bloc_nominations(led_now, year)) if led_now else []
+    by_bloc = {bloc.pk: [n for n in nominations if n.bloc_id == bloc.pk] for bloc in led_now}
+    events = queries.events_with_open_proposals(led_now, year) if led_now else {}
+    quotas, checks = eligibility.bloc_overview(led_now, year, nominations)
     for bloc in led_now:
         nominations = by_bloc[bloc.pk]
         for nomination in nominations:
@@ -199,7 +199,7 @@ def dashboard(request):
                 "bloc": bloc,
                 "nominations": nominations,
                 "quotas": quotas[bloc.pk],
-                "events": queries.events_with_open_proposals(bloc, year),
+                "events": events.get(bloc.pk, []),
             }
         )
     return render(

@@ -48,7 +48,7 @@ def bloc_submission(request, bloc_slug, year):
     _require(request, "awards.view_dossier", Nomination(bloc=bloc, year=year))
     leader = holder(bloc, year)
     issuer = leader.unit.name_in(year) if leader else bloc.name
-    context = contexts.bloc_submission(bloc, year, queries.bloc_nominations(bloc, year), issuer)
+    context = contexts.bloc_submission(bloc, year, queries.bloc_nominations([bloc], year), issuer)
     return _docx(kinds.SUBMISSION, context, f"to-trinh-{bloc.slug}-{year}")
 
 

@@ -201,6 +201,38 @@ def test_other_bloc_leader_cannot_make_nominations_from_this_bloc_event(client, 
     assert not Nomination.objects.exists()
 
 
+@pytest.mark.parametrize("blocs_led", [1, 3])
+def test_a_leader_of_several_blocs_sees_each_with_its_own_dossiers_in_as_many_queries(
+    client, world, nominate, django_assert_max_num_queries, blocs_led
+):
+    from tests.factories import BlocFactory, MinistryFactory
+
+    blocs = [world.bloc]
+    for i in range(1, blocs_led):
+        # A unit sits in one bloc per organiser and year: the others are other organisers'.
+        bloc = BlocFactory(organiser=MinistryFactory(), name=f"Khối Thêm {i}")
+        MembershipFactory(
+            bloc_year=BlocYearFactory(bloc=bloc, year=world.year),
+            unit=world.leader_unit,
+            role=Role.LEADER,
+        )
+        blocs.append(bloc)
+    for i, bloc in enumerate(blocs):
+        nominate(bloc=bloc, unit=UnitFactory(name=f"Cục Đề Nghị {i}"), status=Status.SUBMITTED)
+        event = EventFactory(bloc=bloc, period_start=2025, period_end=2025, held_on="2025-12-20")
+        ProposalFactory(event=event, unit=UnitFactory(name=f"Cục Được Khối Đề Xuất {i}"))
+    client.force_login(world.leader)
+    with django_assert_max_num_queries(16):
+        html = dashboard(client).content.decode()
+    sections = html.split('<section class="bloc-dossiers"')[1:]
+    assert len(sections) == blocs_led
+    for i, bloc in enumerate(blocs):
+        section = next(s for s in sections if bloc.name in s)
+        assert f"Cục Đề Nghị {i}" in section
+        assert reverse("awards:from_event", args=[bloc.events.get().pk]) in section
+        assert all(f"Cục Đề Nghị {j}" not in section for j in range(blocs_led) if j != i)
+
+
 @pytest.mark.parametrize("n", [2, 20])
 def test_dashboard_queries_stay_constant(client, world, nominate, django_assert_max_num_queries, n):
     for i in range(n):
