@@ -113,7 +113,8 @@ class _SharedChoices(BaseChoiceIterator):
 
     def __iter__(self):
         if self.read is None:
-            self.read = list(self.field.choices)
+            # Through iter(): list() would first ask the field's choices for a COUNT.
+            self.read = list(iter(self.field.choices))
         return iter(self.read)
 
 
