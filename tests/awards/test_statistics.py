@@ -137,6 +137,25 @@ def test_a_long_per_bloc_chart_draws_its_largest_rows_and_says_so():
     assert chart.note in html
 
 
+def test_a_tables_rows_are_written_as_the_template_engine_would_write_them():
+    import datetime
+    from decimal import Decimal
+
+    from django.template import Context, Template
+
+    rows = [
+        ['Khối <Bộ> & "Viện"', 1234567, 0, Decimal("2.5")],
+        [2024, 12.75, None, datetime.date(2024, 12, 20)],
+    ]
+    table = StatTable("k", "Bảng", ["Tên", "A", "B", "C"], rows)
+    template = Template(
+        '{% for row in rows %}<tr><th scope="row">{{ row.0 }}</th>'
+        '{% for cell in row|slice:"1:" %}<td>{{ cell }}</td>{% endfor %}</tr>{% endfor %}'
+    )
+    assert table.body_html() == template.render(Context({"rows": rows}))
+    assert "&lt;Bộ&gt; &amp;" in table.body_html() and "<td>2,5</td>" in table.body_html()
+
+
 def test_downloads_parse_back_with_formulas_neutralised(client):
     make_world(2)
     page = tables(client.get(URL))
