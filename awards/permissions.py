@@ -217,7 +217,12 @@ def leads_some_bloc(user):
     """The user's unit leads at least one bloc (any year)."""
     from blocs.queries import blocs_led_by
 
-    return bool(user.unit_id) and blocs_led_by(user.unit_id).exists()
+    if not user.unit_id:
+        return False
+    memo = user.__dict__.get("_leads_bloc_memo", {})
+    if any(led for (unit_id, *_), led in memo.items() if unit_id == user.unit_id):
+        return True  # a leader membership the page has read already
+    return blocs_led_by(user.unit_id).exists()
 
 
 # The bloc leader's dashboard: staff of a unit that leads a bloc.

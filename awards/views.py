@@ -171,9 +171,9 @@ def decision_detail(request, pk):
 
 @staff_page
 def dashboard(request):
-    _require(request, "awards.open_bloc_dashboard")
     led = list(blocs_led_by(request.user.unit_id).order_by("-year", "bloc_year__bloc__name"))
-    remember_leadership(request.user, led)
+    remember_leadership(request.user, led)  # before the check, which then reads no more
+    _require(request, "awards.open_bloc_dashboard")
     years = sorted({m.year for m in led}, reverse=True)
     try:
         year = int(request.GET.get("nam") or years[0])
