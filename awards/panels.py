@@ -16,7 +16,6 @@ from thidua.panels import (
 from units.queries import unit_name_in_year
 
 from . import queries
-from .models.decisions import revoking_prefetch
 
 
 @register_panel("event")
@@ -66,19 +65,18 @@ def _history_panel(awards, title):
 
 @register_panel("unit")
 def unit_awards_panel(unit, request):
-    awards = list(queries.public_awards_of(unit=unit).prefetch_related(None))
+    awards = list(queries.public_awards_of(unit=unit))
     prefetch_related_objects([unit], "names")  # no query when the page loaded them
     for award in awards:
         award.unit = unit  # one unit, its former names read once
-    revoked = [a for a in awards if a.revoked_by_id]
-    if revoked:
-        prefetch_related_objects(revoked, revoking_prefetch())
     return _history_panel(awards, "Khen thưởng đã nhận")
 
 
 @register_panel("person")
 def person_awards_panel(person, request):
     awards = list(queries.public_awards_of(person=person))
+    for award in awards:
+        award.person = person
     return _history_panel(awards, "Khen thưởng đã nhận") if awards else None
 
 

@@ -59,17 +59,19 @@ def search_decisions(query: str, limit: int):
     return decisions, len(decisions) if len(decisions) < limit else qs.count()
 
 
+def _awards_table(qs):
+    # The bloc and year pages' table of awards shows neither the bloc nor the prize.
+    return qs.with_related(bloc=False, prize=False)
+
+
 def public_awards_of_bloc(bloc):
-    return (
-        Award.objects.public()
-        .with_related()
-        .filter(bloc=bloc)
-        .order_by("-year", "type_order", "pk")
+    return _awards_table(Award.objects.public().filter(bloc=bloc)).order_by(
+        "-year", "type_order", "pk"
     )
 
 
 def public_awards_of_year(year):
-    return Award.objects.public().with_related().filter(year=year).order_by("type_order", "pk")
+    return _awards_table(Award.objects.public().filter(year=year)).order_by("type_order", "pk")
 
 
 def honour_award_fields() -> dict:
@@ -103,8 +105,8 @@ def event_proposals(event):
 
 def public_awards_of(*, unit=None, person=None):
     """A recipient's granted awards from published decisions, newest first; revoked ones stay
-    (marked) in the history."""
-    qs = Award.objects.public().with_related()
+    (marked) in the history. The recipient is not read again: the caller has it."""
+    qs = Award.objects.public().with_related(recipient=False, bloc=False)
     qs = qs.filter(unit=unit) if unit is not None else qs.filter(person=person)
     return qs.order_by("-year", "type_order", "pk")
 
