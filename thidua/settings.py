@@ -109,26 +109,45 @@ TEMPLATES = [
 # every date input a dd/mm/yyyy text input with its placeholder (admin and staff forms alike).
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
+
+def without_jit(database: dict) -> dict:
+    """PostgreSQL compiles a query to machine code (JIT) when the planner costs it high: 30-40 ms
+    spent on one of this site's page queries that returns a handful of rows after a misestimated
+    join. JIT pays off on long analytical queries (the PostgreSQL manual, "When to JIT?"), not
+    on a web page's short reads: off on the site's connections unless THIDUA_PG_JIT=1 (e.g.
+    behind PgBouncer, which refuses the `options` startup parameter: then set it in the
+    database, `ALTER DATABASE … SET jit = off`)."""
+    if database["ENGINE"].endswith("postgresql") and not env_bool("THIDUA_PG_JIT", False):
+        options = database.setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+    return database
+
+
 DATABASE_URL = os.environ.get("DATABASE_URL") or ""
 if not DATABASE_URL:
     VAR_DIR.mkdir(exist_ok=True)
     DATABASE_URL = f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
 DATABASES = {
-    "default": dj_database_url.parse(
-        DATABASE_URL,
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+    "default": without_jit(
+        dj_database_url.parse(
+            DATABASE_URL,
+            conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        )
     )
 }
 # An optional read replica (a PostgreSQL streaming replica of the same database) that serves the
 # anonymous public pages; staff pages and every write use "default" (thidua.replica, README).
 DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL") or ""
 if DATABASE_REPLICA_URL:
-    DATABASES["replica"] = dj_database_url.parse(
-        DATABASE_REPLICA_URL,
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
-        # Tests: the replica is the default test database seen through a second alias.
-        test_options={"MIRROR": "default"},
+    DATABASES["replica"] = without_jit(
+        dj_database_url.parse(
+            DATABASE_REPLICA_URL,
+            conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+            # Tests: the replica is the default test database seen through a second alias.
+            test_options={"MIRROR": "default"},
+        )
     )
+
 DATABASE_ROUTERS = ["thidua.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
