@@ -164,7 +164,7 @@ def review_queue():
     """Every nomination the bloc has sent (never a draft), for the reviewers' queue."""
     return (
         Nomination.objects.exclude(status=Status.DRAFT)
-        .with_related()
+        .with_related(event=False, award=False)
         .order_by("-year", "type_order", "pk")
     )
 

