@@ -267,9 +267,11 @@ def rosters_of(bloc_years) -> list[Roster]:
 def latest_leaders(limit: int | None = None) -> list[Roster]:
     """Each bloc's most recent year on record (newest first) with only its leader and deputy
     loaded, and its member count: the home page's summary (the first `limit` blocs)."""
-    latest = BlocYear.objects.filter(bloc=OuterRef("bloc")).order_by("-year").values("year")[:1]
+    # Looked up once per bloc (along the bloc-year index), not once per bloc-year.
+    latest = BlocYear.objects.filter(bloc=OuterRef("pk")).order_by("-year").values("pk")[:1]
+    latest_ids = Bloc.objects.annotate(latest=Subquery(latest)).values("latest")
     order = ["-year", vi_order("bloc__name"), "pk"]
-    bloc_years = BlocYear.objects.filter(year=Subquery(latest)).order_by(*order)
+    bloc_years = BlocYear.objects.filter(pk__in=latest_ids).order_by(*order)
     if limit is not None:
         bloc_years = BlocYear.objects.filter(pk__in=bloc_years.values("pk")[:limit]).order_by(
             *order
