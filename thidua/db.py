@@ -2,6 +2,8 @@
 
 from django.db import migrations
 
+from thidua.collation import COLLATION
+
 
 def trigram_index(table: str, column: str = "search_text") -> migrations.RunPython:
     """A trigram GIN index on PostgreSQL (so `LIKE '%word%'` uses an index); nothing on SQLite."""
@@ -12,6 +14,27 @@ def trigram_index(table: str, column: str = "search_text") -> migrations.RunPyth
             schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
             schema_editor.execute(
                 f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" USING gin ("{column}" gin_trgm_ops)'
+            )
+
+    def backwards(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(f'DROP INDEX IF EXISTS "{name}"')
+
+    return migrations.RunPython(forwards, backwards, elidable=False)
+
+
+def vietnamese_order_index(table: str, column: str) -> migrations.RunPython:
+    """An index of `column` in Vietnamese order, then id, on PostgreSQL: a list sorted with
+    `vi_order(column), "pk"` reads it in order instead of sorting every row (a page of 5,000
+    units: 4.5 → 0.2 ms). Nothing on SQLite, where an index naming the collation would stop
+    any program without it from writing the table."""
+    name = f"{table}_{column}_vi"
+
+    def forwards(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(
+                f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" '
+                f'(("{column}" COLLATE "{COLLATION}"), "id")'
             )
 
     def backwards(apps, schema_editor):
