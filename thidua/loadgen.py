@@ -105,6 +105,18 @@ class LoadResult:
     def percentile(self, q):
         return percentile(self.latencies, q)
 
+    @classmethod
+    def combined(cls, results):
+        """Runs made one after the other as one run (their times and requests added up)."""
+        total = cls()
+        for result in results:
+            total.requests += result.requests
+            total.errors += result.errors
+            total.seconds += result.seconds
+            total.latencies += result.latencies
+            _merge(total.statuses, result.statuses)
+        return total
+
 
 def percentile(values, q):
     """q-th percentile (1-99) of `values`, interpolated, in the same unit."""

@@ -122,3 +122,19 @@ def test_an_app_server_process_freezes_what_startup_loaded(module):
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert int(result.stdout) > 10_000
+
+
+def test_a_burst_of_load_during_one_round_does_not_move_the_cached_ratio():
+    from thidua.loadgen import LoadResult
+    from thidua.management.commands.bench import interleaved_ratio
+
+    def runs(*rates):
+        return [LoadResult(requests=rate, seconds=1.0) for rate in rates]
+
+    # Round 3: a burst of other work on the machine slowed the floor's turn down.
+    floor = runs(1000, 1000, 300, 1000, 1000)
+    page = runs(950, 950, 950, 950, 950)
+    assert interleaved_ratio(page, floor) == 0.95
+    combined = LoadResult.combined(floor)
+    assert (combined.requests, combined.seconds, combined.rate) == (4300, 5.0, 860.0)
+    assert LoadResult.combined(page).rate / combined.rate > 1.1  # what the totals would say
