@@ -183,9 +183,9 @@ def dashboard(request):
         raise Http404("Đơn vị của bạn không là khối trưởng khối nào trong năm này.")
     blocs = []
     led_now = [m.bloc_year.bloc for m in led if m.year == year]
-    dossiers = list(queries.bloc_nominations(led_now, year)) if led_now else []
+    dossiers = list(queries.bloc_nominations(led_now, year))  # led_now: one bloc at least
     by_bloc = {bloc.pk: [n for n in dossiers if n.bloc_id == bloc.pk] for bloc in led_now}
-    events = queries.events_with_open_proposals(led_now, year) if led_now else {}
+    events = queries.events_with_open_proposals(led_now, year)
     quotas, checks = eligibility.bloc_overview(led_now, year, dossiers)
     for bloc in led_now:
         nominations = by_bloc[bloc.pk]
