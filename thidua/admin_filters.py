@@ -1,24 +1,45 @@
 """Admin list filters shared by the apps."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import get_fields_from_path
+from django.db import models
+from django.db.models import Max, Min
 
 
-def year_filter(field_name: str, title: str = "năm"):
-    """A list filter by the year of a date field: the years on record, newest first — instead of
-    Django's date filter (“any date, today, past 7 days…”), which fits no record kept by year."""
+def year_filter(field_path: str, title: str = "năm"):
+    """A list filter by year, over a year (integer) or a date field, the field reached through
+    relations if need be: every year from the first to the last of the rows the user may list,
+    newest first. The bounds are a MIN and a MAX — two probes where an index leads with the field —
+    so the sidebar costs the same whatever the table's size: listing the years with a DISTINCT
+    reads every row (PostgreSQL has no loose index scan), about 100 ms over a million. Django's
+    own date filter (“today, past 7 days…”) fits no record kept by year."""
 
-    class YearOfDateFilter(admin.SimpleListFilter):
-        parameter_name = f"{field_name}__year"
+    class YearFilter(admin.SimpleListFilter):
+        parameter_name = field_path  # set per model below; SimpleListFilter wants one here
+
+        def __init__(self, request, params, model, model_admin):
+            field = get_fields_from_path(model, field_path)[-1]
+            if isinstance(field, models.DateField):
+                self.lookup = self.parameter_name = f"{field_path}__year"
+            else:
+                self.lookup, self.parameter_name = field_path, f"{field_path}__exact"
+            super().__init__(request, params, model, model_admin)
 
         def lookups(self, request, model_admin):
-            dates = model_admin.get_queryset(request).dates(field_name, "year", order="DESC")
-            return [(str(day.year), str(day.year)) for day in dates]
+            bounds = model_admin.get_queryset(request).aggregate(
+                low=Min(field_path), high=Max(field_path)
+            )
+            low, high = bounds["low"], bounds["high"]
+            if low is None:
+                return []
+            low, high = getattr(low, "year", low), getattr(high, "year", high)
+            return [(str(year), str(year)) for year in range(high, low - 1, -1)]
 
         def queryset(self, request, queryset):
             value = self.value()
             if value and value.isdigit():
-                return queryset.filter(**{f"{field_name}__year": int(value)})
+                return queryset.filter(**{self.lookup: int(value)})
             return queryset
 
-    YearOfDateFilter.title = title
-    return YearOfDateFilter
+    YearFilter.title = title
+    return YearFilter

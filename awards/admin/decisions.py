@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from thidua.admin import BaseAdmin, FoldedSearchMixin
+from thidua.admin_filters import year_filter
 from thidua.admin_forms import KeepContextOnAddAnotherMixin
 
 from .. import services
@@ -16,7 +17,6 @@ from .common import (
     RecipientSearchMixin,
     ServiceErrorsMixin,
     WorkflowActionForm,
-    YearListFilter,
     error_text,
 )
 
@@ -122,7 +122,7 @@ class AwardAdmin(
         *["is_historical", "revoked"],
     ]
     list_filter = [
-        YearListFilter,
+        year_filter("year", "năm thành tích"),
         "award_type",
         "is_historical",
         ("revoked_by", admin.EmptyFieldListFilter),

@@ -21,7 +21,6 @@ from .common import (
     RecipientSearchMixin,
     ServiceErrorsMixin,
     WorkflowActionForm,
-    YearListFilter,
     error_text,
 )
 
@@ -58,7 +57,11 @@ EventAdmin.actions = [*(EventAdmin.actions or []), make_nominations]
 class ProposalAdmin(KeepContextOnAddAnotherMixin, RecipientSearchMixin, BaseAdmin):
     add_another_context = ["event", "award_type"]
     list_display = ["__str__", "event", "award_type", "order", "has_nomination"]
-    list_filter = ["award_type", "event__bloc", "event__period_end"]
+    list_filter = [
+        "award_type",
+        "event__bloc",
+        year_filter("event__period_end", "kỳ thi đua đến năm"),
+    ]
     list_select_related = ["event", "award_type", "unit", "person", "nomination"]
     autocomplete_fields = ["event", "unit", "person"]
 
@@ -197,7 +200,13 @@ class NominationAdmin(
         "updated_at",
     ]
     add_another_context = ["award_type", "year", "bloc", "event"]
-    list_filter = ["status", YearListFilter, "award_type", "is_historical", "bloc"]
+    list_filter = [
+        "status",
+        year_filter("year", "năm thành tích"),
+        "award_type",
+        "is_historical",
+        "bloc",
+    ]
     list_select_related = ["award_type", "unit", "person", "bloc"]
     autocomplete_fields = ["unit", "person", "bloc", "event", "proposal"]
     readonly_fields = [

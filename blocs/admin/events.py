@@ -192,7 +192,7 @@ class EventAdmin(KeepContextOnAddAnotherMixin, FoldedSearchMixin, BaseAdmin):
         "kind",
         "is_published",
         "bloc",
-        "period_start",
+        year_filter("period_start", "kỳ thi đua từ năm"),
         year_filter("held_on", "năm tổ chức"),
     ]
     list_select_related = ["bloc"]

@@ -12,6 +12,7 @@ from thidua.admin import (
     FoldedSearchMixin,
     JoinedInlineMixin,
 )
+from thidua.admin_filters import year_filter
 from thidua.admin_forms import KeepContextOnAddAnotherMixin
 from thidua.integrity import IntegrityErrorAdminMixin
 
@@ -125,7 +126,7 @@ class BlocAdmin(FoldedSearchMixin, BaseAdmin):
 class BlocYearAdmin(IntegrityErrorAdminMixin, BulkMembersMixin, FoldedSearchMixin, BaseAdmin):
     folded_search_field = "bloc__search_text"
     list_display = ["bloc", "year", "member_count", "leader", "deputy"]
-    list_filter = ["year", "bloc"]
+    list_filter = [year_filter("year"), "bloc"]
     list_select_related = ["bloc"]
     autocomplete_fields = ["bloc"]
     inlines = [MembershipInline, LeadingUnitInline]
@@ -152,26 +153,6 @@ class BlocYearAdmin(IntegrityErrorAdminMixin, BulkMembersMixin, FoldedSearchMixi
         return self.holder(obj, Role.DEPUTY)
 
 
-class RecordedYearFilter(admin.SimpleListFilter):
-    """The years with a bloc on record, read from the (small) bloc-year table instead of a
-    DISTINCT over every membership."""
-
-    title = "năm"
-    parameter_name = "year"
-
-    def lookups(self, request, model_admin):
-        return [
-            (str(y), str(y))
-            for y in BlocYear.objects.order_by("year").values_list("year", flat=True).distinct()
-        ]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value and value.isdigit():
-            return queryset.filter(year=int(value))
-        return queryset
-
-
 @admin.register(Membership)
 class MembershipAdmin(
     IntegrityErrorAdminMixin, KeepContextOnAddAnotherMixin, FoldedSearchMixin, BaseAdmin
@@ -179,7 +160,7 @@ class MembershipAdmin(
     add_another_context = ["bloc_year"]
     folded_search_field = "unit__search_text"
     list_display = ["unit", "bloc", "year", "role", "representative"]
-    list_filter = [RecordedYearFilter, "role", "bloc_year__bloc", "unit__kind"]
+    list_filter = [year_filter("year"), "role", "bloc_year__bloc", "unit__kind"]
     list_select_related = ["unit", "bloc_year__bloc", "representative"]
     # Newest year first, read in the order of the membership_admin_order index (the model's
     # default ordering follows bloc-year and unit names: a sort of every row).
