@@ -283,6 +283,27 @@ def test_a_session_kept_in_redis_opens_and_ends_on_either_server(servers_with_se
     assert a.get("/admin/", cookies=session).status == 302  # ended everywhere: to the login page
 
 
+def test_a_server_whose_redis_is_unreachable_keeps_serving(static_root, shared_services):
+    """Redis restarting or cut off: pages are rendered afresh, staff stay signed in (sessions in
+    PostgreSQL, read through the cache when it answers) — never a 500."""
+    server = Server(
+        static_root,
+        DJANGO_CACHE_URL=f"redis://127.0.0.1:{_free_port()}/0",  # nothing listens there
+        DJANGO_SESSION_STORE="cached_db",
+    )
+    try:
+        unit = UnitFactory(name="Viện Khi Redis nghỉ")
+        _admin()
+        page = server.get(unit.get_absolute_url())
+        assert page.status == 200 and "Viện Khi Redis nghỉ" in page.text
+        assert server.get("/api/v1/units/").status == 200
+        assert server.login("quantri", PASSWORD).status == 302
+        assert server.get("/admin/").status == 200
+    finally:
+        server.stop()
+    assert "Redis unreachable" in server.process.stderr.read().decode()
+
+
 def test_a_login_lockout_on_one_server_holds_on_the_other(servers):
     a, b = servers
     _admin()
