@@ -5,16 +5,26 @@ signed-in users, any write, any request that may write — uses "default". Wheth
 anonymous is decided from its cookies (as the page cache does), before any session is read, so a
 signed-in person never reads their own just-saved change from a lagging replica.
 PostgreSQL's own streaming replication keeps the replica current; nothing here copies data.
+
+A replica that cannot be reached (restarting, cut off) is logged and left alone for
+`PAUSE_SECONDS`: meanwhile the public pages read from the primary, as without a replica.
 """
 
+import logging
+import time
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.db import OperationalError, connections
 
 from .cache import personal_cookies
 
+logger = logging.getLogger(__name__)
+
 REPLICA = "replica"
+PAUSE_SECONDS = 30.0
 _public_read = ContextVar("thidua_public_read", default=False)
+_paused_until = 0.0  # per process: each worker finds a lost replica out once per pause
 
 
 def replica_configured() -> bool:
@@ -29,6 +39,24 @@ def is_public_read(request) -> bool:
     return not request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES))
 
 
+def replica_reachable() -> bool:
+    """Connects to the replica unless connected (a no-op then); False while it is unreachable."""
+    global _paused_until
+    if time.monotonic() < _paused_until:
+        return False
+    try:
+        connections[REPLICA].ensure_connection()
+    except OperationalError as error:
+        _paused_until = time.monotonic() + PAUSE_SECONDS
+        logger.error(
+            "Read replica unreachable (%s); public pages read from the primary for %s s",
+            error,
+            PAUSE_SECONDS,
+        )
+        return False
+    return True
+
+
 class PublicReadReplicaMiddleware:
     """Marks the request's reads for the replica while an anonymous public page is rendered."""
 
@@ -36,7 +64,7 @@ class PublicReadReplicaMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not (replica_configured() and is_public_read(request)):
+        if not (replica_configured() and is_public_read(request) and replica_reachable()):
             return self.get_response(request)
         token = _public_read.set(True)
         try:

@@ -147,6 +147,10 @@ if DATABASE_REPLICA_URL:
             test_options={"MIRROR": "default"},
         )
     )
+    # A replica cut off by the network is found out in seconds, then the primary serves
+    # (thidua.replica).
+    if DATABASES["replica"]["ENGINE"].endswith("postgresql"):
+        DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
 
 DATABASE_ROUTERS = ["thidua.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -304,6 +304,20 @@ def test_a_server_whose_redis_is_unreachable_keeps_serving(static_root, shared_s
     assert "Redis unreachable" in server.process.stderr.read().decode()
 
 
+def test_a_server_whose_replica_is_unreachable_reads_from_the_primary(static_root, shared_services):
+    db = connection.settings_dict
+    lost = f"postgres://{db['USER']}@127.0.0.1:{_free_port()}/{db['NAME']}"  # nothing listens
+    server = Server(static_root, DATABASE_REPLICA_URL=lost)
+    try:
+        unit = UnitFactory(name="Trung tâm Khi bản sao nghỉ")
+        for _ in range(3):  # each worker finds it out once, then reads from the primary
+            page = server.get(unit.get_absolute_url())
+            assert page.status == 200 and "Trung tâm Khi bản sao nghỉ" in page.text
+    finally:
+        server.stop()
+    assert "Read replica unreachable" in server.process.stderr.read().decode()
+
+
 def test_a_login_lockout_on_one_server_holds_on_the_other(servers):
     a, b = servers
     _admin()

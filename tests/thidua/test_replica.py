@@ -1,20 +1,38 @@
 """Which requests read from the replica (DATABASE_REPLICA_URL): anonymous public pages only."""
 
+import logging
+
 import pytest
 from django.conf import settings as django_settings
+from django.db import OperationalError
 from django.http import HttpResponse
 from django.test import RequestFactory
 
+from thidua import replica
 from thidua.replica import PublicReadReplicaMiddleware, ReplicaRouter
 from units.models import Unit
 
-# Only the key "replica" is read (by the router); no connection is made to it here.
+# The router reads only the key "replica"; its connection is a stand-in (no database is opened).
 pytestmark = pytest.mark.filterwarnings("ignore:Overriding setting DATABASES")
 
 
+class Replica:
+    """The replica's connection: `reachable` or not (restarting, cut off)."""
+
+    def __init__(self, reachable=True):
+        self.reachable, self.attempts = reachable, 0
+
+    def ensure_connection(self):
+        self.attempts += 1
+        if not self.reachable:
+            raise OperationalError("connection refused")
+
+
 @pytest.fixture
-def with_replica(settings):
+def with_replica(settings, monkeypatch):
     settings.DATABASES = {**django_settings.DATABASES, "replica": {"ENGINE": "x"}}
+    monkeypatch.setattr(replica, "connections", {"replica": Replica()})
+    monkeypatch.setattr(replica, "_paused_until", 0.0)
 
 
 def read_alias(request):
@@ -59,3 +77,28 @@ def test_writes_and_migrations_stay_on_the_primary(with_replica):
     assert router.db_for_write(Unit) == "default"
     assert router.allow_migrate("replica", "units") is False
     assert router.allow_migrate("default", "units") is True
+
+
+@pytest.fixture
+def replica_lost(with_replica, monkeypatch):
+    lost = Replica(reachable=False)
+    monkeypatch.setattr(replica, "connections", {"replica": lost})
+    return lost
+
+
+def test_an_unreachable_replica_sends_public_pages_to_the_primary(replica_lost, caplog):
+    with caplog.at_level(logging.ERROR, logger="thidua.replica"):
+        assert read_alias(RequestFactory().get("/don-vi/")) is None
+        assert read_alias(RequestFactory().get("/khoi/")) is None
+    # Found out once, then left alone for a while: no connection attempt per page.
+    assert replica_lost.attempts == 1
+    assert len(caplog.records) == 1
+    assert "Read replica unreachable" in caplog.records[0].getMessage()
+
+
+def test_the_replica_is_tried_again_after_the_pause(replica_lost, monkeypatch):
+    read_alias(RequestFactory().get("/don-vi/"))
+    monkeypatch.setattr(replica, "_paused_until", 0.0)  # the pause is over
+    replica_lost.reachable = True
+    assert read_alias(RequestFactory().get("/don-vi/")) == "replica"
+    assert replica_lost.attempts == 2
