@@ -42,9 +42,12 @@ class DossierScopeMixin:
 
     dossier_prefix = ""
 
+    def visible_rows(self, request, queryset):
+        """The list's scope, also read by its year filter (thidua.admin_filters)."""
+        return visible_dossiers(request.user, queryset, self.dossier_prefix)
+
     def get_queryset(self, request):
-        qs = super().get_queryset(request)
-        return visible_dossiers(request.user, qs, self.dossier_prefix)
+        return self.visible_rows(request, super().get_queryset(request))
 
     def deleted_record_visible(self, request, record):
         """A deleted row's history: as its dossier's page (the dossier, or its last version)."""

@@ -1,6 +1,8 @@
 """The admin: every awards model has its pages; workflow changes go through the services."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from awards.models import Status, Transition
@@ -9,6 +11,7 @@ from tests.factories import (
     CouncilVoteFactory,
     DecisionFactory,
     EventFactory,
+    NominationFactory,
     OverrideFactory,
     ProposalFactory,
     TransitionFactory,
@@ -234,3 +237,26 @@ def test_bloc_leaders_see_only_their_blocs_dossiers_in_the_admin(client, world, 
     assert response.status_code == 302
     # A bloc leader's staff of a unit that leads no bloc see none.
     assert listed(world.member_staff, "nomination") == set()
+
+
+def test_a_bloc_leaders_year_filter_spans_only_the_dossiers_they_may_read(client, world, nominate):
+    nominate(unit=world.leader_unit)  # their bloc, 2025
+    NominationFactory(year=2019)  # another bloc's: not listed for them, nor its year
+    client.force_login(world.leader)
+    html = client.get(reverse("admin:awards_nomination_changelist")).content.decode()
+    assert f"?year__exact={world.year}" in html and "year__exact=2019" not in html
+    client.force_login(world.reviewer)
+    html = client.get(reverse("admin:awards_nomination_changelist")).content.decode()
+    assert "?year__exact=2019" in html
+
+
+def test_the_awards_year_filter_reads_the_awards_table_alone(client, world):
+    """The list's queryset joins each award's decision and document for its prize; the filter's
+    bounds must not, or they read every award (330 ms at a million)."""
+    AwardFactory(year=2012)
+    client.force_login(world.admin)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(reverse("admin:awards_award_changelist")).content.decode()
+    assert "?year__exact=2012" in html
+    (bounds,) = [q["sql"] for q in queries if "MIN(" in q["sql"]]
+    assert "JOIN" not in bounds
