@@ -76,3 +76,18 @@ def test_proposals_offer_the_years_of_their_own_events(admin_client):
     assert "event__period_end__exact=2010" not in html
     html = listed(admin_client, "awards_proposal", event__period_end__exact="2017")
     assert kept.unit.name in html and other.unit.name not in html
+
+
+@pytest.mark.parametrize(
+    "name, parameter",
+    [
+        ("blocs_event", "held_on__year"),  # a date field
+        ("blocs_event", "period_start__exact"),  # a year field
+        ("awards_proposal", "event__period_end__exact"),  # through a relation
+    ],
+)
+@pytest.mark.parametrize("value", ["99999", "99999999999999999999", "0", "hai nghìn"])
+def test_an_odd_year_in_the_address_is_never_a_server_error(admin_client, name, parameter, value):
+    admin_client.raise_request_exception = False
+    response = admin_client.get(reverse(f"admin:{name}_changelist"), {parameter: value})
+    assert response.status_code in (200, 404)
