@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from django.urls import reverse
 
 from thidua.synthetic import PLACE_WORDS, SYNTHETIC_PREFIX, bench_pages, bulk_insert, generator
-from thidua.text import fold
+from thidua.text import fold, identity_key
 
 from .models import Bloc, BlocYear, Event, EventKind, Membership, Role
 
@@ -23,6 +23,7 @@ def generate_blocs(ctx):
         blocs.append(
             Bloc(
                 name=name,
+                name_key=identity_key(name),  # bulk inserts skip Bloc.save()
                 slug=f"{SYNTHETIC_PREFIX}khoi-{i}",
                 organiser_id=organisers[i % len(organisers)],
                 first_year=plan.first_year,

@@ -8,7 +8,7 @@ from django.test import TestCase
 from django.utils import timezone
 
 from awards.models import Action, Status
-from blocs.models import LeadingUnit, Role
+from blocs.models import Bloc, LeadingUnit, Role
 from tests.factories import (
     AwardFactory,
     BlocFactory,
@@ -46,7 +46,10 @@ def _make_world(n):
     )
     w.revoking = DecisionFactory(document__issued_on=datetime.date(2024, 6, 1))
     for i in range(n):
-        bloc = BlocFactory(name=FORMULA if i == 0 else f"Khối thống kê {i}")
+        name = FORMULA if i == 0 else f"Khối thống kê {i}"
+        if Bloc.objects.filter(name=name).exists():  # a second world: bloc names are unique
+            name = f"{name} ({Bloc.objects.count()})"
+        bloc = BlocFactory(name=name)
         unit = UnitFactory(kind=UnitKind.INSTITUTE if i % 2 else UnitKind.DEPARTMENT)
         for year in (2022, 2023):
             bloc_year = BlocYearFactory(bloc=bloc, year=year)

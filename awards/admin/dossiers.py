@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
 
-from blocs.admin.events import EventAdmin
+from blocs.admin.events import EventAdmin, EventRowForm
 from thidua.admin import BaseAdmin, EstimatedCountPaginator, JoinedInlineMixin
 from thidua.admin_filters import year_filter
 from thidua.admin_forms import AdminModelForm, KeepContextOnAddAnotherMixin
@@ -27,6 +27,7 @@ from .common import (
 
 class ProposalInline(JoinedInlineMixin, admin.TabularInline):
     model = Proposal
+    form = EventRowForm
     extra = 0
     fields = ["order", "award_type", "unit", "person", "note"]
     autocomplete_fields = ["unit", "person"]

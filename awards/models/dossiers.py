@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from blocs.models import Bloc, Event
+from blocs.models import Bloc, Event, event_of
 from thidua.batch import BatchedValidation
 from thidua.uploads import validate_document_file
 from thidua.years import date_range_constraints, date_validators, year_validators
@@ -117,6 +117,11 @@ class AwardRecord(BatchedValidation, RecipientMixin):
         super().save(*args, **kwargs)
 
 
+DUPLICATE_PROPOSAL = (
+    "Sự kiện đã ghi đề xuất loại khen thưởng này cho đối tượng này; mỗi đề xuất chỉ ghi một lần."
+)
+
+
 class Proposal(RecipientMixin):
     """An award the bloc agreed to propose at one of its events (e.g. a year-end conference)."""
 
@@ -144,6 +149,18 @@ class Proposal(RecipientMixin):
                 name="proposal_recipient_unit_xor_person",
                 violation_error_message=RECIPIENT_XOR_MESSAGE,
             ),
+            # One proposal of an award for a recipient per event (NULLs are distinct: the unit
+            # constraint binds unit rows, the person constraint person rows).
+            models.UniqueConstraint(
+                fields=["event", "award_type", "unit"],
+                name="proposal_once_per_event_unit",
+                violation_error_message=DUPLICATE_PROPOSAL,
+            ),
+            models.UniqueConstraint(
+                fields=["event", "award_type", "person"],
+                name="proposal_once_per_event_person",
+                violation_error_message=DUPLICATE_PROPOSAL,
+            ),
         ]
 
     def __str__(self):
@@ -155,6 +172,14 @@ class Proposal(RecipientMixin):
 
     def clean(self):
         self.clean_recipient()
+        # The event may be an admin inline's parent, not saved yet: read it as set.
+        event = event_of(self)
+        if event is not None and event.bloc_id and event.period_end:
+            # The same rule as a bloc's dossiers (Nomination.clean, the Excel import): a bloc
+            # proposes its member units of the year, or people working in one.
+            event.bloc.check_recipient(
+                event.period_end, unit_id=self.unit_id, person_id=self.person_id
+            )
 
 
 class NominationQuerySet(models.QuerySet):

@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
@@ -14,7 +14,8 @@ from thidua.admin import (
     JoinedInlineMixin,
 )
 from thidua.admin_filters import year_filter
-from thidua.admin_forms import KeepContextOnAddAnotherMixin
+from thidua.admin_forms import AdminModelForm, KeepContextOnAddAnotherMixin
+from thidua.integrity import IntegrityErrorAdminMixin
 
 from ..models import (
     Attendance,
@@ -32,6 +33,7 @@ from ..models import (
     Report,
     Section,
     Speech,
+    check_elections,
 )
 from ..services import apply_elections
 
@@ -78,8 +80,36 @@ class PledgeAdmin(KeepContextOnAddAnotherMixin, FoldedSearchMixin, BaseAdmin):
     inlines = [CommitmentInline]
 
 
+class EventRowForm(AdminModelForm):
+    """A row of an event's inline. A model rule may name a field this row does not show: one
+    left out (AdminModelForm), or the hidden link to the event — whose error Django keeps on the
+    hidden input, so the page said only «Vui lòng sửa các lỗi…». Both are shown on the row."""
+
+    def _update_errors(self, errors):
+        if hasattr(errors, "error_dict"):
+            hidden = {
+                name for name in errors.error_dict if name in self.fields and self[name].is_hidden
+            }
+            if hidden:
+                kept = {k: v for k, v in errors.error_dict.items() if k not in hidden}
+                moved = []
+                for name in hidden:
+                    label = (
+                        self.fields[name].label
+                        or self._meta.model._meta.get_field(name).verbose_name
+                    )
+                    moved += [
+                        ValidationError(f"«{label}»: {message}")
+                        for message in ValidationError(errors.error_dict[name]).messages
+                    ]
+                kept[NON_FIELD_ERRORS] = [*kept.get(NON_FIELD_ERRORS, []), *moved]
+                errors = ValidationError(kept)
+        super()._update_errors(errors)
+
+
 class EventInline(JoinedInlineMixin):
     extra = 0
+    form = EventRowForm
 
 
 class EventDocumentInline(EventInline, admin.TabularInline):
@@ -143,8 +173,39 @@ class EventMovementInline(EventInline, admin.TabularInline):
     autocomplete_fields = ["movement"]
 
 
+class ElectionFormSet(BaseInlineFormSet):
+    """The elections of one event, checked as a whole against the bloc's other events and roster
+    (blocs.models.check_elections): row by row against the saved rows would refuse a swap of
+    leader and deputy typed on one screen, and would miss two new rows naming one unit."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.instance.checked_by_formset = True
+        return form
+
+    def clean(self):
+        super().clean()
+        event = self.instance
+        if not event.bloc_id or any(form.errors for form in self.forms):
+            return  # the event's form, or a row, already says what to correct
+        rows = []
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not data.get("unit"):
+                continue
+            rows.append((data["year"], data["role"], data["unit"]))
+        others = Election.objects.filter(bloc=event.bloc_id)
+        if event.pk:
+            others = others.exclude(event=event.pk)
+        try:
+            check_elections(event.bloc, rows, others)
+        except ValidationError as error:
+            raise ValidationError(error.messages) from error
+
+
 class ElectionInline(EventInline, admin.TabularInline):
     model = Election
+    formset = ElectionFormSet
     fields = ["order", "year", "role", "unit"]
     autocomplete_fields = ["unit"]
 
@@ -185,7 +246,9 @@ class HonourAdmin(FoldedSearchMixin, BaseAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(KeepContextOnAddAnotherMixin, FoldedSearchMixin, BaseAdmin):
+class EventAdmin(
+    IntegrityErrorAdminMixin, KeepContextOnAddAnotherMixin, FoldedSearchMixin, BaseAdmin
+):
     add_another_context = ["bloc", "kind", "period_start", "period_end"]
     list_display = ["title", "bloc", "kind", "held_on", "is_published", "view_count"]
     list_filter = [

@@ -16,7 +16,16 @@ from thidua.admin_filters import year_filter
 from thidua.admin_forms import KeepContextOnAddAnotherMixin
 from thidua.integrity import IntegrityErrorAdminMixin
 
-from ..models import Bloc, BlocName, BlocYear, LeadingUnit, Membership, Role, check_roster
+from ..models import (
+    Bloc,
+    BlocName,
+    BlocYear,
+    LeadingUnit,
+    Membership,
+    Role,
+    check_member_count,
+    check_roster,
+)
 from .bulk_members import BulkMembersMixin
 
 
@@ -51,6 +60,8 @@ class RosterFormSet(BaseInlineFormSet):
             rows.append((data["unit"].pk, data.get("role"), str(data["unit"])))
         try:
             check_roster(rows)
+            if self.instance.bloc_id:
+                check_member_count(self.instance, len(rows), field="member_count")
         except ValidationError as error:
             raise ValidationError(
                 [msg for msgs in error.message_dict.values() for msg in msgs]
@@ -102,7 +113,7 @@ class LeadingUnitInline(JoinedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Bloc)
-class BlocAdmin(FoldedSearchMixin, BaseAdmin):
+class BlocAdmin(IntegrityErrorAdminMixin, FoldedSearchMixin, BaseAdmin):
     list_display = ["name", "organiser", "first_year", "last_year", "slug"]
     list_filter = [("organiser", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["organiser"]

@@ -35,6 +35,8 @@ from .event_parts import (
     SectionKind,
     Speech,
     SpeechKind,
+    check_elected_member,
+    check_elections,
 )
 from .events import (
     Event,
@@ -45,6 +47,7 @@ from .events import (
     event_of,
 )
 from .registry import (
+    MAX_UNITS,
     ROLE_ORDER,
     Bloc,
     BlocName,
@@ -53,6 +56,9 @@ from .registry import (
     Membership,
     MembershipQuerySet,
     Role,
+    UnitCountField,
+    YearField,
+    check_member_count,
     check_members_elsewhere,
     check_roster,
     member_count,
@@ -101,6 +107,12 @@ __all__ = [
     "SectionKind",
     "Speech",
     "SpeechKind",
+    "MAX_UNITS",
+    "UnitCountField",
+    "YearField",
+    "check_elected_member",
+    "check_elections",
+    "check_member_count",
     "check_members_elsewhere",
     "check_roster",
     "document_number_key",

@@ -14,7 +14,15 @@ from units.models import Person, Unit
 
 from .documents import Document
 from .events import Event, EventPart, event_of
-from .registry import Bloc, Role
+from .registry import (
+    Bloc,
+    Membership,
+    Role,
+    UnitCountField,
+    YearField,
+    unit_count_constraint,
+    year_constraint,
+)
 
 
 class AttendanceKind(models.TextChoices):
@@ -57,7 +65,7 @@ class Attendance(EventPart):
         blank=True,
         help_text="Khi không nêu tên: ví dụ «đại diện lãnh đạo và chuyên viên».",
     )
-    unit_count = models.PositiveSmallIntegerField("số đơn vị", null=True, blank=True)
+    unit_count = UnitCountField("số đơn vị", null=True, blank=True)
 
     history = HistoricalRecords()
 
@@ -65,6 +73,7 @@ class Attendance(EventPart):
         verbose_name = "người tham dự"
         verbose_name_plural = "thành phần tham dự"
         default_related_name = "attendances"
+        constraints = [unit_count_constraint("attendance", "unit_count")]
 
     def __str__(self):
         if self.person_id:
@@ -93,6 +102,30 @@ class Attendance(EventPart):
             )
         if self.unit_count == 0:
             raise ValidationError({"unit_count": "Số đơn vị tham dự phải lớn hơn 0."})
+        self.check_within_bloc()
+
+    def check_within_bloc(self):
+        """Representatives of more units than the bloc counts at the event are a typing error
+        (guests may come from anywhere: no bound but MAX_UNITS)."""
+        event = event_of(self)
+        if (
+            self.kind != AttendanceKind.REPRESENTATIVE
+            or not self.unit_count
+            or event is None
+            or not event.bloc_id
+            or not event.period_end
+        ):
+            return
+        from ..event_queries import stated_member_count  # the count the event page shows
+
+        total = stated_member_count(event)
+        if total is not None and self.unit_count > total:
+            raise ValidationError(
+                {
+                    "unit_count": f"Số đơn vị tham dự ({self.unit_count}) lớn hơn số đơn vị của "
+                    f"khối tại sự kiện ({total}); đại diện tham dự chỉ đến từ các đơn vị của khối."
+                }
+            )
 
 
 class ReportBehalf(models.TextChoices):
@@ -478,10 +511,94 @@ class EventMovement(EventPart):
         return f"{self.movement} – {self.get_status_display()}"
 
 
+def check_elected_member(bloc, unit, *, event_year, year):
+    """Members elect their leader and deputy among themselves (Hướng dẫn 1122/BTĐKT-VI): the
+    elected unit is a member of the bloc in the event's year or in the year it is elected for
+    (sources often give next year's roster only as its leader and deputy: seed 001's 2016)."""
+    if not Membership.objects.filter(
+        bloc_year__bloc=bloc, unit=unit, year__in={event_year, year}
+    ).exists():
+        raise ValidationError(
+            {
+                "unit": f"Đơn vị «{unit}» không là thành viên của khối «{bloc}» năm {event_year} "
+                f"(năm của sự kiện) hay năm {year} (năm được bầu): chỉ đơn vị thành viên của khối "
+                "mới được bầu làm khối trưởng, khối phó."
+            }
+        )
+
+
+def check_elections(bloc, rows, others):
+    """One leader and at most one deputy per bloc-year, and one role per unit, across the bloc's
+    events and its recorded roster. `rows`: the elections being entered, (year, role, unit);
+    `others`: the saved elections to check them against. Used by Election.clean() (one row) and
+    by the event admin's formset (every row of the screen at once), so the rule is written once.
+    """
+    years = {year for year, _, _ in rows}
+    saved = [
+        (e.year, e.role, e.unit, f"tại sự kiện «{e.event}»")
+        for e in others.filter(year__in=years).select_related("unit", "event")
+    ]
+    recorded = [
+        (m.year, m.role, m.unit, f"theo hồ sơ thành viên của khối năm {m.year}")
+        for m in Membership.objects.filter(
+            bloc_year__bloc=bloc, year__in=years, role__in=[Role.LEADER, Role.DEPUTY]
+        ).select_related("unit")
+    ]
+    entered = []
+    for year, role, unit in rows:
+        label = Role(role).label.lower()
+        for other_year, other_role, other_unit, where in [*saved, *entered]:
+            if other_year != year:
+                continue
+            if other_role == role:
+                raise ValidationError(
+                    {
+                        "unit": f"Năm {year}, khối «{bloc}» đã có «{other_unit}» được bầu làm "
+                        f"{label} ({where}): mỗi khối chỉ có một {label} trong một năm."
+                    }
+                )
+            if other_unit.pk == unit.pk:
+                raise ValidationError(
+                    {
+                        "unit": f"Năm {year}, «{unit}» đã được bầu làm "
+                        f"{Role(other_role).label.lower()} của khối «{bloc}» ({where}): một đơn "
+                        "vị không thể vừa là khối trưởng vừa là khối phó trong một năm."
+                    }
+                )
+        for other_year, other_role, other_unit, where in recorded:
+            if other_year != year:
+                continue
+            if other_role == role and other_unit.pk != unit.pk:
+                raise ValidationError(
+                    {
+                        "unit": f"Năm {year}, khối «{bloc}» đã có {label} là «{other_unit}» "
+                        f"({where}), khác với «{unit}»: mỗi khối chỉ có một {label} trong một năm."
+                    }
+                )
+            if other_unit.pk == unit.pk and other_role != role:
+                raise ValidationError(
+                    {
+                        "unit": f"Năm {year}, «{unit}» là {Role(other_role).label.lower()} của "
+                        f"khối «{bloc}» ({where}), không thể đồng thời là {label}."
+                    }
+                )
+        entered.append((year, role, unit, "trong các dòng đang nhập"))
+
+
 class Election(EventPart):
     """A unit elected at the event as the bloc's leader or deputy for a later year."""
 
-    year = models.PositiveSmallIntegerField("bầu cho năm", validators=year_validators)
+    # A copy of event.bloc (set on save; Event.save keeps it in step), kept only so that the
+    # database itself enforces one leader, one deputy and one role per unit for each bloc-year
+    # across the bloc's events.
+    bloc = models.ForeignKey(
+        Bloc,
+        verbose_name="khối",
+        on_delete=models.PROTECT,
+        editable=False,
+        related_name="elections",
+    )
+    year = YearField("bầu cho năm")
     unit = models.ForeignKey(
         Unit, verbose_name="đơn vị được bầu", on_delete=models.PROTECT, related_name="elections"
     )
@@ -503,10 +620,31 @@ class Election(EventPart):
                 name="election_one_per_role",
                 violation_error_message="Sự kiện đã ghi một đơn vị được bầu cho vai trò này trong năm đó.",
             ),
+            models.UniqueConstraint(
+                fields=["bloc", "year", "role"],
+                name="election_one_holder_per_bloc_year",
+                violation_error_message=(
+                    "Khối đã có một đơn vị được bầu cho vai trò này trong năm đó; mỗi khối chỉ có "
+                    "một khối trưởng và một khối phó trong một năm."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["bloc", "year", "unit"],
+                name="election_one_role_per_unit",
+                violation_error_message=(
+                    "Đơn vị đã được bầu một vai trò của khối trong năm đó; một đơn vị không thể "
+                    "vừa là khối trưởng vừa là khối phó."
+                ),
+            ),
+            year_constraint("election"),
         ]
 
     def __str__(self):
         return f"{self.unit} – {self.get_role_display()} năm {self.year}"
+
+    def save(self, *args, **kwargs):
+        self.bloc_id = self.event.bloc_id
+        super().save(*args, **kwargs)
 
     def clean(self):
         event = event_of(self)
@@ -521,6 +659,15 @@ class Election(EventPart):
             raise ValidationError(
                 {"unit": f"Đơn vị «{self.unit}» không hoạt động trong năm {self.year}."}
             )
+        if event is None or not event.bloc_id or not event.period_end:
+            return  # the event's form reports its own missing fields
+        if not (self.unit_id and self.year and self.role):
+            return
+        self.bloc_id = event.bloc_id
+        check_elected_member(event.bloc, self.unit, event_year=event.period_end, year=self.year)
+        if not getattr(self, "checked_by_formset", False):
+            others = Election.objects.filter(bloc=event.bloc_id).exclude(pk=self.pk)
+            check_elections(event.bloc, [(self.year, self.role, self.unit)], others)
 
 
 class Pledge(models.Model):
@@ -529,7 +676,7 @@ class Pledge(models.Model):
     bloc = models.ForeignKey(
         Bloc, verbose_name="khối", on_delete=models.PROTECT, related_name="pledges", blank=True
     )
-    year = models.PositiveSmallIntegerField("năm giao ước", validators=year_validators)
+    year = YearField("năm giao ước")
     signed_on = models.DateField("ngày ký", null=True, blank=True, validators=date_validators)
     event = models.ForeignKey(
         Event,
@@ -542,7 +689,7 @@ class Pledge(models.Model):
     signatories = models.ManyToManyField(
         Unit, verbose_name="đơn vị ký", blank=True, related_name="pledges"
     )
-    signatory_count = models.PositiveSmallIntegerField(
+    signatory_count = UnitCountField(
         "số đơn vị ký", null=True, blank=True, help_text="Khi nguồn chỉ nêu số đơn vị."
     )
     note = models.TextField("ghi chú", blank=True)
@@ -560,6 +707,8 @@ class Pledge(models.Model):
                 violation_error_message="Khối này đã có giao ước thi đua cho năm đó.",
             ),
             *date_range_constraints("pledge", "signed_on"),
+            year_constraint("pledge"),
+            unit_count_constraint("pledge", "signatory_count"),
         ]
 
     def __str__(self):
@@ -567,12 +716,20 @@ class Pledge(models.Model):
 
     def clean(self):
         event = event_of(self)
+        if event is not None and not event.bloc_id and not self.bloc_id:
+            # Entered on an event's page without the event's bloc: the event's form says the bloc
+            # is required (this form has no bloc field to carry an error).
+            return
         if event is not None and event.bloc_id:
             if not self.bloc_id:
                 self.bloc_id = event.bloc_id
             elif self.bloc_id != event.bloc_id:
                 raise ValidationError(
-                    {"event": f"Sự kiện «{event}» thuộc khối khác với khối của giao ước."}
+                    {
+                        "event": f"Sự kiện «{event}» thuộc khối «{event.bloc}», khác với khối "
+                        f"«{self.bloc}» của giao ước năm {self.year}: giao ước ký tại sự kiện "
+                        "phải thuộc khối của sự kiện."
+                    }
                 )
         if not self.bloc_id:
             raise ValidationError({"bloc": "Hãy chọn khối ký giao ước."})

@@ -13,7 +13,7 @@ from thidua.years import date_range_constraints, date_validators, period_label, 
 from units.models import Person
 
 from .documents import Document
-from .registry import Bloc
+from .registry import Bloc, UnitCountField, unit_count_constraint
 
 
 class EventKind(models.TextChoices):
@@ -72,7 +72,7 @@ class Event(Searchable):
         related_name="chaired_events",
     )
     chair_title = models.CharField("chức vụ người chủ trì (lúc đó)", max_length=255, blank=True)
-    member_count = models.PositiveSmallIntegerField(
+    member_count = UnitCountField(
         "số đơn vị của khối (theo sự kiện)",
         null=True,
         blank=True,
@@ -114,6 +114,7 @@ class Event(Searchable):
                 violation_error_message="Sự kiện công khai phải có thời điểm đăng.",
             ),
             *date_range_constraints("event", "held_on", times=("published_at",)),
+            unit_count_constraint("event", "member_count"),
         ]
         indexes = [
             models.Index(fields=["is_published", "-held_on"], name="event_public_date"),
@@ -138,6 +139,8 @@ class Event(Searchable):
         if not self.slug:
             self.slug = self.unique_slug()
         super().save(*args, **kwargs)
+        # The elections' copy of the bloc (behind a database constraint) follows the event.
+        self.elections.exclude(bloc_id=self.bloc_id).update(bloc_id=self.bloc_id)
 
     def unique_slug(self):
         return unique_slug(self, f"{self.title} {self.held_on or ''}", "su-kien")
@@ -173,6 +176,28 @@ class Event(Searchable):
             )
         if self.bloc_id:
             self.bloc.check_year(self.period_start, field="period_start")
+            self.check_pledges_stay()
+
+    def check_pledges_stay(self):
+        """A pledge signed at the event is the bloc's pledge: the event cannot move to another
+        bloc under it (the pledge would belong to one bloc and be signed at another's event)."""
+        if not self.pk:
+            return
+        pledge = (
+            self.pledges.exclude(bloc_id=self.bloc_id)
+            .select_related("bloc")
+            .order_by("year")
+            .first()
+        )
+        if pledge is not None:
+            raise ValidationError(
+                {
+                    "bloc": f"Không chuyển được sự kiện sang khối «{self.bloc}»: giao ước thi đua "
+                    f"năm {pledge.year} của khối «{pledge.bloc}» được ký tại sự kiện này, mà giao "
+                    "ước ký tại sự kiện phải thuộc khối của sự kiện. Hãy bỏ chọn «ký tại sự "
+                    "kiện» của giao ước đó trước khi đổi khối."
+                }
+            )
 
     @property
     def next_year(self):

@@ -1,6 +1,7 @@
 """Blocs and their members year by year."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -10,8 +11,97 @@ from thidua import batch
 from thidua.collation import vi_order
 from thidua.models import NameSpan, Searchable, name_in
 from thidua.slugs import unique_slug
-from thidua.years import check_within, in_period, period_label, year_validators
+from thidua.text import identity_key
+from thidua.years import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    check_within,
+    in_period,
+    period_label,
+    year_validators,
+)
 from units.models import Person, Position, Unit
+
+# The largest number of units a bloc (or a group of its attendees, or its signatories) may count:
+# blocs have a dozen or two; without a bound SQLite kept 999999 where PostgreSQL refused it.
+MAX_UNITS = 999
+UNIT_COUNT_MESSAGE = f"Số đơn vị phải từ 1 đến {MAX_UNITS}."
+YEAR_MESSAGE = f"Năm phải từ {FIRST_YEAR} đến {LAST_YEAR}."
+
+
+class YearField(models.PositiveSmallIntegerField):
+    """A year from FIRST_YEAR to LAST_YEAR (thidua.years.year_validators). The form says so too:
+    a plain PositiveSmallIntegerField's form answers -1 with Django's «≥ 0»."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("validators", year_validators)
+        kwargs.setdefault("error_messages", {"min_value": YEAR_MESSAGE, "max_value": YEAR_MESSAGE})
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return super().formfield(
+            **{
+                "min_value": FIRST_YEAR,
+                "max_value": LAST_YEAR,
+                "error_messages": {"min_value": YEAR_MESSAGE, "max_value": YEAR_MESSAGE},
+                **kwargs,
+            }
+        )
+
+
+class UnitCountField(models.PositiveSmallIntegerField):
+    """A number of units, from 1 to MAX_UNITS, on every database (see unit_count_constraint)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "validators",
+            [
+                MinValueValidator(1, UNIT_COUNT_MESSAGE),
+                MaxValueValidator(MAX_UNITS, UNIT_COUNT_MESSAGE),
+            ],
+        )
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        messages = {"min_value": UNIT_COUNT_MESSAGE, "max_value": UNIT_COUNT_MESSAGE}
+        return super().formfield(
+            **{"min_value": 1, "max_value": MAX_UNITS, "error_messages": messages, **kwargs}
+        )
+
+
+def unit_count_constraint(prefix: str, field: str):
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True})
+        | Q(**{f"{field}__gte": 1, f"{field}__lte": MAX_UNITS}),
+        name=f"{prefix}_{field}_in_range",
+        violation_error_message=UNIT_COUNT_MESSAGE,
+    )
+
+
+def year_constraint(prefix: str, field: str = "year"):
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__gte": FIRST_YEAR, f"{field}__lte": LAST_YEAR}),
+        name=f"{prefix}_{field}_in_range",
+        violation_error_message=YEAR_MESSAGE,
+    )
+
+
+def check_member_count(bloc_year, named: int, *, field: str):
+    """A bloc-year's declared member count cannot be below the members recorded by name."""
+    declared = bloc_year.member_count
+    if declared is not None and named > declared:
+        raise ValidationError(
+            {
+                field: f"{bloc_year} ghi {declared} đơn vị thành viên nhưng danh sách có {named} "
+                "đơn vị; số đơn vị thành viên không được nhỏ hơn số đơn vị đã ghi tên."
+            }
+        )
+
+
+DUPLICATE_BLOC_NAME = (
+    "Tên khối trùng với một khối đã có (không kể chữ hoa/thường, khoảng trắng, bảng mã Unicode "
+    "và vị trí dấu thanh)."
+)
 
 
 class Bloc(Searchable):
@@ -41,6 +131,9 @@ class Bloc(Searchable):
     last_year = models.PositiveSmallIntegerField(
         "hoạt động đến năm", null=True, blank=True, validators=year_validators
     )
+    # The name as a reader compares it (thidua.text.identity_key): unique, so one bloc entered
+    # twice under spellings differing only in case, spacing or Unicode form cannot both exist.
+    name_key = models.CharField("khóa so tên", max_length=255, editable=False, default="")
 
     history = HistoricalRecords()
 
@@ -49,6 +142,11 @@ class Bloc(Searchable):
         verbose_name_plural = "khối thi đua"
         ordering = [vi_order("name")]
         constraints = [
+            models.UniqueConstraint(
+                fields=["name_key"],
+                name="bloc_name_key_unique",
+                violation_error_message=DUPLICATE_BLOC_NAME,
+            ),
             models.CheckConstraint(
                 condition=Q(last_year__isnull=True)
                 | Q(first_year__isnull=True)
@@ -64,6 +162,9 @@ class Bloc(Searchable):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.name, "khoi")
+        self.name_key = identity_key(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = [*kwargs["update_fields"], "name_key"]
         super().save(*args, **kwargs)
         # Keep the members' copy of the organiser (used by a database constraint) in step.
         Membership.objects.filter(bloc_year__bloc=self).exclude(
@@ -83,6 +184,13 @@ class Bloc(Searchable):
     def name_in(self, year: int | None, names=None) -> str:
         """The name the bloc bore in `year` (see BlocName); `names`: its prefetched names."""
         return name_in(self.name, self.names.all() if names is None else names, year)
+
+    def check_name_unique(self):
+        if not self.name:
+            return
+        twin = Bloc.objects.exclude(pk=self.pk).filter(name_key=identity_key(self.name)).first()
+        if twin is not None:
+            raise ValidationError({"name": f"{DUPLICATE_BLOC_NAME} Khối đã có: «{twin.name}»."})
 
     def check_year(self, year, field="year"):
         check_within(year, self.first_year, self.last_year, field=field, label=f"khối «{self}»")
@@ -124,6 +232,7 @@ class Bloc(Searchable):
             )
 
     def clean(self):
+        self.check_name_unique()
         if not self.pk:
             return
         recorded = self.years.order_by("year").values_list("year", flat=True)
@@ -193,7 +302,7 @@ class BlocYear(models.Model):
         Bloc, verbose_name="khối", on_delete=models.PROTECT, related_name="years"
     )
     year = models.PositiveSmallIntegerField("năm", validators=year_validators)
-    member_count = models.PositiveSmallIntegerField(
+    member_count = UnitCountField(
         "số đơn vị thành viên",
         null=True,
         blank=True,
@@ -213,6 +322,7 @@ class BlocYear(models.Model):
                 name="bloc_year_unique",
                 violation_error_message="Khối này đã có hồ sơ cho năm đó.",
             ),
+            unit_count_constraint("bloc_year", "member_count"),
         ]
 
     def __str__(self):
@@ -229,6 +339,8 @@ class BlocYear(models.Model):
     def clean(self):
         if self.bloc_id:
             self.bloc.check_year(self.year)
+            if self.pk:
+                check_member_count(self, self.memberships.count(), field="member_count")
             if self.pk and self.year:
                 self.check_members_active()
                 check_members_elsewhere(
@@ -422,8 +534,14 @@ class Membership(models.Model):
         self.organiser_id = self.bloc_year.bloc.organiser_id
 
     def clean(self):
-        if not self.bloc_year_id or not self.unit_id:
+        try:
+            # On the bloc-year's add page the parent is not saved yet: bloc_year_id is None but
+            # the inline has set the object, and the rules below apply all the same.
+            bloc_year = self.bloc_year
+        except ObjectDoesNotExist:
             return
+        if not self.unit_id or not bloc_year.bloc_id or not bloc_year.year:
+            return  # the parent form reports its own missing fields
         self.sync_copies()
         self.bloc_year.bloc.check_year(self.year, field="bloc_year")
         if not self.unit.is_active_in(self.year):
@@ -433,12 +551,13 @@ class Membership(models.Model):
                     f"(hoạt động {self.unit.active_label})."
                 }
             )
-        if not getattr(self, "roster_checked_by_formset", False):
+        if not getattr(self, "roster_checked_by_formset", False) and bloc_year.pk:
             self.check_roster_against_saved()
         self.check_one_bloc_per_organiser()
 
     def check_roster_against_saved(self):
         others = Membership.objects.filter(bloc_year=self.bloc_year).exclude(pk=self.pk)
+        check_member_count(self.bloc_year, others.count() + 1, field="bloc_year")
         check_roster(
             [(self.unit_id, self.role, str(self.unit))]
             + [(m.unit_id, m.role, str(m.unit)) for m in others.select_related("unit")]

@@ -22,8 +22,10 @@ from blocs.models import (
 from tests.factories import (
     AttendanceFactory,
     BlocFactory,
+    BlocYearFactory,
     DocumentFactory,
     EventFactory,
+    MembershipFactory,
     MovementFactory,
     PersonFactory,
     PledgeFactory,
@@ -119,6 +121,10 @@ def test_clerk_saves_an_event_with_its_records_in_one_post(client, clerk):
     bloc = BlocFactory()
     guest, presenter = PersonFactory(), PersonFactory()
     leader, deputy = UnitFactory(), UnitFactory()
+    # Members elect their leader and deputy among themselves.
+    bloc_year = BlocYearFactory(bloc=bloc, year=2015)
+    for unit in (leader, deputy):
+        MembershipFactory(bloc_year=bloc_year, unit=unit)
     document = DocumentFactory()
     movement = MovementFactory()
     data = event_form(bloc)

@@ -191,7 +191,7 @@ def test_pledge_takes_the_bloc_of_its_event_and_refuses_another_bloc():
     other = Pledge(event=event, bloc=BlocFactory(), year=2022)
     with pytest.raises(ValidationError) as excinfo:
         other.full_clean()
-    assert "thuộc khối khác với khối của giao ước" in messages_of(excinfo, "event")
+    assert "giao ước ký tại sự kiện phải thuộc khối của sự kiện" in messages_of(excinfo, "event")
 
 
 def test_one_pledge_per_bloc_and_year():
