@@ -83,11 +83,10 @@ class Result:
     max_total: Decimal | None
     group_names: list = field(default_factory=list)
 
-    @property
-    def leading(self) -> list:
-        """The leading collective(s): first in the ranking; without scores, the candidate(s) of
-        the ballot for leading the bloc that reached the threshold with the most votes (or that
-        the bloc agreed on, where the source gives no count)."""
+    def _first(self) -> list:
+        """The candidates for leading the bloc: first in the ranking; without scores, the
+        candidate(s) of the ballot for leading the bloc that reached the threshold with the most
+        votes (or that the bloc agreed on, where the source gives no count)."""
         if self.rows:
             return [r for r in self.rows if r.rank == 1]
         ballot = next((b for b in self.ballots if b.subject == BallotSubject.LEADING), None)
@@ -99,6 +98,19 @@ class Result:
             return proposed
         top = max(counted)
         return [c for c in proposed if c.votes is None or c.votes == top]
+
+    @property
+    def leading(self) -> list:
+        """The leading collective, as a list of at most one: a bloc has one leading collective,
+        so a tie for first place leads to none (see `leading_tie`), never to two."""
+        first = self._first()
+        return first if len(first) == 1 else []
+
+    @property
+    def leading_tie(self) -> list:
+        """The units tied for first place (two or more), when no leading collective comes out."""
+        first = self._first()
+        return first if len(first) > 1 else []
 
     @property
     def tie_rule(self) -> str:

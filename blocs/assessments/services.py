@@ -8,11 +8,13 @@ row, and writes. Two simultaneous confirmations of a bloc-year therefore run one
 the second finds a confirmed version and is refused.
 """
 
+import datetime
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -20,6 +22,7 @@ from simple_history.utils import bulk_create_with_history
 
 from thidua import integrity
 from thidua.predicates import can
+from thidua.years import date_validators
 
 from ..models import (
     Assessment,
@@ -169,25 +172,112 @@ def vote_field(subject, unit_id):
     return f"v_{subject}_{unit_id}"
 
 
+SMALL_INT_MAX = 32767  # PositiveSmallIntegerField
+
+
 def _number(text, label, errors, key, *, decimal=False):
+    """The number typed in a field, or None: empty, or refused with a message naming the field
+    and the rule (a count is a whole number from 0 to SMALL_INT_MAX; a score is a number ≥ 0)."""
     text = ("" if text is None else str(text)).strip().replace(",", ".")
     if not text:
         return None
     try:
         value = Decimal(text) if decimal else int(text)
     except (InvalidOperation, ValueError):
-        errors.setdefault(key, []).append(f"{label}: «{text}» không phải là số.")
+        kind = "số" if decimal else "số nguyên"
+        errors.setdefault(key, []).append(f"{label}: «{text}» không phải là {kind}.")
         return None
     if decimal and not value.is_finite():
         errors.setdefault(key, []).append(f"{label}: «{text}» không phải là số.")
         return None
     if value < 0:
-        errors.setdefault(key, []).append(f"{label} không được âm ({text}).")
+        errors.setdefault(key, []).append(
+            f"{label} không được âm (đã ghi {text}): phải từ 0 trở lên."
+        )
         return None
-    if not decimal and value > 32767:
-        errors.setdefault(key, []).append(f"{label} quá lớn ({text}).")
+    if not decimal and value > SMALL_INT_MAX:
+        errors.setdefault(key, []).append(
+            f"{label} quá lớn (đã ghi {text}): tối đa {SMALL_INT_MAX}."
+        )
         return None
     return value
+
+
+HELD_ON_LABEL = "Ngày họp bình xét"
+HELD_ON_FIELD = forms.DateField(
+    required=False,
+    input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+    error_messages={
+        "invalid": f"{HELD_ON_LABEL}: hãy ghi một ngày có thật theo dạng ngày/tháng/năm "
+        "(ví dụ 18/12/2016)."
+    },
+)
+
+
+def check_held_on(value, bloc_year):
+    """The meeting date of `bloc_year`'s assessment (a date, or text as typed: dd/mm/yyyy or
+    yyyy-mm-dd), or None when empty. The meeting assesses the year, so it is held in that year
+    or after it (as an event is never held before the period it sums up), and within the dates
+    the system accepts. Raises a ValidationError keyed "held_on"."""
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if not isinstance(value, datetime.date):
+        try:
+            value = HELD_ON_FIELD.clean("" if value is None else str(value).strip())
+        except ValidationError as error:
+            raise ValidationError({"held_on": error.messages}) from None
+    if value is None:
+        return None
+    for validator in date_validators:
+        try:
+            validator(value)
+        except ValidationError as error:
+            raise ValidationError(
+                {"held_on": [f"{HELD_ON_LABEL}: {m}" for m in error.messages]}
+            ) from None
+    if value.year < bloc_year.year:
+        raise ValidationError(
+            {
+                "held_on": f"{HELD_ON_LABEL} ({value:%d/%m/%Y}) không thể trước năm được bình "
+                f"xét ({bloc_year.year}): cuộc họp bình xét năm {bloc_year.year} diễn ra trong "
+                f"năm {bloc_year.year} hoặc sau đó."
+            }
+        )
+    return value
+
+
+def _check_leading_votes(ballot_rows, valid, members, errors):
+    """The ballot for the leading collective: each valid ballot names at most one unit, so the
+    candidates' votes add up to at most the valid ballots; and the bloc has one leading
+    collective, so «x» (agreed without a count) marks one unit only, never beside counts."""
+    label = BallotSubject.LEADING.label
+    rows = [(u, v) for subject, u, v in ballot_rows if subject == BallotSubject.LEADING]
+    counted = [(u, v) for u, v in rows if v is not None]
+    agreed = [u for u, v in rows if v is None]
+    total = sum(v for _, v in counted)
+    if valid is not None and total > valid:
+        parts = " + ".join(f"«{members[u]}» {v}" for u, v in counted)
+        message = (
+            f"Tổng số phiếu «{label}» của các ứng viên ({parts} = {total}) không được lớn hơn "
+            f"số phiếu hợp lệ ({valid}): mỗi phiếu hợp lệ chỉ bầu một tập thể dẫn đầu khối."
+        )
+        for u, _ in counted:
+            errors.setdefault(vote_field(BallotSubject.LEADING, u), []).append(message)
+    if len(agreed) > 1:
+        names = ", ".join(f"«{members[u]}»" for u in agreed)
+        message = (
+            f"«{label}»: chỉ một đơn vị được ghi «{AGREED_MARK}» (khối thống nhất), đang ghi cho "
+            f"{names}: mỗi khối chỉ có một tập thể dẫn đầu."
+        )
+        for u in agreed:
+            errors.setdefault(vote_field(BallotSubject.LEADING, u), []).append(message)
+    elif agreed and counted:
+        message = (
+            f"«{label}»: không ghi «{AGREED_MARK}» cho «{members[agreed[0]]}» cùng với số phiếu "
+            "của đơn vị khác; hãy ghi số phiếu của mọi ứng viên, hoặc chỉ ghi "
+            f"«{AGREED_MARK}» cho tập thể được khối thống nhất."
+        )
+        errors.setdefault(vote_field(BallotSubject.LEADING, agreed[0]), []).append(message)
 
 
 def check_entry(bloc_year, entry: Entry):
@@ -204,8 +294,11 @@ def check_entry(bloc_year, entry: Entry):
         for i in CriteriaItem.objects.filter(sheet__bloc_year=bloc_year).select_related("group")
     }
     fields = {}
+    typed = {}
     for key, (name, label) in BALLOT_FIELDS.items():
-        fields[name] = _number(entry.ballots.get(key), label, errors, name)
+        text = entry.ballots.get(key)
+        typed[name] = bool(("" if text is None else str(text)).strip())
+        fields[name] = _number(text, label, errors, name)
     issued, returned = fields["ballots_issued"], fields["ballots_returned"]
     valid, invalid = fields["ballots_valid"], fields["ballots_invalid"]
     if returned is not None and issued is not None and returned > issued:
@@ -217,10 +310,10 @@ def check_entry(bloc_year, entry: Entry):
             f"Số phiếu hợp lệ ({valid}) cộng số phiếu không hợp lệ ({invalid}) phải bằng số "
             f"phiếu thu về ({returned})."
         )
-    any_ballot = any(v is not None for v in fields.values())
-    if any_ballot and None in (issued, returned, valid, invalid):
+    any_ballot = any(typed.values())
+    if any_ballot and not all(typed.values()):
         for name, label in BALLOT_FIELDS.values():
-            if fields[name] is None:
+            if not typed[name]:  # a typed but refused count has its own message
                 errors.setdefault(name, []).append(
                     f"{label}: cần ghi đủ số phiếu phát ra, thu về, hợp lệ và không hợp lệ."
                 )
@@ -241,6 +334,8 @@ def check_entry(bloc_year, entry: Entry):
             if votes is None:
                 continue
             if valid is None:
+                if typed["ballots_valid"]:
+                    continue  # the valid ballots are refused with their own message
                 errors.setdefault(key, []).append(
                     f"{label}: cần ghi số phiếu hợp lệ trước khi ghi số phiếu của ứng viên."
                 )
@@ -251,6 +346,7 @@ def check_entry(bloc_year, entry: Entry):
                 )
                 continue
         ballot_rows.append((subject, unit_id, votes))
+    _check_leading_votes(ballot_rows, valid, members, errors)
     score_rows = []
     for (unit_id, item_id), (self_text, agreed_text, comment) in entry.scores.items():
         item = items.get(item_id)
@@ -286,10 +382,27 @@ def check_entry(bloc_year, entry: Entry):
         if values[0] is None and values[1] is None and not comment:
             continue
         score_rows.append((unit_id, item, values[0], values[1], comment))
+    try:
+        held_on = check_held_on(entry.held_on, bloc_year)
+    except ValidationError as error:
+        held_on = None
+        for key, messages in error.message_dict.items():
+            errors.setdefault(key, []).extend(messages)
+    source = (entry.source or "").strip()
+    limit = Assessment._meta.get_field("source").max_length
+    if len(source) > limit:
+        errors.setdefault("source", []).append(
+            f"Căn cứ dài {len(source)} ký tự, vượt quá tối đa {limit} ký tự: hãy rút gọn (ví dụ "
+            "chỉ ghi tên, số và ngày của biên bản) và ghi phần còn lại vào Ghi chú."
+        )
+    if not errors and not score_rows and not ballot_rows and not any_ballot:
+        errors["__all__"] = [
+            "Chưa có kết quả để lưu: hãy ghi điểm, kết quả kiểm phiếu hoặc số phiếu của ứng "
+            "viên; phiên bản trống không được tạo."
+        ]
     if errors:
         raise ValidationError(errors)
-    fields.update(held_on=entry.held_on, source=(entry.source or "").strip()[:255])
-    fields["note"] = (entry.note or "").strip()
+    fields.update(held_on=held_on, source=source, note=(entry.note or "").strip())
     return fields, score_rows, ballot_rows
 
 

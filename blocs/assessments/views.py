@@ -203,12 +203,6 @@ def _score_rows(unit_id, items, entry, error_keys):
 
 SCORE_LABELS = {"s": "Tự chấm", "a": "Khối thống nhất", "c": "Nhận xét"}
 
-HELD_ON = forms.DateField(
-    required=False,
-    input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-    error_messages={"invalid": "Ngày họp bình xét: hãy ghi theo dạng ngày/tháng/năm."},
-)
-
 
 @staff_page
 def enter(request, slug, year):
@@ -230,12 +224,9 @@ def enter(request, slug, year):
         item.escaped_name = escape(item.name)
     errors = {}
     if request.method == "POST":
+        # Every rule (the date, the lengths, the tally) is the service's: the page and any
+        # import refuse the same input with the same message.
         entry = _entry_from_post(request.POST, members, items)
-        try:
-            entry.held_on = HELD_ON.clean(entry.held_on)
-        except ValidationError as error:
-            errors["held_on"] = error.messages
-            entry.held_on = request.POST.get("held_on", "")
         if refusal is not None:
             errors.setdefault("__all__", []).append(refusal.message)
         if not errors:
@@ -287,7 +278,9 @@ def enter(request, slug, year):
             "subjects": BallotSubject.choices,
             "entry": entry,
             "held_on": held_on or "",
-            "errors": [m for messages_ in errors.values() for m in messages_],
+            # A rule over several fields (the leading votes' total) marks each of them, and
+            # is said once.
+            "errors": list(dict.fromkeys(m for messages_ in errors.values() for m in messages_)),
             "error_keys": error_keys,
             "refusal": refusal.message if refusal else "",
             "ballot_fields": [
@@ -323,6 +316,12 @@ class ConfirmStepForm(forms.Form):
         label="Tôi xác nhận thực hiện thao tác này",
         error_messages={"required": "Cần đánh dấu ô xác nhận trước khi thực hiện."},
     )
+
+    def top_errors(self) -> list[str]:
+        """What templates/awards/action.html (via awards/_form_errors.html) shows above the
+        fields: the refusals of the step (this form has no hidden fields)."""
+        hidden = [error for field in self.hidden_fields() for error in field.errors]
+        return [*self.non_field_errors(), *hidden]
 
 
 @staff_page

@@ -240,7 +240,9 @@ def test_totals_are_weighted_and_ties_broken_by_the_recorded_rule(world):
     CriteriaSheet.objects.filter(pk=sheet.pk).update(tie_break=TieBreak.SHARED)
     shared = results.compute(version)
     assert [r.rank for r in shared.rows] == [1, 1, 3]
-    assert {r.unit_id for r in shared.leading} == {units[1].pk, units[2].pk}
+    # One leading collective per bloc: a shared first place is reported as a tie, not two.
+    assert shared.leading == []
+    assert {r.unit_id for r in shared.leading_tie} == {units[1].pk, units[2].pk}
 
 
 def test_threshold_reached_at_exactly_the_percentage_not_below(world):
@@ -276,7 +278,8 @@ def test_ballot_only_result_leads_by_the_most_votes_above_the_threshold(world):
     bloc_year, _, _, clerk, second = world
     units = [m.unit for m in bloc_year.memberships.order_by("order")]
     lead = BallotSubject.LEADING
-    votes = {(lead, units[0].pk): "5", (lead, units[1].pk): "7", (lead, units[2].pk): "3"}
+    # Of 8 valid ballots, each naming at most one unit: 37.5 %, 50 % (the threshold), 12.5 %.
+    votes = {(lead, units[0].pk): "3", (lead, units[1].pk): "4", (lead, units[2].pk): "1"}
     version = services.enter(bloc_year, clerk, Entry(ballots=TALLY, votes=votes))
     assert [c.unit_id for c in results.compute(version).leading] == [units[1].pk]
 
