@@ -15,7 +15,7 @@ from django.utils.functional import cached_property
 from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_deletes import DeleteGuardMixin
-from .admin_forms import AdminModelForm
+from .admin_forms import AdminModelForm, with_verbose_unique_errors
 from .admin_history import HistoryGuardMixin
 from .models import DocumentTemplate
 from .paper import kinds as paper_kinds
@@ -170,6 +170,13 @@ class BaseAdmin(HistoryGuardMixin, DeleteGuardMixin, SimpleHistoryAdmin):
     form = AdminModelForm
     list_per_page = 50
     show_full_result_count = False
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            yield with_verbose_unique_errors(formset), inline
+
+    def get_changelist_formset(self, request, **kwargs):
+        return with_verbose_unique_errors(super().get_changelist_formset(request, **kwargs))
 
 
 class FoldedSearchMixin:

@@ -10,11 +10,24 @@ Three layers, all shown as a Vietnamese message naming the reason, nothing delet
   admin's log) is refused: nothing deleted here is beyond restoring from its history.
 """
 
+import html
+
 from django.contrib import messages
 from django.contrib.admin.utils import NestedObjects, quote, unquote
 from django.db import router
 from django.shortcuts import redirect
 from django.utils.html import strip_tags
+
+# What to do instead of deleting, for models that have no end-of-activity field to record
+# (see `DeleteGuardMixin.get_delete_advice`).
+DELETE_ADVICE = {
+    "units.person": (
+        "Nếu đây là cá nhân nhập trùng, hãy chuyển các hồ sơ đó sang cá nhân còn giữ rồi mới xóa; "
+        "hồ sơ của người đã nghỉ hưu hoặc chuyển công tác được giữ nguyên."
+    ),
+}
+# Fields that mark the end of a record's activity: recording one is the alternative to a delete.
+END_FIELDS = ["active_until", "last_year", "valid_until"]
 
 
 def keeps_history(model) -> bool:
@@ -26,6 +39,28 @@ class DeleteGuardMixin:
 
     # Set on models whose rows are never deleted: why, and what to do instead.
     delete_refusal_message = None
+    # What to do instead of a delete the dependent records prevent; None: found from the model.
+    delete_advice = None
+
+    def get_delete_advice(self) -> str:
+        """One sentence for this model: the alternative to deleting a row others depend on."""
+        if self.delete_advice is not None:
+            return self.delete_advice
+        opts = self.model._meta
+        if opts.label_lower in DELETE_ADVICE:
+            return DELETE_ADVICE[opts.label_lower]
+        names = {field.name: field for field in opts.concrete_fields}
+        for name in END_FIELDS:
+            if name in names:
+                return (
+                    f"Nếu {opts.verbose_name} đã thôi hoạt động, hãy ghi "
+                    f"«{names[name].verbose_name}» thay vì xóa."
+                )
+        if "is_active" in names:
+            return (
+                f"Nếu không dùng nữa, hãy bỏ chọn «{names['is_active'].verbose_name}» thay vì xóa."
+            )
+        return ""
 
     def delete_refusal(self, request, obj):
         """Why `obj` may not be deleted, or None."""
@@ -58,6 +93,7 @@ class DeleteGuardMixin:
         refused = [(obj, r) for obj in objs if (r := self.delete_refusal(request, obj))]
         unrecorded = self._unrecorded_cascade(objs)
         names = ", ".join(f"«{obj}»" for obj in objs[:5])
+        advice = self.get_delete_advice()
         if refused:
             messages.error(
                 request, "Không thể xóa: " + "; ".join(f"«{o}»: {r}" for o, r in refused[:5])
@@ -68,19 +104,23 @@ class DeleteGuardMixin:
             messages.error(
                 request,
                 f"Không thể xóa {names}: việc xóa sẽ xóa theo {labels} không được lưu lịch sử "
-                "nên không khôi phục được. Hãy gỡ các liên kết đó trước, hoặc ghi năm kết thúc "
-                "hoạt động (khóa tài khoản) thay vì xóa.",
+                f"nên không khôi phục được. Hãy gỡ các liên kết đó trước. {advice}".rstrip(),
             )
             protected = [*(f"{name}: {count}" for name, count in unrecorded), *protected]
         elif protected:
-            examples = "; ".join(strip_tags(str(item)) for item in protected[:3])
+            examples = "; ".join(_plain_text(item) for item in protected[:3])
             more = f"; và {len(protected) - 3} hồ sơ khác" if len(protected) > 3 else ""
             messages.error(
                 request,
                 f"Không thể xóa {names}: còn {len(protected)} hồ sơ khác đang tham chiếu "
                 f"({examples}{more}). Hồ sơ lịch sử được bảo vệ; hãy xóa hoặc chuyển các hồ sơ "
-                "phụ thuộc trước, hoặc ghi năm kết thúc hoạt động thay vì xóa.",
+                f"phụ thuộc trước. {advice}".rstrip(),
             )
+        if protected:
+            # The delete is refused for the rows listed: the page says so (Django's page would
+            # otherwise show first the types of the rows it would take along, as a lack of
+            # permission, even to a superuser).
+            perms_needed = set()
         return deleted, model_count, perms_needed, protected
 
     def _unrecorded_cascade(self, objs):
@@ -94,3 +134,12 @@ class DeleteGuardMixin:
             if model is not self.model and not keeps_history(model) and rows:
                 found.append((str(model._meta.verbose_name_plural), len(rows)))
         return found
+
+
+def _plain_text(item) -> str:
+    """A row of Django's "protected" list as plain text for a message (which is escaped when
+    shown): a link built by the admin is HTML, whose entities (KH&amp;CN) are decoded here."""
+    text = str(item)
+    if hasattr(item, "__html__"):
+        return html.unescape(strip_tags(text))
+    return text

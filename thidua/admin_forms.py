@@ -10,6 +10,29 @@ from django.db import models
 from django.http import HttpResponseRedirect
 
 
+def field_label(model, name) -> str:
+    """The Vietnamese name of a model's field (its verbose name), or `name` itself."""
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
+
+
+def labelled_messages(error: ValidationError, model) -> list[str]:
+    """The messages of `error` for a display that shows them away from their fields (above a
+    form, in a message or a report): each field's messages start with «its label»."""
+    if not hasattr(error, "error_dict"):
+        return list(error.messages)
+    found = []
+    for name, items in error.error_dict.items():
+        messages = ValidationError(items).messages
+        if name == NON_FIELD_ERRORS:
+            found += messages
+        else:
+            found += [f"«{field_label(model, name)}»: {message}" for message in messages]
+    return found
+
+
 class AdminModelForm(forms.ModelForm):
     """The base form of every admin page (BaseAdmin.form).
 
@@ -24,11 +47,7 @@ class AdminModelForm(forms.ModelForm):
                 if name == NON_FIELD_ERRORS or name in self.fields:
                     kept[name] = items
                     continue
-                try:
-                    label = self._meta.model._meta.get_field(name).verbose_name
-                except FieldDoesNotExist:
-                    label = name
-                moved += [f"«{label}»: {message}" for message in ValidationError(items).messages]
+                moved += labelled_messages(ValidationError({name: items}), self._meta.model)
             if moved:
                 kept[NON_FIELD_ERRORS] = [
                     *kept.get(NON_FIELD_ERRORS, []),
@@ -36,6 +55,60 @@ class AdminModelForm(forms.ModelForm):
                 ]
             errors = ValidationError(kept)
         super()._update_errors(errors)
+
+
+DATE_LOOKUPS = {"date": "ngày", "year": "năm", "month": "tháng"}
+
+
+class _LabelledName(str):
+    """A field's name that prints as its label: compared, hashed and filtered as the name (by
+    a formset's own override, or the inline's `field != fk.name`), shown as «năm»."""
+
+    def __new__(cls, name, label):
+        named = super().__new__(cls, name)
+        named.label = label
+        return named
+
+    def __str__(self):
+        return self.label
+
+
+class VerboseUniqueErrorsMixin:
+    """A formset whose duplicate-row messages name the fields as the page does («năm» và
+    «vai trò»), not by their code names (Django's BaseModelFormSet prints `year and role`).
+    The names reach the rest of the chain (a formset's own wording, then Django's) unchanged
+    as strings, and print as labels. BaseAdmin mixes it into every formset of the admin."""
+
+    def field_label(self, name) -> str:
+        try:
+            label = self.model._meta.get_field(name).verbose_name
+        except FieldDoesNotExist:
+            field = self.form.base_fields.get(name)
+            label = field.label if field is not None and field.label else name
+        return f"«{label}»"
+
+    def get_unique_error_message(self, unique_check):
+        return super().get_unique_error_message(
+            [_LabelledName(name, self.field_label(name)) for name in unique_check]
+        )
+
+    def get_date_error_message(self, date_check):
+        uclass, lookup, field, unique_for = date_check
+        return super().get_date_error_message(
+            (
+                uclass,
+                _LabelledName(lookup, DATE_LOOKUPS.get(lookup, lookup)),
+                _LabelledName(field, self.field_label(field)),
+                _LabelledName(unique_for, self.field_label(unique_for)),
+            )
+        )
+
+
+def with_verbose_unique_errors(formset):
+    """`formset` with VerboseUniqueErrorsMixin (once)."""
+    if issubclass(formset, VerboseUniqueErrorsMixin):
+        return formset
+    return type(formset.__name__, (VerboseUniqueErrorsMixin, formset), {})
 
 
 PERMISSION_ACTIONS = {"add": "thêm", "change": "sửa", "delete": "xóa", "view": "xem"}
