@@ -129,6 +129,88 @@ def draft_warnings(nomination) -> list[str]:
     return [c.warning for c in check(nomination) if c.warning]
 
 
+# --- one dossier per recipient, award type and year ----------------------------------------------
+# Not a catalogue Rule (an administrator may not switch it off): the same recipient is proposed
+# once for the same award in the same year (one achievement is not rewarded twice, Luật 2022).
+# A dossier the bloc withdrew or the reviewers refused no longer stands: another may be made.
+ENDED_STATES = [Status.WITHDRAWN, Status.REJECTED]
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    pk: int
+    status: str
+
+    @property
+    def status_label(self) -> str:
+        return Status(self.status).label
+
+
+def _duplicate_rows(nominations):
+    keyed = [n for n in nominations if n.award_type_id and n.year and (n.unit_id or n.person_id)]
+    if not keyed:
+        return []
+    units = {n.unit_id for n in keyed if n.unit_id}
+    people = {n.person_id for n in keyed if n.person_id}
+    return (
+        Nomination.objects.filter(
+            Q(unit_id__in=units) | Q(person_id__in=people),
+            year__in={n.year for n in keyed},
+            award_type_id__in={n.award_type_id for n in keyed},
+        )
+        .exclude(status__in=ENDED_STATES)
+        .order_by("pk")
+        .values_list("pk", "unit_id", "person_id", "year", "award_type_id", "status")
+    )
+
+
+def _same_key(nomination):
+    return (_recipient(nomination), nomination.year, nomination.award_type_id)
+
+
+def seed_duplicates(nominations):
+    """Reads the duplicates of a page's dossiers in one query and remembers each on its dossier,
+    where duplicate_of() then finds it (the dashboard's submit buttons)."""
+    nominations = list(nominations)
+    found = defaultdict(list)
+    for pk, unit_id, person_id, year, type_id, status in _duplicate_rows(nominations):
+        who = ("u", unit_id) if unit_id else ("p", person_id)
+        found[(who, year, type_id)].append(Duplicate(pk, status))
+    for n in nominations:
+        others = [d for d in found.get(_same_key(n), []) if d.pk != n.pk]
+        n.__dict__["_duplicate"] = others[0] if others else None
+
+
+def duplicate_of(nomination) -> Duplicate | None:
+    """Another dossier, not withdrawn or refused, for the same recipient, award type and year."""
+    if "_duplicate" not in nomination.__dict__:
+        seed_duplicates([nomination])
+    return nomination.__dict__["_duplicate"]
+
+
+DUPLICATE_RULE = (
+    "một thành tích không khen thưởng hai lần: mỗi tập thể, cá nhân chỉ có một hồ sơ cho một "
+    "loại khen thưởng trong một năm"
+)
+
+
+def duplicate_message(nomination, duplicate, *, submitting=False) -> str:
+    """The refusal naming the duplicate: on saving (shown on the recipient's field) or on
+    sending the dossier."""
+    what = "tập thể" if nomination.unit_id else "cá nhân"
+    other = f"hồ sơ số {duplicate.pk} (trạng thái «{duplicate.status_label}»)"
+    award = f"«{nomination.award_type}» năm {nomination.year}"
+    if submitting:
+        return (
+            f"Không thể gửi hồ sơ: trùng với {other} đề nghị {award} cho cùng {what} "
+            f"«{nomination.recipient_name}» — {DUPLICATE_RULE}. Hãy rút một trong hai hồ sơ."
+        )
+    return (
+        f"{what.capitalize()} «{nomination.recipient_name}» đã có {other} đề nghị {award} — "
+        f"{DUPLICATE_RULE}. Hãy sửa hồ sơ số {duplicate.pk} thay vì lập hồ sơ mới."
+    )
+
+
 def is_historical(nomination, current_start_year: int) -> bool:
     return bool(nomination.is_historical) or nomination.year < current_start_year
 

@@ -6,7 +6,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from units.models import Unit, User
 
-from .models import AwardType, Nomination, Rule, new_token
+from .models import RECIPIENT_XOR_MESSAGE, AwardType, Nomination, Rule, new_token
+from .permissions import assignable_reviewers, assignee_refusal
 
 CONFIRM_LABEL = "Tôi xác nhận thực hiện thao tác này"
 
@@ -22,6 +23,16 @@ def add_service_error(form, error: ValidationError):
     else:
         for message in error.messages:
             form.add_error(None, message)
+
+
+class TopErrorsMixin:
+    """`top_errors()`: what the page shows above the fields (templates/awards/_form_errors.html):
+    the non-field errors, then the errors of hidden fields (a missing or stale version, a missing
+    one-time token), which have no visible field to stand by."""
+
+    def top_errors(self) -> list[str]:
+        hidden = [error for field in self.hidden_fields() for error in field.errors]
+        return [*self.non_field_errors(), *hidden]
 
 
 class ServiceErrorsMixin:
@@ -51,7 +62,7 @@ def version_field():
     )
 
 
-class NominationForm(ServiceErrorsMixin, forms.ModelForm):
+class NominationForm(TopErrorsMixin, ServiceErrorsMixin, forms.ModelForm):
     """A dossier of the bloc for one year: recipient among the bloc's member units that year or
     the people working in them. Editing carries the dossier's version (a stale tab is refused);
     creating carries a one-time token (a second submit creates nothing)."""
@@ -94,8 +105,22 @@ class NominationForm(ServiceErrorsMixin, forms.ModelForm):
             del self.fields["version"]
             self.fields["form_token"].initial = new_token()
 
+    def _update_errors(self, errors):
+        # A unit or person the form refused already (not a member of the bloc that year) leaves
+        # the recipient empty: the model's «exactly one recipient» would be a second, false error.
+        refused = any(self._errors.get(f) for f in ("unit", "person")) if self._errors else False
+        if refused and hasattr(errors, "error_dict") and "unit" in errors.error_dict:
+            kept = [e for e in errors.error_dict["unit"] if RECIPIENT_XOR_MESSAGE not in e.messages]
+            if kept:
+                errors.error_dict["unit"] = kept
+            else:
+                del errors.error_dict["unit"]
+            if not errors.error_dict:
+                return
+        super()._update_errors(errors)
 
-class ConfirmForm(forms.Form):
+
+class ConfirmForm(TopErrorsMixin, forms.Form):
     """A workflow step: an optional or required reason, an explicit confirmation, and the
     dossier's version when the page was loaded (a stale page is refused whatever changed)."""
 
@@ -208,19 +233,34 @@ class AssignReviewerForm(ConfirmForm):
     reviewer = forms.ModelChoiceField(
         label="Người thẩm định được giao",
         queryset=User.objects.none(),
-        help_text="Một cán bộ của đơn vị khác đơn vị được đề nghị khen thưởng.",
+        help_text="Chỉ người thẩm định độc lập với hồ sơ: giữ vai trò thẩm định, không thuộc "
+        "đơn vị được đề nghị khen thưởng, không thuộc đơn vị khối trưởng của khối đề nghị.",
+        error_messages={
+            "invalid_choice": "Người được chọn không thể được giao hồ sơ này: chỉ giao cho "
+            "người thẩm định độc lập với hồ sơ (xem danh sách).",
+            "required": "Cần chọn người thẩm định được giao.",
+        },
     )
     field_order = ["reviewer", "reason"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        users = User.objects.filter(is_active=True, unit__isnull=False).select_related("unit")
-        if self.nomination is not None and self.nomination.unit_id:
-            users = users.exclude(unit_id=self.nomination.unit_id)
-        self.fields["reviewer"].queryset = users.order_by("unit__name", "username")
+        # The same rule the service applies (permissions.assignee_refusal): only those offered.
+        self.fields["reviewer"].queryset = assignable_reviewers(self.nomination)
         self.fields["reviewer"].label_from_instance = lambda u: (
             f"{u.get_full_name() or u.get_username()} – {u.unit}"
         )
+
+    def clean(self):
+        data = super().clean()
+        # A user posted outside the choices (a forged or outdated form): say why not them.
+        posted = str(self.data.get("reviewer") or "")
+        if self.has_error("reviewer", "invalid_choice") and posted.isdigit() and self.nomination:
+            user = User.objects.filter(pk=posted).select_related("unit").first()
+            refused = assignee_refusal(user, self.nomination) if user else None
+            if refused:
+                self.errors["reviewer"] = self.error_class([refused])
+        return data
 
     def service_arguments(self):
         return {"reviewer": self.cleaned_data["reviewer"], "reason": self.cleaned_data["reason"]}

@@ -230,9 +230,11 @@ class ProposalImporter(RecipientColumns, Importer):
         rows = plan.to_create()
         # Their units, award types and bloc checked in one query each, not one per row.
         batch.prime_foreign_keys([row.data["nomination"] for row in rows])
+        # Their recipients locked and their live dossiers read once for the file.
+        services.settle_recipients([row.data["nomination"] for row in rows])
         for row in rows:
             try:
-                services.save_draft(row.data["nomination"], user)
+                services.save_draft(row.data["nomination"], user, settled=True)
             except ValidationError as exc:
                 raise row_errors(row, exc) from exc
 
@@ -275,8 +277,9 @@ class DecisionImporter(RecipientColumns, Importer):
         Column(
             "ordinal",
             "Số thứ tự",
-            help="Số thứ tự của đối tượng trong quyết định (STT).",
-            aliases=("STT",),
+            help="Số thứ tự (STT) của đối tượng trong danh sách kèm theo quyết định; số này là "
+            "«số sổ vàng» in trên bằng khen, giấy khen và trang xác minh.",
+            aliases=("STT", "Số sổ vàng"),
         ),
         Column(
             "award_type",

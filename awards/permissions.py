@@ -9,10 +9,12 @@ why a permission is refused.
 
 import rules
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef
 
 from blocs.models import Membership, Role
 from blocs.queries import is_leader_unit
+from thidua import roles
 from thidua.predicates import (
     can,  # noqa: F401 (the awards apps ask can() from here)
     can_enter_data,
@@ -68,11 +70,18 @@ def review_body() -> dict:
 
 
 @rules.predicate
+def holds_review_role(user):
+    """The user holds the reviewing role (the setting's group, else the reviewer role), whatever
+    their unit: the one condition a reviewer assigned from another unit must meet too."""
+    body = review_body()
+    return bool(rules.is_group_member(body["role"])(user) if body["role"] else is_reviewer(user))
+
+
+@rules.predicate
 def in_review_body(user):
     """A member of the reviewing role and, when the setting names one, of the reviewing unit."""
     body = review_body()
-    member = rules.is_group_member(body["role"])(user) if body["role"] else is_reviewer(user)
-    if not member:
+    if not holds_review_role(user):
         return False
     if body["unit"]:
         return bool(user.unit_id) and user.unit.slug == body["unit"]
@@ -97,12 +106,17 @@ def assigned_to_another(user, nomination):
 can_prepare_nomination = can_enter_data | (is_bloc_leader_staff & leads_bloc_of)
 # Send and withdraw: a decision of the bloc, made by the leader unit's staff only.
 can_submit_nomination = is_bloc_leader_staff & leads_bloc_of
+# A reviewer independent of the dossier: holds the reviewing role, is not of the recipient's unit
+# (nor the recipient) and not of the unit leading the proposing bloc that year. An administrator
+# assigns a dossier only to such a reviewer (assignee_refusal), and the assignee acts on it only
+# while they remain one (an assignment never makes someone a reviewer).
+is_independent_reviewer = holds_review_role & ~recipient_is_own_unit & ~leads_bloc_of
 # Review (start, return, recommend, reject, forward, record the council's vote) and decide (grant
 # via a decision, revoke): the reviewing body, never on their own unit's nomination; a dossier an
 # administrator assigned to a named reviewer of another unit, that reviewer only. The
 # secretariat enters data but does not decide.
 can_review_nomination = (
-    (in_review_body & ~assigned_to_another) | is_assigned_reviewer
+    (in_review_body & ~assigned_to_another) | (is_assigned_reviewer & is_independent_reviewer)
 ) & ~recipient_is_own_unit
 can_decide_nomination = can_review_nomination
 can_revoke_award = in_review_body & ~recipient_is_own_unit
@@ -112,6 +126,54 @@ can_assign_reviewer = is_administrator
 # Historical awards entered from a past decision (no workflow), and corrections of their record:
 # data entry, never for the staff member's own unit (conflict of interest, as for reviewers).
 can_enter_historical = can_enter_data & ~recipient_is_own_unit
+
+
+def _who(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def review_role() -> str:
+    """The name of the reviewing role (the setting's group, else the reviewer role)."""
+    return review_body()["role"] or roles.REVIEWER
+
+
+def assignee_refusal(user, nomination) -> str | None:
+    """Why `user` may not be assigned `nomination` for review, in Vietnamese, or None: the one
+    rule behind the assignment form's choices and the service that records the assignment."""
+    if not user.is_active or not user.unit_id:
+        return f"«{_who(user)}» không phải tài khoản đang hoạt động của một đơn vị."
+    if not holds_review_role(user):
+        return (
+            f"«{_who(user)}» không giữ vai trò «{review_role()}»: chỉ giao hồ sơ cho người thẩm "
+            "định."
+        )
+    if recipient_is_own_unit(user, nomination):
+        return (
+            f"«{_who(user)}» thuộc chính đơn vị được đề nghị khen thưởng ({user.unit}): hãy giao "
+            "cho người thẩm định của đơn vị khác."
+        )
+    if leads_bloc_of(user, nomination):
+        return (
+            f"«{_who(user)}» thuộc đơn vị khối trưởng đã lập hồ sơ này ({user.unit}): người thẩm "
+            "định phải độc lập với khối đề nghị."
+        )
+    return None
+
+
+def assignable_reviewers(nomination):
+    """The users an administrator may assign `nomination` to (assignee_refusal is None), as a
+    queryset: the active holders of the reviewing role with a unit, independent of the dossier."""
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, unit__isnull=False, groups__name=review_role())
+        .select_related("unit")
+        .distinct()
+        .order_by("unit__name", "username")
+    )
+    if nomination is None:
+        return users
+    return users.filter(pk__in=[u.pk for u in users if assignee_refusal(u, nomination) is None])
+
 
 PERMISSIONS = {
     "awards.prepare_nomination": can_prepare_nomination,
@@ -136,6 +198,9 @@ def explain(user, perm, obj=None) -> str:
     if not (user and user.is_authenticated):
         return "Cần đăng nhập để thực hiện thao tác này."
     if perm in ("awards.review_nomination", "awards.decide_nomination", "awards.revoke_award"):
+        # The role first: a user who reviews nothing is told so, not about the dossier.
+        if not holds_review_role(user):
+            return f"Chỉ người thẩm định thuộc {_body_name()} mới thẩm định, quyết định hồ sơ."
         if obj is not None and recipient_is_own_unit(user, obj):
             return (
                 f"Đây là hồ sơ của chính đơn vị bạn («{user.unit}»): người thẩm định không xét, "
@@ -144,8 +209,13 @@ def explain(user, perm, obj=None) -> str:
             )
         if obj is not None and assigned_to_another(user, obj):
             return (
-                f"Hồ sơ đã được giao cho «{obj.assigned_reviewer}» thẩm định (hồ sơ có xung đột "
-                "lợi ích với đơn vị thẩm định); chỉ người được giao xử lý hồ sơ này."
+                f"Hồ sơ đã được giao cho «{_who(obj.assigned_reviewer)}» thẩm định (hồ sơ có xung "
+                "đột lợi ích với đơn vị thẩm định); chỉ người được giao xử lý hồ sơ này."
+            )
+        if obj is not None and is_assigned_reviewer(user, obj) and leads_bloc_of(user, obj):
+            return (
+                f"Đơn vị của bạn («{user.unit}») là khối trưởng của khối đề nghị hồ sơ này: người "
+                "thẩm định phải độc lập với khối đề nghị."
             )
         return f"Chỉ người thẩm định thuộc {_body_name()} mới thẩm định, quyết định hồ sơ."
     if perm in ("awards.submit_nomination", "awards.prepare_nomination"):
@@ -161,6 +231,17 @@ def explain(user, perm, obj=None) -> str:
         return (
             "Thống kê nội bộ chỉ dành cho người thẩm định, Thư ký Bộ và Quản trị hệ thống; "
             "thống kê công khai ở trang «Thống kê»."
+        )
+    if perm == "awards.open_bloc_dashboard":
+        return (
+            "Chỉ cán bộ của đơn vị khối trưởng mở được trang này: trang «Hồ sơ của khối» dành "
+            "cho cán bộ đơn vị đang (hoặc đã) là khối trưởng của một khối thi đua."
+        )
+    if perm == "awards.open_review_queue":
+        return (
+            "Chỉ người thẩm định, Thư ký Bộ và Quản trị hệ thống mở được trang này (thẩm định hồ "
+            "sơ, văn bản khen thưởng); cán bộ khối trưởng xem hồ sơ của khối ở trang «Hồ sơ của "
+            "khối»."
         )
     if perm == "awards.view_dossier":
         return (

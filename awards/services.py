@@ -8,14 +8,15 @@ legal rules (awards.eligibility), writes, bumps the version and logs who, when a
 Vietnamese ValidationErrors; a unique violation under parallel requests becomes one too.
 """
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from blocs.models import Document, DocumentKind, Event
-from blocs.queries import is_leader_unit
 from thidua import batch
-from units.models import Unit
+from units.models import Person, Unit
 
 from . import eligibility, workflow
 from .models import (
@@ -32,7 +33,7 @@ from .models import (
     Status,
     Transition,
 )
-from .permissions import can
+from .permissions import assignee_refusal, can
 
 STALE_MESSAGE = (
     "Hồ sơ đã được người khác xử lý (trạng thái hiện tại: «{current}»). "
@@ -127,6 +128,47 @@ def _council_passed(nomination, checks) -> bool:
     return vote is not None and vote.votes_for * 2 > vote.council_size
 
 
+def _dated(day) -> str:
+    return f"{day:%d/%m/%Y}"
+
+
+def _check_since_achievement(nomination, day, *, field, what, code, today=None):
+    """`day` from the first day of the dossier's achievement year to today, else an error on
+    `field` naming `what` was dated."""
+    if day is None:
+        return
+    today = today or timezone.localdate()
+    start = datetime.date(nomination.year, 1, 1)
+    if day < start:
+        message = (
+            f"{what} ({_dated(day)}) trước năm thành tích {nomination.year}: phải từ ngày "
+            f"{_dated(start)} trở đi."
+        )
+    elif day > today:
+        message = f"{what} ({_dated(day)}) chưa đến: chỉ ghi đến hôm nay ({_dated(today)})."
+    else:
+        return
+    raise ValidationError({field: message}, code=code)
+
+
+def check_council_date(nomination, held_on, *, today=None):
+    """A council sits on a dossier after its achievement year began and never in the future: the
+    latest-dated vote is the one the rules judge, so a future date would decide them."""
+    _check_since_achievement(
+        nomination, held_on, field="held_on", what="Ngày họp Hội đồng", code="council_date",
+        today=today,
+    )  # fmt: skip
+
+
+def check_decision_date(nomination, issued_on, *, today=None):
+    """A decision is issued after the achievement year began and never in the future: it is
+    published at once, so a future date would be shown as already issued."""
+    _check_since_achievement(
+        nomination, issued_on, field="issued_on", what="Ngày ban hành quyết định",
+        code="decision_date", today=today,
+    )  # fmt: skip
+
+
 # --- the steps ----------------------------------------------------------------------------------
 
 
@@ -175,6 +217,7 @@ def grant(nomination, actor, decision, *, prize_rank="", note=""):
     created = {}
 
     def write(locked):
+        check_decision_date(locked, decision.document.issued_on)
         created["award"] = _create_award(
             award_type=locked.award_type,
             year=locked.year,
@@ -199,6 +242,7 @@ def record_council_vote(
     created = {}
 
     def write(locked):
+        check_council_date(locked, held_on)
         vote = CouncilVote(
             nomination=locked,
             held_on=held_on,
@@ -213,7 +257,9 @@ def record_council_vote(
         vote.save()
         created["vote"] = vote
 
-    reason = f"{votes_for}/{council_size} phiếu đồng ý ({present} thành viên có mặt)"
+    # The session's date in the log: which sitting each recorded vote came from.
+    when = f"Phiên họp ngày {held_on:%d/%m/%Y}: " if held_on else ""
+    reason = f"{when}{votes_for}/{council_size} phiếu đồng ý ({present} thành viên có mặt)"
     _transition(nomination, actor, "council_vote", reason=reason, write=write)
     return created["vote"]
 
@@ -379,21 +425,10 @@ def assign_reviewer(nomination, actor, *, reviewer, reason):
     reason. Only that reviewer then reviews and decides it."""
 
     def write(locked):
-        if not reviewer.is_active or not reviewer.unit_id:
-            raise ValidationError(
-                {"reviewer": f"«{reviewer}» không phải tài khoản đang hoạt động của một đơn vị."}
-            )
-        if locked.unit_id and reviewer.unit_id == locked.unit_id:
-            raise ValidationError(
-                {
-                    "reviewer": f"«{reviewer}» thuộc chính đơn vị được đề nghị khen thưởng: hãy "
-                    "giao cho người của đơn vị khác."
-                }
-            )
-        if locked.bloc_id and is_leader_unit(reviewer.unit_id, locked.bloc_id, locked.year):
-            raise ValidationError(
-                {"reviewer": f"«{reviewer}» thuộc đơn vị khối trưởng đã lập hồ sơ này."}
-            )
+        # The rule the form's choices come from: a reviewer independent of the dossier.
+        refused = assignee_refusal(reviewer, locked)
+        if refused:
+            raise ValidationError({"reviewer": refused}, code="invalid_assignee")
         locked.assigned_reviewer = reviewer
 
     who = reviewer.get_full_name() or reviewer.get_username()
@@ -481,12 +516,40 @@ def _once(token, form, actor):
         raise ValidationError(DUPLICATE_SUBMISSION, code="duplicate_submission") from error
 
 
-def save_draft(nomination, actor, *, token=None):
+def settle_recipients(nominations):
+    """Locks the recipients of `nominations` (one query per kind), then reads their live dossiers
+    (one query): saves for one recipient run one after the other, and each then finds a dossier
+    saved before it. An import does it once per file, a form once per save."""
+    units = sorted({n.unit_id for n in nominations if n.unit_id})
+    people = sorted({n.person_id for n in nominations if n.person_id})
+    if units:
+        list(Unit.objects.select_for_update().filter(pk__in=units).values_list("pk"))
+    if people:
+        list(Person.objects.select_for_update().filter(pk__in=people).values_list("pk"))
+    eligibility.seed_duplicates(nominations)
+
+
+def _check_not_duplicate(nomination, *, settled=False):
+    """Refuses a second live dossier for the same recipient, award type and year, on the
+    recipient's field (`settled`: settle_recipients() already ran for it)."""
+    if not settled:
+        settle_recipients([nomination])
+    duplicate = eligibility.duplicate_of(nomination)
+    nomination.__dict__.pop("_duplicate", None)
+    if duplicate is not None:
+        field = "unit" if nomination.unit_id else "person"
+        raise ValidationError(
+            {field: eligibility.duplicate_message(nomination, duplicate)}, code="duplicate"
+        )
+
+
+def save_draft(nomination, actor, *, token=None, settled=False):
     """Creates or edits a dossier (draft or returned). The workflow fields are not touched.
 
     Creating: `token` (the form's one-time token) makes a repeated submit create nothing. Editing:
     `nomination.version` is the version the editor loaded; a later one means someone changed the
-    dossier since, and the edit is refused rather than silently overwriting that change."""
+    dossier since, and the edit is refused rather than silently overwriting that change.
+    `settled`: the caller ran settle_recipients() for this dossier (an import, for its file)."""
     if nomination.pk and nomination.status not in Status.editable_states():
         raise ValidationError(
             f"Hồ sơ ở trạng thái «{nomination.status_label}» không sửa được; "
@@ -500,7 +563,10 @@ def save_draft(nomination, actor, *, token=None):
     with transaction.atomic():
         created = nomination.pk is None
         if created:
+            # The form's token first: a resubmitted form is told it was received, not that it
+            # duplicates the dossier it created.
             _once(token, "nomination_create", actor)
+            _check_not_duplicate(nomination, settled=settled)
             nomination.status = Status.DRAFT
             nomination.created_by = actor
             # Set here, never from a form: a "historical" flag would turn refusals into notes.
@@ -523,6 +589,7 @@ def save_draft(nomination, actor, *, token=None):
                 raise ValidationError(
                     STALE_MESSAGE.format(current=locked.status_label), code="stale"
                 )
+            _check_not_duplicate(nomination)  # after the dossier's lock, as the steps do
             nomination.is_historical = locked.is_historical or _historical_flag(nomination.year)
             nomination.status, nomination.created_by_id = locked.status, locked.created_by_id
             nomination.council_endorsed = locked.council_endorsed

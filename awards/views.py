@@ -10,16 +10,18 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
 from blocs.models import Bloc, Event
 from blocs.queries import blocs_led_by
+from thidua.years import FIRST_YEAR, LAST_YEAR
 
 from . import eligibility, queries, services, workflow
 from .exports import export_csv, export_xlsx, public_filter, public_row  # noqa: F401
 from .filters import PUBLIC_PROPOSED
 from .forms import ConfirmForm, NominationForm, OverrideForm, add_service_error
-from .models import AwardType, Decision, Nomination
+from .models import Award, AwardType, Decision, Nomination, Status
 from .permissions import can, explain, remember_leadership
 
 PAGE_SIZE = 25
@@ -187,6 +189,11 @@ def dashboard(request):
     by_bloc = {bloc.pk: [n for n in dossiers if n.bloc_id == bloc.pk] for bloc in led_now}
     events = queries.events_with_open_proposals(led_now, year)
     quotas, checks = eligibility.bloc_overview(led_now, year, dossiers)
+    # The submit step's guard (one dossier per recipient, award and year): one query for the
+    # page's dossiers that may be sent, none when there are none.
+    sendable = [n for n in dossiers if n.status in workflow.STEPS["submit"].sources]
+    if sendable:
+        eligibility.seed_duplicates(sendable)
     for bloc in led_now:
         nominations = by_bloc[bloc.pk]
         for nomination in nominations:
@@ -225,15 +232,51 @@ def _save_nomination(request, form):
     return True
 
 
+def _bloc_year_or_404(bloc_slug, year):
+    """The bloc of a dossier form and its year: a year the system records (FIRST_YEAR to
+    LAST_YEAR) in which the bloc has members to propose, else 404 (never a 500, never a form
+    with nothing to choose)."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404(f"Năm {year} nằm ngoài khoảng năm của hệ thống ({FIRST_YEAR}–{LAST_YEAR}).")
+    bloc = get_object_or_404(Bloc, slug=bloc_slug)
+    if not bloc.years.filter(year=year).exists():
+        raise Http404(f"Khối «{bloc}» không có năm thi đua {year}: chưa lập được hồ sơ.")
+    return bloc
+
+
+def _came_from(request, fallback):
+    """The page the user came from (same site, not the form itself), else `fallback`."""
+    referer = request.headers.get("referer", "")
+    if (
+        referer
+        and referer != request.build_absolute_uri()
+        and url_has_allowed_host_and_scheme(
+            referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+    ):
+        return referer
+    return fallback
+
+
+def _after_create(request, nomination):
+    """Where a new dossier's author lands: its page when they may read it, else the bloc's
+    dashboard when they may open it, else where they came from — never a 403."""
+    if can(request.user, "awards.view_dossier", nomination):
+        return reverse("awards:detail", args=[nomination.pk])
+    if can(request.user, "awards.open_bloc_dashboard"):
+        return f"{reverse('awards:dashboard')}?nam={nomination.year}"
+    return _came_from(request, reverse("awards:list"))
+
+
 @staff_page
 def nomination_create(request, bloc_slug, year):
-    bloc = get_object_or_404(Bloc, slug=bloc_slug)
+    bloc = _bloc_year_or_404(bloc_slug, year)
     probe = Nomination(bloc=bloc, year=year)
     _require(request, "awards.prepare_nomination", probe)
     form = NominationForm(_posted(request), request.FILES or None, instance=probe)
     if request.method == "POST" and _save_nomination(request, form):
         messages.success(request, f"Đã lập hồ sơ dự thảo «{form.instance}».")
-        return redirect(f"{reverse('awards:dashboard')}?nam={year}")
+        return redirect(_after_create(request, form.instance))
     return render(
         request,
         "awards/nomination_form.html",
@@ -374,6 +417,13 @@ def detail(request, pk):
     _require(request, "awards.view_dossier", nomination)
     can_edit = nomination.is_editable and can(request.user, "awards.prepare_nomination", nomination)
     checks = eligibility.check(nomination)
+    # A granted (or since revoked) dossier links to what it produced: the decision, the
+    # certificate and its public verification page.
+    award = (
+        Award.objects.select_related("decision__document").filter(nomination=nomination).first()
+        if nomination.status in (Status.GRANTED, Status.REVOKED)
+        else None
+    )
     return render(
         request,
         "awards/detail.html",
@@ -384,6 +434,8 @@ def detail(request, pk):
             "can_edit": can_edit,
             "competing_note": workflow.competing_note(nomination, request.user),
             "back": _back_link(request, nomination),
+            "award": award,
+            "can_print": award is not None and can(request.user, "awards.open_review_queue"),
         },
     )
 

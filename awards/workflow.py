@@ -47,6 +47,14 @@ def _grant_guard(nomination):
     return None
 
 
+def _duplicate_guard(nomination):
+    """One dossier per recipient, award type and year: a duplicate is not sent (names it)."""
+    duplicate = eligibility.duplicate_of(nomination)
+    if duplicate is None:
+        return None
+    return eligibility.duplicate_message(nomination, duplicate, submitting=True)
+
+
 @dataclass(frozen=True)
 class Step:
     name: str  # the Action logged (models.Action)
@@ -81,14 +89,17 @@ class Step:
                 f"(chỉ khi hồ sơ ở trạng thái {allowed}).",
             )
         reason = self.guard(nomination) if self.guard else None
-        if reason:
-            return Refusal("state", reason)
+        refused = None
         if self.stage:
             # The legal rules of the step's stage (quotas, prerequisites, the council's vote and
             # quorum): a step they refuse is not offered.
             refused = eligibility.refusal(nomination, self.stage, checks=checks)
-            if refused is not None:
-                return Refusal("rules", " ".join(refused.messages))
+        if reason:
+            # Every reason at once: the guard's (e.g. a duplicate dossier), then the rules'.
+            rules = f" {' '.join(refused.messages)}" if refused is not None else ""
+            return Refusal("state", reason + rules)
+        if refused is not None:
+            return Refusal("rules", " ".join(refused.messages))
         return None
 
     def url(self, nomination):
@@ -120,6 +131,7 @@ STEPS = {
             "awards.submit_nomination",
             BLOC,
             "submit",
+            guard=_duplicate_guard,
             stage=eligibility.SUBMIT,
         ),
         Step(

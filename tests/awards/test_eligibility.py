@@ -108,7 +108,7 @@ def test_ministry_flags_per_bloc_at_the_limit_and_one_over(world, nominate):
     check = row(first, "co-bo-moi-khoi-luat2022")
     assert check.passed is True and "khối có 1 hồ sơ" in check.message
     services.submit(first, world.leader)
-    second = nominate()
+    second = nominate(unit=world.member_unit)  # another unit: the same one would be a duplicate
     check = row(second, "co-bo-moi-khoi-luat2022")
     assert check.passed is False
     assert (
