@@ -148,6 +148,8 @@ def certificate_values(award, ledger, base_url, layout=None) -> dict:
         E.SIGNER_TITLE: decision.signer_title.upper(),
         E.SIGNER_NAME: decision.signer_name or (str(decision.signer) if decision.signer_id else ""),
         E.DECISION_LINE: f"Số quyết định: {document.number}, ngày {day:%d/%m/%Y}",
+        # The form's own caption (NĐ 98/2023 Điều 104) for the recipient's STT in the decision
+        # (Award.ordinal, «Số thứ tự» of the import; the annex heads it «STT (số sổ vàng)»).
         E.LEDGER_LINE: f"Số sổ vàng: {ledger}",
         E.QR: url,
         E.VERIFY_LINE: f"Tra cứu: {url}",

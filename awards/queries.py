@@ -2,7 +2,7 @@
 
 from functools import cache
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 from django.urls import reverse
 
 from blocs.models import Document
@@ -27,13 +27,15 @@ def public_decision(pk):
 
 
 def decision_awards(decision):
-    """The decision's awards in its own order (số thứ tự, then as entered), each with
-    `unit_name`: the unit's name in the award's year. Read along award_decision_ordinal."""
+    """The decision's awards in its ledger order (the numbers entered, then the others as
+    entered: an unnumbered award's «số sổ vàng» is its position here, as on its certificate),
+    each with `unit_name`: the unit's name in the award's year. Read along
+    award_decision_ordinal."""
     return (
         Award.objects.filter(decision=decision)
         .select_related("award_type", "unit", "person", "bloc")
         .annotate(unit_name=unit_name_in_year(OuterRef("year")))
-        .order_by("ordinal", "pk")
+        .order_by(F("ordinal").asc(nulls_last=True), "pk")
     )
 
 

@@ -29,6 +29,8 @@ from .permissions import can_download_event_minutes
 
 EVENT_MINUTES = "blocs.event_minutes"
 SHIPPED = Path(__file__).resolve().parent / "document_templates" / "bien_ban_hoi_nghi.docx"
+# What a section of the minutes says when nothing was recorded for it.
+NOTHING_RECORDED = "(Không có nội dung được ghi nhận.)"
 
 
 def _lines(sections, kind):
@@ -64,6 +66,7 @@ def minutes_context(event) -> dict:
         for p in event.pledges.all()
     ]
     sections = summary["sections"]
+    chair_name = str(event.chair) if event.chair_id else ""
     return {
         "superior": settings.THIDUA_MINISTRY_NAME,
         "issuer": event.bloc.name,
@@ -73,7 +76,11 @@ def minutes_context(event) -> dict:
         "bloc": event.bloc.name,
         "held_on": f"{event.held_on:%d/%m/%Y}",
         "place": event.place or "…",
-        "chair": ", ".join(p for p in [str(event.chair or ""), event.chair_title] if p),
+        "chair": ", ".join(p for p in [chair_name, event.chair_title] if p) or "…",
+        # The signature block: the chair's name under «CHỦ TRÌ HỘI NGHỊ», their title below it;
+        # both blank (to be written by hand) when no chair is on record.
+        "chair_name": chair_name,
+        "chair_title": event.chair_title if chair_name else "",
         "member_count": summary["member_count"] or "",
         "attendees": attendees,
         "reports": reports,
@@ -97,6 +104,8 @@ def sample_minutes() -> dict:
         "held_on": "24/12/2025",
         "place": "Hà Nội",
         "chair": "Nguyễn Văn A, Cục trưởng",
+        "chair_name": "Nguyễn Văn A",
+        "chair_title": "Cục trưởng",
         "member_count": 9,
         "attendees": ["Nguyễn Văn B, Vụ trưởng Vụ Thi đua - Khen thưởng"],
         "reports": ["Trần Thị C, Phó Cục trưởng: «Báo cáo tổng kết năm 2025»"],
@@ -126,25 +135,38 @@ def build_template(path):
     )
     paragraph(document, "Chủ trì: {{ chair }}.")
 
-    def bullets(heading, name, number):
+    def section(heading, name, number, line):
+        """A numbered section listing `name`; with nothing recorded it keeps its number and says
+        so (NOTHING_RECORDED), as a biên bản records every item of the agenda."""
         paragraph(document, f"{number}. {heading}", bold=True)
-        paragraph(document, "{%p for line in " + name + " %}")
-        paragraph(document, "- {{ line }}", align=JUSTIFY)
+        paragraph(document, "{%p if " + name + " %}")
+        paragraph(document, "{%p for item in " + name + " %}")
+        paragraph(document, line, align=JUSTIFY)
         paragraph(document, "{%p endfor %}")
+        paragraph(document, "{%p else %}")
+        paragraph(document, NOTHING_RECORDED, italic=True, align=JUSTIFY)
+        paragraph(document, "{%p endif %}")
+
+    def bullets(heading, name, number):
+        section(heading, name, number, "- {{ item }}")
 
     bullets("THÀNH PHẦN THAM DỰ", "attendees", "I")
     bullets("CÁC BÁO CÁO TẠI HỘI NGHỊ", "reports", "II")
     bullets("KẾT QUẢ ĐẠT ĐƯỢC", "achievements", "III")
     bullets("TỒN TẠI, HẠN CHẾ", "shortcomings", "IV")
     bullets("PHƯƠNG HƯỚNG, NHIỆM VỤ", "directions", "V")
-    paragraph(document, "VI. ĐỀ NGHỊ KHEN THƯỞNG CỦA KHỐI", bold=True)
-    paragraph(document, "{%p for p in proposals %}")
-    paragraph(document, "{{ loop.index }}. {{ p.award }}: {{ p.recipient }}", align=JUSTIFY)
-    paragraph(document, "{%p endfor %}")
+    section(
+        "ĐỀ NGHỊ KHEN THƯỞNG CỦA KHỐI",
+        "proposals",
+        "VI",
+        "{{ loop.index }}. {{ item.award }}: {{ item.recipient }}",
+    )
     bullets("BẦU KHỐI TRƯỞNG, KHỐI PHÓ", "elections", "VII")
     bullets("KÝ GIAO ƯỚC THI ĐUA", "pledges", "VIII")
     paragraph(document, "Biên bản lập xong cùng ngày, đã thông qua tại hội nghị./.", align=CENTER)
-    signature_block(document, title="CHỦ TRÌ HỘI NGHỊ", name="")
+    signature_block(
+        document, title="CHỦ TRÌ HỘI NGHỊ", name="{{ chair_name }}", name_note="{{ chair_title }}"
+    )
     document.save(path)
 
 

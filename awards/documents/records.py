@@ -2,7 +2,7 @@
 values (a template sees strings and numbers, never a model)."""
 
 from django.conf import settings
-from django.db.models import F, Prefetch
+from django.db.models import Count, F, Prefetch, Q
 
 from units.models import Position
 
@@ -23,7 +23,12 @@ def ledger_number(award, position=None) -> int:
         return award.ordinal
     if position is not None:
         return position
-    return Award.objects.filter(decision_id=award.decision_id, pk__lte=award.pk).count()
+    # Its position in decision_awards()' order: the numbered awards, then the others as entered.
+    counts = Award.objects.filter(decision_id=award.decision_id).aggregate(
+        numbered=Count("pk", filter=Q(ordinal__isnull=False)),
+        before=Count("pk", filter=Q(ordinal__isnull=True, pk__lte=award.pk)),
+    )
+    return counts["numbered"] + counts["before"]
 
 
 def position_line(person, day) -> str:

@@ -136,7 +136,9 @@ def decision_annex(path):
     paragraph(document, "―――――", size=10, align=CENTER)
     loop_table(
         document,
-        ["Số sổ vàng", "Tên tập thể, cá nhân", "Hình thức, danh hiệu", "Năm", "Hạng, mức"],
+        # The number is the recipient's STT in the decision, which the certificate prints as
+        # its «Số sổ vàng» (NĐ 98/2023 Điều 104): the header names both.
+        ["STT (số sổ vàng)", "Tên tập thể, cá nhân", "Hình thức, danh hiệu", "Năm", "Hạng, mức"],
         [
             "{{ row.no }}",
             "{{ row.recipient }}{% if row.position %}, {{ row.position }}{% endif %}",

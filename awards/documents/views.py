@@ -9,12 +9,12 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.text import slugify
 
 from blocs.models import Bloc
 from blocs.queries import holder
 from thidua.paper import kinds as paper_kinds
 from thidua.paper.responses import DOCX, PDF, file_response
+from thidua.slugs import slug_base
 
 from .. import certificates, queries
 from ..filters import QueueFilter
@@ -85,7 +85,7 @@ def council_minutes(request, held_on):
 def decision_annex(request, pk):
     _require(request, "awards.open_review_queue")
     decision = _decision(pk)
-    name = f"danh-sach-kem-theo-qd-{slugify(decision.document.number) or decision.pk}"
+    name = f"danh-sach-kem-theo-{_number_slug(decision)}"
     return _docx(kinds.DECISION_ANNEX, contexts.decision_annex(decision), name)
 
 
@@ -168,8 +168,12 @@ def decision_certificates(request, pk):
             handle, numbered, mode=mode, base_url=base_url, title=str(decision)
         )
 
-    name = slugify(decision.document.number) or str(decision.pk)
-    return file_response(write, f"bang-khen-qd-{name}-{first}-{last}.pdf", PDF)
+    return file_response(write, f"bang-khen-{_number_slug(decision)}-{first}-{last}.pdf", PDF)
+
+
+def _number_slug(decision):
+    """«123/QĐ-BKHCN» -> «123-qd-bkhcn»: the number as a file name keeps every part of it."""
+    return slug_base(decision.document.number.replace("/", " "), 60, f"quyet-dinh-{decision.pk}")
 
 
 # --- the staff page that lists them ----------------------------------------------------------------

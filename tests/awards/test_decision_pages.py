@@ -51,7 +51,7 @@ def test_decision_page_lists_every_recipient_by_golden_book_number(client, decis
     assert "1407/QĐ-BKHCN" in text and "10/06/2019" in text
     assert "Bộ Khoa học và Công nghệ" in text
     assert "Thứ trưởng Nguyễn Văn Ký" in text
-    assert "Số sổ vàng" in text and "Hạng Nhì" in text
+    assert "STT (số sổ vàng)" in text and "Hạng Nhì" in text
     assert text.index("Cục Thứ Nhất") < text.index("Cục Thứ Hai")
 
 
@@ -144,3 +144,16 @@ def test_pages_with_awards_keep_query_counts_constant(client, django_assert_max_
         for url, bound in pages.items():
             with django_assert_max_num_queries(bound):
                 assert client.get(url).status_code == 200, url
+
+
+def test_an_unnumbered_award_has_one_golden_book_number_on_every_page(client, decision):
+    # Numbers entered from the decision first, then the others in the order they were entered:
+    # the decision's page and the award's verification page tell the same number.
+    later = AwardFactory(decision=decision, year=2019, unit=UnitFactory(name="Cục Thứ Ba"))
+    rows = re.findall(
+        r"<tr[^>]*>\s*<td>(\d+)</td>\s*<td><a[^>]*>([^<]+)</a>",
+        client.get(decision.get_absolute_url()).content.decode(),
+    )
+    assert rows == [("1", "Cục Thứ Nhất"), ("2", "Cục Thứ Hai"), ("3", "Cục Thứ Ba")]
+    verified = text_of(client.get(f"/xac-minh/{later.verification_code}/"))
+    assert "Số sổ vàng 3" in verified

@@ -164,11 +164,12 @@ def test_the_decision_annex_lists_a_thousand_recipients_with_their_ledger_number
         "(Kèm theo Quyết định số 900/QĐ-BKHCN ngày 20/01/2026 của Bộ Khoa học và Công nghệ)"
         in word.text
     )
-    rows = word.table_with("Số sổ vàng")
+    rows = word.table_with("STT (số sổ vàng)")
     assert [(r[0], r[1]) for r in rows] == [
         (str(i), f"Trung tâm Thử nghiệm {i - 1:04d}") for i in range(1, 1001)
     ]
     assert "Danh sách có 1000 tập thể, cá nhân./." in word.text
+    assert 'filename="danh-sach-kem-theo-900-qd-bkhcn.docx"' in response["Content-Disposition"]
 
 
 def test_the_achievement_report_is_prefilled_with_earlier_awards(client, world, nominate):

@@ -8,7 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
-from awards.models import Nomination, Status
+from awards.models import Award, Nomination, Status
+from tests import paper
 from units.models import Unit
 
 from .pages_world import ROLES, login, staff  # noqa: F401
@@ -142,3 +143,48 @@ def test_hub_query_count_is_bounded(client, world, staff, django_assert_max_num_
     client.force_login(staff["leader"])
     with django_assert_max_num_queries(10):
         assert client.get(reverse("imports:hub")).status_code == 200
+
+
+def _past_decision(client, header, rows):
+    data = xlsx([header, *rows])
+    url = client.post(reverse("imports:upload", args=["quyet-dinh-cu"]), {"file": data})
+    response = client.post(url["Location"], {"action": "confirm"})
+    assert response.status_code == 302
+
+
+def test_the_decisions_numbers_are_told_as_the_certificates_so_vang(client, world, staff):  # noqa: F811
+    """«Số thứ tự» of a past decision is the recipient's STT in the decision's list, which the
+    certificate prints as its «Số sổ vàng»: the import's column says so, the annex heads the
+    number with both names, the certificate prints the same number as «Số sổ vàng»."""
+    client.force_login(staff["secretariat"])
+    page = client.get(reverse("imports:upload", args=["quyet-dinh-cu"])).content.decode()
+    assert (
+        "Số thứ tự (STT) của đối tượng trong danh sách kèm theo quyết định; số này là "
+        "«số sổ vàng» in trên bằng khen, giấy khen và trang xác minh."
+    ) in page
+    header = ["Số quyết định", "Ngày quyết định", "Số thứ tự", "Loại khen thưởng", "Tập thể"]
+    header += ["Năm thành tích"]
+    award = "Bằng khen của Bộ trưởng"
+    _past_decision(
+        client,
+        header,
+        [
+            ["31/QĐ-BKHCN", "02/01/2016", 8, award, "Cục Thành Viên", 2015],
+            ["31/QĐ-BKHCN", "02/01/2016", 7, award, "Cục Khối Trưởng", 2015],
+        ],
+    )
+    # A file headed «Số sổ vàng» (the certificate's name for it) fills the same field.
+    header[2] = "Số sổ vàng"
+    _past_decision(
+        client, header, [["32/QĐ-BKHCN", "03/01/2016", 5, award, "Cục Thành Viên", 2015]]
+    )
+    assert Award.objects.get(decision__document__number="32/QĐ-BKHCN").ordinal == 5
+
+    first = Award.objects.get(decision__document__number="31/QĐ-BKHCN", ordinal=7)
+    client.force_login(staff["reviewer"])
+    word = paper.Word(client.get(reverse("awards:decision_annex", args=[first.decision_id])))
+    assert "Số sổ vàng" not in word.text
+    rows = word.table_with("STT (số sổ vàng)")
+    assert [(r[0], r[1]) for r in rows] == [("7", "Cục Khối Trưởng"), ("8", "Cục Thành Viên")]
+    reader = paper.pdf(client.get(reverse("awards:award_certificate", args=[first.pk])))
+    assert "Số sổ vàng: 7" in paper.page_texts(reader)[0]

@@ -64,7 +64,7 @@ def test_an_uploaded_template_replaces_the_shipped_one(admin_client, reviewer):
     # Deleting the upload brings the shipped template back.
     DocumentTemplate.objects.all().delete()
     word = paper.Word(admin_client.get(reverse("awards:decision_annex", args=[award.decision_id])))
-    assert "Số sổ vàng" in word.text
+    assert "STT (số sổ vàng)" in word.text
 
 
 @pytest.mark.parametrize(

@@ -129,8 +129,9 @@ def loop_table(document, headers, cells, *, loop, widths_mm=None, size=12):
     return table
 
 
-def signature_block(document, *, recipients_note="", title, name):
-    """«Nơi nhận» left (if given), the signer's title and name right."""
+def signature_block(document, *, recipients_note="", title, name, name_note=""):
+    """«Nơi nhận» left (if given), the signer's title and name right; `name_note` (e.g. the
+    signer's position) on a line below the name, if given."""
     document.add_paragraph()
     table = document.add_table(rows=1, cols=2)
     _borderless(table)
@@ -149,6 +150,8 @@ def signature_block(document, *, recipients_note="", title, name):
     for _ in range(3):
         paragraph(right, "", align=CENTER)
     paragraph(right, name, bold=True, size=14, align=CENTER)
+    if name_note:
+        paragraph(right, name_note, size=14, align=CENTER)
 
 
 def date_line(place: str, day) -> str:
