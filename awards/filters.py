@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 
 from blocs.models import Bloc
 from thidua.collation import vi_order
-from thidua.years import FIRST_YEAR, LAST_YEAR
+from thidua.years import YearFilter
 from units.models import Unit
 
 from .models import AwardType, Nomination, Status
@@ -48,7 +48,7 @@ def _long_choice(**kwargs):
 
 
 class QueueFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(label="Năm", min_value=FIRST_YEAR, max_value=LAST_YEAR)
+    year = YearFilter(label="Năm")
     bloc = _long_choice(
         label="Khối", queryset=Bloc.objects.order_by(vi_order("name")), empty_label="Mọi khối"
     )
@@ -90,9 +90,7 @@ PUBLIC_STATUS_CHOICES = [
 class PublicFilter(django_filters.FilterSet):
     """The same fields filter the awards (by award fields) or the proposals (by event fields)."""
 
-    year = django_filters.NumberFilter(
-        label="Năm", min_value=FIRST_YEAR, max_value=LAST_YEAR, method="by_year"
-    )
+    year = YearFilter(label="Năm", method="by_year")
     award_type = django_filters.ModelChoiceFilter(
         label="Loại khen thưởng",
         queryset=AwardType.objects.all(),

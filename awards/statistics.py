@@ -18,7 +18,7 @@ from django.utils.safestring import mark_safe
 
 from blocs.models import Bloc, LeadingUnit
 from thidua.collation import vi_order
-from thidua.years import FIRST_YEAR, LAST_YEAR
+from thidua.years import YearFilter
 from units.models import UnitKind
 
 from .filters import _long_choice
@@ -74,20 +74,8 @@ def _cell(value) -> str:
 class StatisticsFilter(django_filters.FilterSet):
     """Year range, bloc and award type, kept in the URL (the same names as the public list)."""
 
-    year_from = django_filters.NumberFilter(
-        field_name="year",
-        lookup_expr="gte",
-        label="Từ năm",
-        min_value=FIRST_YEAR,
-        max_value=LAST_YEAR,
-    )
-    year_to = django_filters.NumberFilter(
-        field_name="year",
-        lookup_expr="lte",
-        label="Đến năm",
-        min_value=FIRST_YEAR,
-        max_value=LAST_YEAR,
-    )
+    year_from = YearFilter(field_name="year", lookup_expr="gte", label="Từ năm")
+    year_to = YearFilter(field_name="year", lookup_expr="lte", label="Đến năm")
     bloc = _long_choice(
         label="Khối", queryset=Bloc.objects.order_by(vi_order("name")), empty_label="Mọi khối"
     )

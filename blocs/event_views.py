@@ -41,7 +41,9 @@ def count_view(request, slug):
 
 def event_list(request):
     events = EventFilter(request.GET or None, queryset=event_queries.public_events())
-    page = Paginator(events.qs, EVENTS_PER_PAGE).get_page(request.GET.get("trang"))
+    # A filter that cannot be read lists nothing (its error says why), not every event.
+    listed = events.qs if not events.is_bound or events.is_valid() else events.queryset.none()
+    page = Paginator(listed, EVENTS_PER_PAGE).get_page(request.GET.get("trang"))
     query = request.GET.copy()
     query.pop("trang", None)
     return render(

@@ -3,7 +3,7 @@
 import django_filters
 from django import forms
 
-from thidua.years import year_validators
+from thidua.years import YearFilter
 
 from .event_queries import of_year
 from .models import Bloc, Event, EventKind
@@ -37,9 +37,7 @@ class EventFilter(django_filters.FilterSet):
         label="Khối thi đua",
         empty_label="Tất cả các khối",
     )
-    nam = django_filters.NumberFilter(
-        method="filter_year", label="Năm thi đua", validators=year_validators
-    )
+    nam = YearFilter(method="filter_year", label="Năm thi đua")
 
     class Meta:
         model = Event

@@ -334,13 +334,17 @@ SESSION_CACHE_ALIAS = "sessions"
 PAGE_CACHE_ENABLED = env_bool("THIDUA_PAGE_CACHE", not DEBUG)
 PAGE_CACHE_SECONDS = int(os.environ.get("THIDUA_PAGE_CACHE_SECONDS", "60"))
 PAGE_CACHE_APPS = ["units", "blocs", "awards"]
-PAGE_CACHE_EXCLUDED_PREFIXES = [
+# The staff's pages: never cached, and closed to search engines (robots.txt).
+STAFF_PATH_PREFIXES = [
     "/admin/",
     "/accounts/",
     "/khen-thuong/khoi/",
     "/khen-thuong/tham-dinh/",
     "/binh-xet/",
     "/nhap-excel/",
+]
+PAGE_CACHE_EXCLUDED_PREFIXES = [
+    *STAFF_PATH_PREFIXES,
     "/suc-khoe/",
     "/static/",
     "/media/",
@@ -361,6 +365,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("THIDUA_API_ANON_RATE", "300/min")},
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "thidua.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "API dữ liệu thi đua - khen thưởng, Bộ Khoa học và Công nghệ",

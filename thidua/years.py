@@ -2,6 +2,8 @@
 
 from datetime import UTC, date, datetime
 
+import django_filters
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -13,6 +15,18 @@ FIRST_YEAR = 1945
 LAST_YEAR = 2100
 
 year_validators = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A year in a list's filter (pages and API alike): a whole number from FIRST_YEAR to
+    LAST_YEAR, never 2015.5 read as 2015."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", FIRST_YEAR)
+        kwargs.setdefault("max_value", LAST_YEAR)
+        super().__init__(*args, **kwargs)
 
 
 def current_year() -> int:

@@ -127,7 +127,7 @@ def test_filter_lists_every_unit_escaped_and_keeps_the_choice(client, public):
 def test_bad_filter_value_is_a_message_not_an_error(client, public):
     response = client.get(reverse("awards:list"), {"year": "abc"})
     assert response.status_code == 200
-    assert "Nhập một số." in response.content.decode()
+    assert "Nhập một số nguyên." in response.content.decode()
 
 
 def test_public_list_is_paginated(client, public):

@@ -97,12 +97,10 @@ SEED_001_FACTS = [
     "Báo cáo tổng kết công tác thi đua, khen thưởng năm 2015",
     "8 văn bản cấp Chính phủ được soạn thảo và trình ban hành",
     "1 Nghị định",
-    "6 Quyết định của Thủ tướng Chính phủ",
+    "6 Quyết định của Thủ tướng Chính phủ (trong đó 2 quyết định đã được ký ban hành)",
     "1 Chỉ thị của Thủ tướng Chính phủ",
-    "2 Quyết định của Thủ tướng Chính phủ đã được ký ban hành",
     "26 Thông tư",
-    "7 Thông tư đã ban hành",
-    "2 Thông tư liên tịch",
+    "7 Thông tư đã ban hành (trong đó có 2 Thông tư liên tịch)",
     "2 Thông tư sửa đổi",
     "hàng trăm lượt văn bản quy phạm pháp luật của các Bộ, ngành",
     "đưa các văn bản đã ban hành vào cuộc sống",
@@ -500,3 +498,27 @@ def test_member_count_comes_from_the_bloc_year_when_the_event_does_not_state_it(
     event.member_count = 14
     event.save()
     assert "(gồm 14 đơn vị)" in page_text(client.get(event.get_absolute_url()))
+
+
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"nam": "2015.5"}, "Nhập một số nguyên."),
+        ({"nam": "1800"}, "Giá trị phải lớn hơn hoặc bằng 1945."),
+        ({"nam": "2200"}, "Giá trị phải nhỏ hơn hoặc bằng 2100."),
+    ],
+)
+def test_the_year_filter_of_events_takes_a_whole_year_in_range(client, db, params, message):
+    page = client.get("/su-kien/", params).content.decode()
+    assert message in page
+
+
+@pytest.mark.parametrize(
+    "params", [{"nam": "9999"}, {"nam": "abc"}, {"tu_ngay": "31/02/2015"}, {"nam": "2015.5"}]
+)
+def test_a_filter_that_cannot_be_read_lists_no_event_and_says_why(client, db, params):
+    EventFactory(title="Hội nghị luôn có mặt")
+    page = client.get("/su-kien/", params).content.decode()
+    assert "0 sự kiện." in page and "Hội nghị luôn có mặt" not in page
+    assert 'class="message message-error"' in page
+    assert "Hội nghị luôn có mặt" in client.get("/su-kien/").content.decode()

@@ -114,3 +114,19 @@ def test_cors_for_reads_only_and_anonymous_throttling(client, settings):
         statuses = [client.get("/api/v1/blocs/").status_code for _ in range(5)]
     assert statuses[:3] == [200, 200, 200] and statuses[-1] == 429
     assert reverse("api:api-root") == "/api/v1/"
+
+
+def test_errors_are_in_vietnamese(client):
+    missing = client.get("/api/v1/units/999999/")
+    assert missing.status_code == 404
+    assert missing.json() == {"detail": "Không tìm thấy."}
+    cursor = client.get("/api/v1/units/", {"cursor": "zzz"})
+    assert cursor.status_code == 404 and "Con trỏ trang" in cursor.json()["detail"]
+
+
+@pytest.mark.parametrize("year", ["2015.5", "1800", "abc"])
+def test_a_year_filter_takes_a_whole_year_in_range(client, year):
+    response = client.get("/api/v1/decisions/", {"year": year})
+    assert response.status_code == 400
+    [message] = response.json()["year"]
+    assert message in {"Nhập một số nguyên.", "Giá trị phải lớn hơn hoặc bằng 1945."}

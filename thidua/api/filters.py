@@ -6,7 +6,7 @@ from awards.filters import PUBLIC_GRANTED, PUBLIC_REVOKED, PublicFilter
 from awards.models import Decision
 from blocs.filters import EventFilter
 from blocs.models import Bloc, BlocYear
-from thidua.years import FIRST_YEAR, LAST_YEAR
+from thidua.years import YearFilter
 from units.models import Unit, UnitKind
 
 
@@ -36,7 +36,7 @@ class UnitFilter(django_filters.FilterSet):
 
 
 class BlocYearFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(min_value=FIRST_YEAR, max_value=LAST_YEAR, label="Năm")
+    year = YearFilter(label="Năm")
     bloc = django_filters.ModelChoiceFilter(queryset=Bloc.objects.all(), label="Khối")
 
     class Meta:
@@ -45,12 +45,7 @@ class BlocYearFilter(django_filters.FilterSet):
 
 
 class DecisionFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(
-        field_name="document__issued_on__year",
-        min_value=FIRST_YEAR,
-        max_value=LAST_YEAR,
-        label="Năm ban hành",
-    )
+    year = YearFilter(field_name="document__issued_on__year", label="Năm ban hành")
 
     class Meta:
         model = Decision

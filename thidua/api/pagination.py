@@ -8,3 +8,7 @@ class IdCursorPagination(CursorPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
+    invalid_cursor_message = (
+        "Con trỏ trang (cursor) không hợp lệ: hãy dùng đường dẫn «next» hay «previous» "
+        "của trang trước."
+    )
