@@ -34,10 +34,6 @@ def public_filter(params):
     return probe
 
 
-def _date(day):
-    return day.strftime("%d/%m/%Y") if day else ""
-
-
 def _event_url(event):
     try:
         return event.get_absolute_url()
@@ -56,7 +52,7 @@ def public_row(record, proposals: bool) -> dict:
             "bloc": event.bloc.name,
             "status": "Khối đề xuất",
             "basis": event.title,
-            "date": _date(event.held_on),
+            "date": event.held_on,
             "prize": "",
             "note": "",
             "revoked": False,
@@ -78,7 +74,7 @@ def public_row(record, proposals: bool) -> dict:
         "signer": ", ".join(
             p for p in [record.decision.signer_title, record.decision.signer_name] if p
         ),
-        "date": _date(record.decision.document.issued_on),
+        "date": record.decision.document.issued_on,
         "prize": record.prize_label,
         "note": note,
         "revoked": revoked,

@@ -16,6 +16,7 @@ from thidua.panels import (
 from units.queries import unit_name_in_year
 
 from . import queries
+from .filters import PUBLIC_PROPOSED
 
 
 @register_panel("event")
@@ -84,9 +85,12 @@ PANEL_LIMIT = 20
 
 
 def _awards_table(awards, title, anchor, more_query, empty):
-    """The first PANEL_LIMIT awards, and a link to the filtered public list when there are more."""
+    """The first PANEL_LIMIT awards, and a link to the filtered public list when there are more;
+    then a link to the proposals made at published events (a proposal is not an award: the table
+    never shows one; not counted here, which would cost the page a query)."""
     awards = list(awards[: PANEL_LIMIT + 1])
     more = f"{reverse('awards:list')}?{urlencode(more_query)}" if len(awards) > PANEL_LIMIT else ""
+    proposals = f"{reverse('awards:list')}?{urlencode({**more_query, 'status': PUBLIC_PROPOSED})}"
     return Panel(
         template="awards/panels/awards_table.html",
         context={
@@ -95,6 +99,7 @@ def _awards_table(awards, title, anchor, more_query, empty):
             "anchor": anchor,
             "more_url": more,
             "empty": empty,
+            "proposals_url": proposals,
         },
         order=45,
     )

@@ -17,6 +17,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from thidua.cache import public_version
@@ -333,18 +334,25 @@ def represented_by(person) -> list[Member]:
     return [Member(m, m.unit.name_in(m.year)) for m in qs]
 
 
-def search_cited_documents(query: str, limit: int):
-    """Documents cited by a published event that match `query` (a number such as «1407» or
-    «3395/BKHCN-TĐKT»); each carries `event_url`, the page of the first event citing it."""
-    first_event = (
-        Event.objects.published()
-        .filter(document_links__document=OuterRef("pk"))
-        .order_by("held_on", "pk")
-        .values("slug")[:1]
+def _first_published_event(**citing):
+    return Subquery(
+        Event.objects.published().filter(**citing).order_by("held_on", "pk").values("slug")[:1]
     )
+
+
+def search_cited_documents(query: str, limit: int):
+    """Documents shown on a published event's page that match `query` (a number such as «1407»
+    or «3395/BKHCN-TĐKT»): cited by the event, or the basis of a movement it records. Each
+    carries `event_url`, the page of the first event citing it (directly, else through a
+    movement)."""
     qs = (
         Document.objects.search(query)
-        .annotate(event_slug=Subquery(first_event))
+        .annotate(
+            event_slug=Coalesce(
+                _first_published_event(document_links__document=OuterRef("pk")),
+                _first_published_event(movement_links__movement__basis=OuterRef("pk")),
+            )
+        )
         .filter(event_slug__isnull=False)
         .order_by("-issued_on", "pk")
     )

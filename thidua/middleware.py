@@ -61,13 +61,27 @@ class PublicPageCacheMiddleware:
 _BIGINT_MAX = 2**63 - 1
 
 
-def malformed_query_value(value: str) -> bool:
-    """A value no page can use: a NUL byte (PostgreSQL refuses it in any text) or an integer
-    beyond the database's range (an id, a year or a page number that would overflow)."""
+def malformed_query_value(value: str, *, free_text: bool = False) -> bool:
+    """A value no page can use: a NUL byte (PostgreSQL refuses it in any text) or, unless the
+    parameter holds free text, an integer beyond the database's range (an id, a year or a page
+    number that would overflow)."""
     if "\x00" in value:
         return True
+    if free_text:
+        return False
     digits = value.strip().lstrip("+-")
     return digits.isdigit() and len(digits) > 18 and int(digits) > _BIGINT_MAX
+
+
+def free_text_params(*names):
+    """Marks the query parameters of a view that hold free text (a search box): a long number
+    typed there is something to look for, not an id that would overflow."""
+
+    def mark(view):
+        view.free_text_params = frozenset(names)
+        return view
+
+    return mark
 
 
 class MalformedQueryMiddleware:
@@ -78,7 +92,13 @@ class MalformedQueryMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        for key, values in request.GET.lists():
-            if malformed_query_value(key) or any(malformed_query_value(v) for v in values):
-                raise Http404("Tham số của trang không hợp lệ.")
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        free = getattr(view_func, "free_text_params", frozenset())
+        for key, values in request.GET.lists():
+            if malformed_query_value(key) or any(
+                malformed_query_value(v, free_text=key in free) for v in values
+            ):
+                raise Http404("Tham số của trang không hợp lệ.")
+        return None

@@ -74,6 +74,24 @@ def _blocs():
     return Bloc.objects.order_by("pk")
 
 
+def _memberships():
+    from blocs.models import Membership
+    from blocs.queries import bloc_name_in_year
+    from units.queries import unit_name_in_year
+
+    return (
+        Membership.objects.select_related("bloc_year")
+        .annotate(
+            unit_name=unit_name_in_year(OuterRef("year")),
+            bloc_name=bloc_name_in_year(OuterRef("year"), "bloc_year__bloc"),
+        )
+        .order_by("pk")
+    )
+
+
+MEMBER_ROLES = {"leader": "khoi_truong", "deputy": "khoi_pho", "member": "thanh_vien"}
+
+
 def _recipient(award):
     return award.unit_name if award.unit_id else str(award.person)
 
@@ -101,15 +119,13 @@ AWARD_COLUMNS = (
     Column(
         "don_vi_id",
         "Mã đơn vị nhận khen thưởng (tập thể); trống với cá nhân.",
-        lambda a: a.unit_id or "",
+        lambda a: a.unit_id,
     ),
-    Column(
-        "ca_nhan_id", "Mã cá nhân nhận khen thưởng; trống với tập thể.", lambda a: a.person_id or ""
-    ),
+    Column("ca_nhan_id", "Mã cá nhân nhận khen thưởng; trống với tập thể.", lambda a: a.person_id),
     Column(
         "ten_doi_tuong", "Tên tập thể (tên trong năm khen thưởng) hoặc họ tên cá nhân.", _recipient
     ),
-    Column("khoi_id", "Mã khối thi đua đề nghị (nếu có).", lambda a: a.bloc_id or ""),
+    Column("khoi_id", "Mã khối thi đua đề nghị (nếu có).", lambda a: a.bloc_id),
     Column(
         "khoi", "Tên khối thi đua đề nghị (nếu có).", lambda a: a.bloc.name if a.bloc_id else ""
     ),
@@ -122,9 +138,7 @@ AWARD_COLUMNS = (
             a.decision.document.issued_on.isoformat() if a.decision.document.issued_on else ""
         ),
     ),
-    Column(
-        "so_thu_tu", "Số thứ tự trong quyết định (số sổ vàng), nếu có.", lambda a: a.ordinal or ""
-    ),
+    Column("so_thu_tu", "Số thứ tự trong quyết định (số sổ vàng), nếu có.", lambda a: a.ordinal),
     Column(
         "thu_hoi",
         "1 nếu khen thưởng đã bị thu hồi, 0 nếu còn hiệu lực.",
@@ -161,8 +175,8 @@ EVENT_COLUMNS = (
     Column("loai", "Loại sự kiện (mã).", lambda e: e.kind),
     Column("khoi_id", "Mã khối thi đua tổ chức.", lambda e: e.bloc_id),
     Column("khoi", "Tên khối trong năm của sự kiện.", lambda e: e.bloc_name),
-    Column("tu_nam", "Năm đầu của kỳ thi đua.", lambda e: e.period_start or ""),
-    Column("den_nam", "Năm cuối của kỳ thi đua.", lambda e: e.period_end or ""),
+    Column("tu_nam", "Năm đầu của kỳ thi đua.", lambda e: e.period_start),
+    Column("den_nam", "Năm cuối của kỳ thi đua.", lambda e: e.period_end),
     Column(
         "ngay_to_chuc",
         "Ngày tổ chức (YYYY-MM-DD).",
@@ -176,9 +190,9 @@ UNIT_COLUMNS = (
     Column("ten", "Tên đầy đủ hiện nay.", lambda u: u.name),
     Column("ten_viet_tat", "Tên viết tắt.", lambda u: u.short_name),
     Column("loai", "Loại đơn vị (mã).", lambda u: u.kind),
-    Column("cap_tren_id", "Mã đơn vị cấp trên (nếu có).", lambda u: u.parent_id or ""),
-    Column("hoat_dong_tu", "Hoạt động từ năm.", lambda u: u.active_from or ""),
-    Column("hoat_dong_den", "Hoạt động đến năm.", lambda u: u.active_until or ""),
+    Column("cap_tren_id", "Mã đơn vị cấp trên (nếu có).", lambda u: u.parent_id),
+    Column("hoat_dong_tu", "Hoạt động từ năm.", lambda u: u.active_from),
+    Column("hoat_dong_den", "Hoạt động đến năm.", lambda u: u.active_until),
 )
 
 BLOC_COLUMNS = (
@@ -187,8 +201,22 @@ BLOC_COLUMNS = (
     Column(
         "co_quan_to_chuc_id", "Mã đơn vị tổ chức khối (hệ thống thi đua).", lambda b: b.organiser_id
     ),
-    Column("tu_nam", "Hoạt động từ năm.", lambda b: b.first_year or ""),
-    Column("den_nam", "Hoạt động đến năm.", lambda b: b.last_year or ""),
+    Column("tu_nam", "Hoạt động từ năm.", lambda b: b.first_year),
+    Column("den_nam", "Hoạt động đến năm.", lambda b: b.last_year),
+)
+
+MEMBERSHIP_COLUMNS = (
+    Column("id", "Mã bản ghi thành viên trong hệ thống.", lambda m: m.pk),
+    Column("nam", "Năm thi đua.", lambda m: m.year),
+    Column("khoi_id", "Mã khối thi đua.", lambda m: m.bloc_year.bloc_id),
+    Column("khoi", "Tên khối trong năm đó.", lambda m: m.bloc_name),
+    Column("don_vi_id", "Mã đơn vị thành viên.", lambda m: m.unit_id),
+    Column("don_vi", "Tên đơn vị trong năm đó.", lambda m: m.unit_name),
+    Column(
+        "vai_tro",
+        "khoi_truong (khối trưởng), khoi_pho (khối phó) hoặc thanh_vien (thành viên).",
+        lambda m: MEMBER_ROLES[m.role],
+    ),
 )
 
 DATASETS = {
@@ -214,6 +242,13 @@ DATASETS = {
         ),
         Dataset("don-vi", "Đơn vị", "Các đơn vị (tập thể) trong hồ sơ.", UNIT_COLUMNS, _units),
         Dataset("khoi", "Khối thi đua", "Các khối thi đua.", BLOC_COLUMNS, _blocs),
+        Dataset(
+            "thanh-vien-khoi",
+            "Thành viên khối theo năm",
+            "Các đơn vị của mỗi khối thi đua qua từng năm, với khối trưởng và khối phó.",
+            MEMBERSHIP_COLUMNS,
+            _memberships,
+        ),
     ]
 }
 

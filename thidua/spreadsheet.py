@@ -4,10 +4,12 @@
 A text cell that begins with =, +, -, @, a tab or a carriage return gets a leading apostrophe
 (the OWASP advice for CSV): Excel and LibreOffice show the text as typed, without running it.
 In XLSX the cell is also written as an explicit string cell, so openpyxl never stores a formula.
-Numbers and dates are left alone: only text can carry a formula.
+Numbers and dates are left alone: only text can carry a formula. A date is a date cell in XLSX
+(sorted and summed as one, shown dd/mm/yyyy) and dd/mm/yyyy in CSV.
 """
 
 import csv
+import datetime
 import tempfile
 
 from django.http import FileResponse, StreamingHttpResponse
@@ -28,6 +30,16 @@ def safe_row(values) -> list:
     return [safe_cell(value) for value in values]
 
 
+def csv_row(values) -> list:
+    return [_csv_value(value) for value in safe_row(values)]
+
+
+def _csv_value(value):
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value.strftime("%d/%m/%Y")
+    return "" if value is None else value
+
+
 class _Echo:
     def write(self, value):
         return value
@@ -39,9 +51,9 @@ def csv_response(headers, rows, filename) -> StreamingHttpResponse:
 
     def stream():
         yield "\ufeff"
-        yield writer.writerow(safe_row(headers))
+        yield writer.writerow(csv_row(headers))
         for values in rows:
-            yield writer.writerow(safe_row(values))
+            yield writer.writerow(csv_row(values))
 
     response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -57,6 +69,8 @@ def _xlsx_row(sheet, values):
         cell = WriteOnlyCell(sheet, value=value)
         if isinstance(value, str):
             cell.data_type = "s"  # openpyxl would otherwise store "=…" as a formula
+        elif isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            cell.number_format = "DD/MM/YYYY"
         row.append(cell)
     return row
 
@@ -84,9 +98,9 @@ def csv_bytes(headers, rows) -> bytes:
 
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(safe_row(headers))
+    writer.writerow(csv_row(headers))
     for values in rows:
-        writer.writerow(safe_row(values))
+        writer.writerow(csv_row(values))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

@@ -21,8 +21,11 @@ urlpatterns = [
         auth_views.LoginView.as_view(authentication_form=LoginForm),
         name="login",
     ),
-    path("accounts/", include("django.contrib.auth.urls")),
+    # Only the logout: passwords are changed on the admin's page, and reset by an administrator
+    # (no e-mail leaves this system).
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("suc-khoe/", views.health, name="health"),
+    path("robots.txt", views.robots, name="robots"),
     path("tim-kiem/", views.search, name="search"),
     path("api/v1/", include("thidua.api.urls")),
     path("du-lieu-mo/", open_data_views.open_data_page, name="open_data"),

@@ -9,7 +9,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from awards.exports import HEADERS
-from awards.models import DecisionKind
+from awards.models import Award, DecisionKind
 from tests.factories import (
     AwardFactory,
     BlocFactory,
@@ -106,6 +106,18 @@ def test_export_matches_the_page_filter_by_bloc(client, data):
     assert {row[4] for row in rows[1:]} == {"Đã khen thưởng"}
     revoked = csv_rows(client, {"status": "thu-hoi"})[1]
     assert revoked[4] == "Đã bị thu hồi" and "Sai thành tích" in revoked[8]
+
+
+def test_dates_are_date_cells_in_xlsx_and_dd_mm_yyyy_in_csv(client, data):
+    params = {"year": 2021, "status": "thu-hoi"}
+    response = client.get(reverse("awards:export_xlsx"), params)
+    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    cell = book.active.cell(row=2, column=HEADERS.index("Ngày") + 1)
+    issued = Award.objects.get(unit__name="Cục Khối Một Thu Hồi").decision.document.issued_on
+    assert cell.is_date and cell.value.date() == issued
+    assert cell.number_format == "DD/MM/YYYY"
+    row = csv_rows(client, params)[1]
+    assert row[HEADERS.index("Ngày")] == issued.strftime("%d/%m/%Y")
 
 
 def test_export_headers_are_vietnamese(client, data):

@@ -145,3 +145,15 @@ def test_unit_panel_runs_constant_queries(world, n, django_assert_max_num_querie
     with django_assert_max_num_queries(2):
         html = render(panels.unit_awards_panel(unit, None))
     assert html.count("<tr") == n + 1
+
+
+def test_bloc_and_year_panels_point_to_the_proposals_still_waiting(world, event, client):
+    ProposalFactory(event=event, unit=world.leader_unit)
+    for url in [world.bloc.get_absolute_url(), "/nam/2025/"]:
+        page = client.get(url).content.decode()
+        assert "Chưa có khen thưởng nào" in page, url
+        assert "xem danh sách đề nghị</a>" in page, url
+    bloc_page = client.get(world.bloc.get_absolute_url()).content.decode()
+    assert f'href="/khen-thuong/?bloc={world.bloc.pk}&amp;status=de-xuat"' in bloc_page
+    listed = client.get("/khen-thuong/", {"bloc": world.bloc.pk, "status": "de-xuat"})
+    assert world.leader_unit.name in listed.content.decode()

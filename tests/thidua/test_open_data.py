@@ -54,6 +54,22 @@ def test_json_of_every_dataset_with_licence_and_columns(client):
     assert client.get("/du-lieu-mo/khen-thuong.pdf").status_code == 404
 
 
+def test_bloc_members_by_year_with_their_roles_and_missing_ids_as_null(client):
+    make_world(1)
+    members = json.loads(body(client.get("/du-lieu-mo/thanh-vien-khoi.json")))["records"]
+    leaders = [m for m in members if m["vai_tro"] == "khoi_truong"]
+    assert leaders and all(m["khoi"] and m["don_vi"] and m["nam"] for m in leaders)
+    awards = json.loads(body(client.get("/du-lieu-mo/khen-thuong.json")))["records"]
+    people = [a for a in awards if a["doi_tuong"] == "ca_nhan"]
+    assert people and all(a["don_vi_id"] is None and a["ca_nhan_id"] for a in people)
+    rows = list(
+        csv.DictReader(
+            io.StringIO(body(client.get("/du-lieu-mo/khen-thuong.csv")).decode("utf-8")[1:])
+        )
+    )
+    assert {r["don_vi_id"] for r in rows if r["doi_tuong"] == "ca_nhan"} == {""}
+
+
 def test_the_data_dictionary_explains_every_column(client):
     page = client.get("/du-lieu-mo/").content.decode()
     for dataset in open_data.DATASETS.values():

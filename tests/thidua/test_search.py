@@ -70,3 +70,26 @@ def test_search_query_count_is_constant(client, django_assert_max_num_queries, n
     with django_assert_max_num_queries(14):  # + decisions and cited documents
         response = client.get("/tim-kiem/", {"q": "hoa lac"})
     assert response.status_code == 200
+
+
+def test_a_document_behind_a_movement_of_a_published_event_is_found_by_its_number(client, demo):
+    response = client.get("/tim-kiem/", {"q": "11/NQ-CP"})
+    text = text_of(response)
+    assert "Nghị quyết số 11/NQ-CP" in text
+    assert 'href="/su-kien/khoi-van-phong-vien-tong-ket-2021/"' in response.content.decode()
+
+
+def test_a_long_number_typed_in_the_search_box_is_searched_not_refused(client, db):
+    response = client.get("/tim-kiem/", {"q": "99999999999999999999"})
+    assert "0 kết quả" in text_of(response)
+    # A NUL byte is still refused there, and a huge number still is on every other page.
+    assert client.get("/tim-kiem/", {"q": "ab\x00c"}).status_code == 404
+    assert client.get("/khen-thuong/", {"year": "99999999999999999999"}).status_code == 404
+
+
+def test_the_header_search_box_holds_only_a_search_never_a_pages_filters(client, db):
+    box = re.compile(r'<input id="site-search"[^>]*value="([^"]*)"')
+    listing = client.get("/khen-thuong/", {"status": "de-xuat", "year": 2015})
+    assert box.search(listing.content.decode()).group(1) == ""
+    searched = client.get("/tim-kiem/", {"q": "Hòa Lạc"})
+    assert box.search(searched.content.decode()).group(1) == "Hòa Lạc"
