@@ -641,10 +641,8 @@ def nominations_from_event(event, actor, *, reason=""):
         .order_by("order", "pk")
     )
     historical = _historical_flag(year)
-    created = []
-    now = timezone.now()
-    for proposal in proposals:
-        nomination = Nomination(
+    drafts = [
+        Nomination(
             award_type=proposal.award_type,
             year=year,
             unit_id=proposal.unit_id,
@@ -656,9 +654,21 @@ def nominations_from_event(event, actor, *, reason=""):
             is_historical=historical,
             created_by=actor,
         )
+        for proposal in proposals
+    ]
+    # One live dossier per recipient, award and year, as for a dossier typed in: all or none.
+    settle_recipients(drafts)
+    duplicates = [
+        eligibility.duplicate_message(n, eligibility.duplicate_of(n))
+        for n in drafts
+        if eligibility.duplicate_of(n) is not None
+    ]
+    if duplicates:
+        raise ValidationError(duplicates, code="duplicate")
+    now = timezone.now()
+    for nomination in drafts:
         _create_logged_draft(nomination, actor, now, reason or f"Từ đề xuất tại sự kiện «{event}»")
-        created.append(nomination)
-    return created
+    return drafts
 
 
 # The ballots of a bloc assessment that propose an award (blocs.BallotSubject -> award type slug).
@@ -669,8 +679,9 @@ ASSESSMENT_AWARDS = {"co_bo": "co-thi-dua-bo", "co_chinh_phu": "co-thi-dua-chinh
 def nominations_from_assessment(assessment, actor, *, reason=""):
     """Draft nominations of the bloc from its confirmed assessment, in one step: each candidate
     the ballot proposed for a flag (reached the bloc-year's threshold, or agreed on by the bloc)
-    gets a draft dossier unless the bloc already has one for that award, unit and year. Same
-    permission and rules as any draft (save_draft's model checks). Returns those created."""
+    gets a draft dossier unless the unit already has a live one for that award and year (from
+    this bloc or another). Same permission and rules as any draft (save_draft's model checks).
+    Returns those created."""
     from blocs.assessments import results
     from blocs.models import Assessment, BlocYear
 
@@ -685,36 +696,38 @@ def nominations_from_assessment(assessment, actor, *, reason=""):
             "Chỉ lập hồ sơ từ kết quả bình xét đã được xác nhận (người thứ hai xác nhận)."
         )
     types = {t.slug: t for t in AwardType.objects.filter(slug__in=ASSESSMENT_AWARDS.values())}
-    existing = set(
-        Nomination.objects.filter(bloc_id=bloc_year.bloc_id, year=year).values_list(
-            "award_type_id", "unit_id"
-        )
-    )
     historical = _historical_flag(year)
-    created, now = [], timezone.now()
+    drafts, seen = [], set()
     result = results.compute(locked)
     for ballot in result.ballots:
         award_type = types.get(ASSESSMENT_AWARDS.get(ballot.subject, ""))
         if award_type is None:
             continue
         for candidate in ballot.proposed:
-            if (award_type.pk, candidate.unit_id) in existing:
+            if (award_type.pk, candidate.unit_id) in seen:
                 continue
-            nomination = Nomination(
-                award_type=award_type,
-                year=year,
-                unit_id=candidate.unit_id,
-                bloc_id=bloc_year.bloc_id,
-                bloc_votes_for=candidate.votes,
-                bloc_votes_total=locked.ballots_valid if candidate.votes is not None else None,
-                is_historical=historical,
-                created_by=actor,
+            seen.add((award_type.pk, candidate.unit_id))
+            drafts.append(
+                Nomination(
+                    award_type=award_type,
+                    year=year,
+                    unit_id=candidate.unit_id,
+                    bloc_id=bloc_year.bloc_id,
+                    bloc_votes_for=candidate.votes,
+                    bloc_votes_total=locked.ballots_valid if candidate.votes is not None else None,
+                    is_historical=historical,
+                    created_by=actor,
+                )
             )
-            _create_logged_draft(
-                nomination, actor, now, reason or f"Từ kết quả bình xét của khối ({locked})"
-            )
-            existing.add((award_type.pk, candidate.unit_id))
-            created.append(nomination)
+    settle_recipients(drafts)
+    created, now = [], timezone.now()
+    for nomination in drafts:
+        if eligibility.duplicate_of(nomination) is not None:
+            continue  # the unit's live dossier for this award and year stands
+        _create_logged_draft(
+            nomination, actor, now, reason or f"Từ kết quả bình xét của khối ({locked})"
+        )
+        created.append(nomination)
     return created
 
 

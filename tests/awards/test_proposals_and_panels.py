@@ -7,13 +7,14 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from awards import panels, services
-from awards.models import DecisionKind, Status
+from awards.models import DecisionKind, Nomination, Status
 from tests.factories import (
     AwardFactory,
     BlocYearFactory,
     DecisionFactory,
     EventFactory,
     MembershipFactory,
+    NominationFactory,
     ProposalFactory,
     UnitFactory,
     UnitNameFactory,
@@ -157,3 +158,17 @@ def test_bloc_and_year_panels_point_to_the_proposals_still_waiting(world, event,
     assert f'href="/khen-thuong/?bloc={world.bloc.pk}&amp;status=de-xuat"' in bloc_page
     listed = client.get("/khen-thuong/", {"bloc": world.bloc.pk, "status": "de-xuat"})
     assert world.leader_unit.name in listed.content.decode()
+
+
+def test_no_dossier_is_drafted_from_an_event_when_a_recipient_already_has_a_live_one(world, event):
+    ProposalFactory(event=event, unit=world.leader_unit, order=1)
+    ProposalFactory(event=event, unit=world.member_unit, order=2)
+    typed_in = NominationFactory(
+        award_type=award_type("co-thi-dua-bo"), unit=world.member_unit, bloc=world.bloc, year=2025
+    )
+    with pytest.raises(ValidationError, match=f"hồ sơ số {typed_in.pk}"):
+        services.nominations_from_event(event, world.clerk)
+    assert list(Nomination.objects.values_list("pk", flat=True)) == [typed_in.pk]  # none drafted
+    typed_in.status = Status.WITHDRAWN
+    typed_in.save()
+    assert len(services.nominations_from_event(event, world.clerk)) == 2

@@ -20,7 +20,14 @@ from blocs.models import (
     Score,
     TieBreak,
 )
-from tests.factories import BlocYearFactory, CriteriaGroupFactory, assessment_world
+from tests.factories import (
+    BlocFactory,
+    BlocYearFactory,
+    CriteriaGroupFactory,
+    NominationFactory,
+    assessment_world,
+    award_type,
+)
 from thidua import roles
 
 pytestmark = pytest.mark.django_db
@@ -337,3 +344,16 @@ def test_the_demo_records_only_what_the_article_states(demo):
 
     call_command("load_demo", stdout=io.StringIO())
     assert Assessment.objects.count() == 1
+
+
+def test_a_unit_with_a_live_dossier_elsewhere_gets_no_second_one_from_the_result(world):
+    bloc_year, units, items, clerk, second = world
+    votes = {(BallotSubject.MINISTRY_FLAG, units[0].pk): "6"}
+    version = services.enter(bloc_year, clerk, entry(units, items, ballots=TALLY, votes=votes))
+    services.confirm(version, second)
+    other = NominationFactory(
+        award_type=award_type("co-thi-dua-bo"), unit=units[0], bloc=BlocFactory(),
+        year=bloc_year.year,
+    )  # fmt: skip
+    assert award_services.nominations_from_assessment(version, clerk) == []
+    assert list(Nomination.objects.values_list("pk", flat=True)) == [other.pk]
