@@ -483,6 +483,7 @@ def nomination_action(request, pk, slug, side):
             "subject": nomination,
             "nomination": nomination,
             "explanation": refusal.message if refusal is not None else "",
+            "outcome": step.outcome if refusal is None else "",
             "cancel_url": reverse("awards:detail", args=[pk]),
         },
     )

@@ -102,6 +102,13 @@ class Step:
             return Refusal("rules", " ".join(refused.messages))
         return None
 
+    @property
+    def outcome(self) -> str:
+        """What the step does to the dossier's state, said on its page before it is taken."""
+        if self.target is None:
+            return "Bước này không đổi trạng thái của hồ sơ."
+        return f"Sau bước này, hồ sơ chuyển sang trạng thái «{Status(self.target).label}»."
+
     def url(self, nomination):
         name = "awards:bloc_action" if self.side == BLOC else "awards:review_action"
         return reverse(name, args=[nomination.pk, self.slug])

@@ -195,3 +195,22 @@ def test_someone_acted_first_is_refused_as_stale(client, world, nominate):
     assert "Hồ sơ đã được người khác xử lý" in html
     nomination.refresh_from_db()
     assert nomination.status == Status.IN_REVIEW
+
+
+def test_a_step_page_says_which_state_comes_next(client, world, nominate):
+    nomination = nominate(status=Status.SUBMITTED)
+    client.force_login(world.reviewer)
+    start = client.get(reverse("awards:review_action", args=[nomination.pk, "bat-dau-tham-dinh"]))
+    assert "hồ sơ chuyển sang trạng thái «Đang thẩm định»" in start.content.decode()
+    nomination.status = Status.IN_REVIEW
+    nomination.save(update_fields=["status"])
+    vote = client.get(reverse("awards:review_action", args=[nomination.pk, "bo-phieu"]))
+    assert "Bước này không đổi trạng thái của hồ sơ." in vote.content.decode()
+
+
+def test_a_refused_step_page_gives_the_reason_not_the_next_state(client, world, nominate):
+    nomination = nominate(status=Status.SUBMITTED)
+    client.force_login(world.reviewer)
+    html = client.get(reverse("awards:review_action", args=[nomination.pk, "de-nghi"])).content
+    assert "Không thể đề nghị khen thưởng" in html.decode()
+    assert "Sau bước này" not in html.decode()
