@@ -88,20 +88,37 @@ def time_to_decision(year) -> StatTable:
     )
 
 
+def quota_left(row) -> int | str:
+    """The «Còn lại» cell of a quota: what is left, «Vượt n» when n more were used than the
+    limit (never a 0 that hides it), «—» without a limit."""
+    if row.limit is None:
+        return "—"
+    if row.used > row.limit:
+        return f"Vượt {row.used - row.limit}"
+    return row.limit - row.used
+
+
 def quota_use(year) -> StatTable:
     blocs = Bloc.objects.filter(years__year=year).select_related("organiser").order_by("name")
     quotas = bloc_quotas(blocs, year)
-    rows = []
+    rows, over = [], 0
     for bloc in blocs:
         for row in quotas.get(bloc.pk, []):
             limit = "—" if row.limit is None else row.limit
-            left = "—" if row.left is None else row.left
-            rows.append([bloc.name, row.label, limit, row.used, left])
+            over += row.limit is not None and row.used > row.limit
+            rows.append([bloc.name, row.label, limit, row.used, quota_left(row)])
+    note = ""
+    if over:
+        note = (
+            f"Có {over} dòng đã dùng vượt số lượng tối đa: cột «Còn lại» ghi «Vượt n» khi đã "
+            "dùng nhiều hơn số tối đa n khen thưởng."
+        )
     return StatTable(
         "su-dung-chi-tieu",
         f"Sử dụng số lượng khen thưởng tối đa của các khối năm {year}",
         ["Khối", "Quy định", "Tối đa", "Đã dùng", "Còn lại"],
         rows,
+        note=note,
     )
 
 

@@ -359,7 +359,8 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # django-filter's, refusing a query parameter no filter reads (thidua.api.filters).
+    "DEFAULT_FILTER_BACKENDS": ["thidua.api.filters.StrictFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "thidua.api.pagination.IdCursorPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
@@ -371,7 +372,13 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "API dữ liệu thi đua - khen thưởng, Bộ Khoa học và Công nghệ",
     "DESCRIPTION": "Giao diện lập trình chỉ đọc của mọi hồ sơ đã công bố: đơn vị, khối thi đua "
     "và các năm của khối, sự kiện, quyết định và khen thưởng. Không có dự thảo, hồ sơ đề nghị "
-    "đang xét hay ý kiến thẩm định.",
+    "đang xét hay ý kiến thẩm định.\n\n"
+    "Tham số lọc: mọi danh sách gọi cùng một điều kiện bằng cùng một tên — `year` (năm), "
+    "`bloc` (mã số `id` của khối), `kind` (loại). Tên dùng trên các trang của cổng (`nam`, "
+    "`khoi` theo đường dẫn của khối, `loai`) vẫn được nhận như tên khác; nếu có cả hai thì "
+    "áp dụng cả hai. Ngoài các tham số lọc của từng danh sách, mọi danh sách nhận `cursor`, "
+    "`page_size` và `format`; tham số khác (ví dụ gõ nhầm tên) bị từ chối với mã 400 và thông "
+    "báo nêu tên tham số cùng các tham số được nhận.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # The documentation page's assets from this site's static files, never from a CDN.

@@ -1,10 +1,18 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import APIRootView, DefaultRouter
 
 from . import views
 
+
+class RootView(APIRootView):
+    # What OPTIONS answers (DRF's defaults are "Api Root" and the class's English docstring).
+    name = "Mục lục API"
+    description = "Các danh sách của giao diện lập trình, mỗi danh sách một đường dẫn."
+
+
 router = DefaultRouter()
+router.APIRootView = RootView
 router.register("units", views.UnitViewSet, basename="unit")
 router.register("blocs", views.BlocViewSet, basename="bloc")
 router.register("bloc-years", views.BlocYearViewSet, basename="blocyear")
