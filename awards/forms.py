@@ -4,6 +4,7 @@ rules run in the model's clean() and in awards.services."""
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
+from thidua.numbers import parse_int
 from units.models import Unit, User
 
 from .models import RECIPIENT_XOR_MESSAGE, AwardType, Nomination, Rule, new_token
@@ -254,8 +255,8 @@ class AssignReviewerForm(ConfirmForm):
     def clean(self):
         data = super().clean()
         # A user posted outside the choices (a forged or outdated form): say why not them.
-        posted = str(self.data.get("reviewer") or "")
-        if self.has_error("reviewer", "invalid_choice") and posted.isdigit() and self.nomination:
+        posted = parse_int(str(self.data.get("reviewer") or ""), low=1)
+        if self.has_error("reviewer", "invalid_choice") and posted and self.nomination:
             user = User.objects.filter(pk=posted).select_related("unit").first()
             refused = assignee_refusal(user, self.nomination) if user else None
             if refused:

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
+from thidua.numbers import parse_int
 from thidua.spreadsheet import XLSX_CONTENT_TYPE, csv_bytes, download, xlsx_bytes
 from thidua.years import FIRST_YEAR, LAST_YEAR
 
@@ -61,9 +62,8 @@ def _require_statistics(request):
 
 
 def _year(request):
-    try:
-        year = int(request.GET.get("year", ""))
-    except ValueError:
+    year = parse_int(request.GET.get("year"))
+    if year is None:
         return timezone.localdate().year
     return min(max(year, FIRST_YEAR), LAST_YEAR)
 

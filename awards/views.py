@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 
 from blocs.models import Bloc, Event
 from blocs.queries import blocs_led_by
+from thidua.numbers import parse_int
 from thidua.years import FIRST_YEAR, LAST_YEAR
 
 from . import eligibility, queries, services, workflow
@@ -62,10 +63,7 @@ class _CountlessPaginator:
         self.items, self.per_page = items, per_page
 
     def get_page(self, number):
-        try:
-            number = max(int(number), 1)
-        except (TypeError, ValueError):
-            number = 1
+        number = max(parse_int(str(number or "")) or 1, 1)
         start = (number - 1) * self.per_page
         if start > MAX_OFFSET:
             raise Http404("Không có trang này.")
@@ -177,10 +175,7 @@ def dashboard(request):
     remember_leadership(request.user, led)  # before the check, which then reads no more
     _require(request, "awards.open_bloc_dashboard")
     years = sorted({m.year for m in led}, reverse=True)
-    try:
-        year = int(request.GET.get("nam") or years[0])
-    except ValueError:
-        year = years[0]
+    year = parse_int(request.GET.get("nam")) or years[0]
     if year not in years:
         raise Http404("Đơn vị của bạn không là khối trưởng khối nào trong năm này.")
     blocs = []

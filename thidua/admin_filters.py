@@ -5,6 +5,8 @@ from django.contrib.admin.utils import get_fields_from_path
 from django.db import models
 from django.db.models import Max, Min
 
+from .years import parse_year
+
 
 def year_filter(field_path: str, title: str = "năm"):
     """A list filter by year, over a year (integer) or a date field, the field reached through
@@ -41,9 +43,11 @@ def year_filter(field_path: str, title: str = "năm"):
 
         def queryset(self, request, queryset):
             value = self.value()
-            if value and value.isdigit():
-                return queryset.filter(**{self.lookup: int(value)})
-            return queryset
+            if not value:
+                return queryset
+            # Not a year the records can hold (0, 10000, '²'): no row is of that year.
+            year = parse_year(value)
+            return queryset.none() if year is None else queryset.filter(**{self.lookup: year})
 
     YearFilter.title = title
     return YearFilter

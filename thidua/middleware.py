@@ -1,9 +1,13 @@
 """Site-wide middleware: Content-Security-Policy, the public page cache and malformed queries."""
 
 from django.conf import settings
-from django.http import Http404
+from django.contrib.admin.views.main import SEARCH_VAR
+from django.shortcuts import render
 
 from . import cache as page_cache
+from .api.cors import API_PREFIX
+from .api.errors import error_response as api_error_response
+from .numbers import is_integer, parse_int
 
 
 class ContentSecurityPolicyMiddleware:
@@ -57,8 +61,11 @@ class PublicPageCacheMiddleware:
         return response
 
 
-# The largest integer any column or OFFSET of the database can hold (PostgreSQL bigint).
-_BIGINT_MAX = 2**63 - 1
+# The message of a query string no page can use, as a page or, under /api/, as DRF's JSON.
+MALFORMED_QUERY_MESSAGE = "Tham số của trang không hợp lệ."
+
+# The admin's own search boxes: a changelist's (?q=) and an autocomplete's (?term=).
+ADMIN_SEARCH_PARAMS = {"changelist_view": SEARCH_VAR, "autocomplete_view": "term"}
 
 
 def malformed_query_value(value: str, *, free_text: bool = False) -> bool:
@@ -69,13 +76,13 @@ def malformed_query_value(value: str, *, free_text: bool = False) -> bool:
         return True
     if free_text:
         return False
-    digits = value.strip().lstrip("+-")
-    return digits.isdigit() and len(digits) > 18 and int(digits) > _BIGINT_MAX
+    return is_integer(value) and parse_int(value) is None
 
 
 def free_text_params(*names):
-    """Marks the query parameters of a view that hold free text (a search box): a long number
-    typed there is something to look for, not an id that would overflow."""
+    """Marks the query parameters of a view (a function or a class-based view, DRF's included)
+    that hold free text (a search box): a long number typed there is something to look for, not
+    an id that would overflow."""
 
     def mark(view):
         view.free_text_params = frozenset(names)
@@ -84,9 +91,24 @@ def free_text_params(*names):
     return mark
 
 
+def free_text_names(view_func) -> frozenset:
+    """The free-text parameters of a view: marked on the function or on its class (Django's
+    as_view() sets view_class, DRF's viewsets cls), or the admin's search boxes."""
+    view_class = getattr(view_func, "view_class", None) or getattr(view_func, "cls", None)
+    names = getattr(view_func, "free_text_params", None) or getattr(
+        view_class, "free_text_params", frozenset()
+    )
+    if hasattr(view_func, "model_admin") or hasattr(view_func, "admin_site"):
+        search = ADMIN_SEARCH_PARAMS.get(getattr(view_func, "__name__", ""))
+        if search:
+            names = names | {search}
+    return names
+
+
 class MalformedQueryMiddleware:
     """Answers 404 to a query string no page can use, whatever the page (public lists, admin
-    changelists and filters, staff pages), instead of letting the database raise."""
+    changelists and filters, staff pages), instead of letting the database raise; under /api/
+    the 404 is JSON like the API's other errors."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -95,10 +117,17 @@ class MalformedQueryMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        free = getattr(view_func, "free_text_params", frozenset())
+        free = free_text_names(view_func)
         for key, values in request.GET.lists():
             if malformed_query_value(key) or any(
                 malformed_query_value(v, free_text=key in free) for v in values
             ):
-                raise Http404("Tham số của trang không hợp lệ.")
+                return self.not_found(request)
         return None
+
+    @staticmethod
+    def not_found(request):
+        if request.path.startswith(API_PREFIX):
+            return api_error_response(MALFORMED_QUERY_MESSAGE, 404)
+        # The site's 404 page, as Http404 would render it, saying why.
+        return render(request, "404.html", {"reason": MALFORMED_QUERY_MESSAGE}, status=404)

@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 
+from .numbers import parse_int
+
 FIRST_YEAR = 1945
 LAST_YEAR = 2100
 
@@ -27,6 +29,11 @@ class YearFilter(django_filters.NumberFilter):
         kwargs.setdefault("min_value", FIRST_YEAR)
         kwargs.setdefault("max_value", LAST_YEAR)
         super().__init__(*args, **kwargs)
+
+
+def parse_year(text: str | None) -> int | None:
+    """The year `text` writes, from FIRST_YEAR to LAST_YEAR, else None."""
+    return parse_int(text, FIRST_YEAR, LAST_YEAR)
 
 
 def current_year() -> int:

@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
+from thidua.middleware import free_text_params
 from thidua.panels import panels_for
 
 from . import queries
@@ -11,6 +12,7 @@ from .models import UnitKind
 PAGE_SIZE = 50
 
 
+@free_text_params("q")
 def unit_list(request):
     kind = request.GET.get("loai", "")
     query = request.GET.get("q", "").strip()[:200]

@@ -10,6 +10,7 @@ from blocs import event_queries
 from blocs.models import Bloc, BlocYear, Membership
 from units import queries as unit_queries
 
+from ..middleware import free_text_params
 from . import filters, serializers
 from .pagination import IdCursorPagination
 
@@ -22,6 +23,7 @@ class PublicViewSet(viewsets.ReadOnlyModelViewSet):
     list=extend_schema(summary="Đơn vị", description="Các đơn vị (như trang «Đơn vị»)."),
     retrieve=extend_schema(summary="Một đơn vị"),
 )
+@free_text_params("q")
 class UnitViewSet(PublicViewSet):
     serializer_class = serializers.UnitSerializer
     filterset_class = filters.UnitFilter
