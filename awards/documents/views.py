@@ -10,7 +10,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from blocs.models import Bloc
 from blocs.queries import holder
 from thidua.paper import kinds as paper_kinds
 from thidua.paper.responses import DOCX, PDF, file_response
@@ -19,7 +18,7 @@ from thidua.slugs import slug_base
 from .. import certificates, queries
 from ..filters import QueueFilter
 from ..models import Award, CertificateMode, CouncilVote, Decision, DecisionKind, Nomination
-from ..views import PAGE_SIZE, _page, _require, staff_page
+from ..views import PAGE_SIZE, _bloc_year_or_404, _page, _require, staff_page
 from . import contexts, kinds, records
 
 
@@ -44,7 +43,7 @@ def _decision(pk):
 def bloc_submission(request, bloc_slug, year):
     """The bloc's tờ trình and list for `year`: the staff of the bloc's leader unit that year,
     the reviewers and the secretariat."""
-    bloc = get_object_or_404(Bloc, slug=bloc_slug)
+    bloc = _bloc_year_or_404(bloc_slug, year)  # the dossier form's years: no empty tờ trình
     _require(request, "awards.view_dossier", Nomination(bloc=bloc, year=year))
     leader = holder(bloc, year)
     issuer = leader.unit.name_in(year) if leader else bloc.name
@@ -129,6 +128,8 @@ def _ledger_range(request, total):
         return None
     if first < 1 or last < first:
         return None
+    if first > total:  # past the decision's last award: nothing would be printed
+        return None
     return first, min(last, total)
 
 
@@ -145,7 +146,12 @@ def decision_certificates(request, pk):
     if asked is None:
         messages.error(
             request,
-            "Khoảng số sổ vàng không hợp lệ: «từ» và «đến» là số, «từ» không lớn hơn «đến».",
+            "Khoảng số sổ vàng không hợp lệ: «từ» và «đến» là số, «từ» không lớn hơn «đến»"
+            + (
+                f", trong khoảng từ 1 đến {total} (quyết định có {total} khen thưởng)."
+                if total
+                else "; quyết định chưa có khen thưởng nào."
+            ),
         )
         return redirect(back)
     first, last = asked

@@ -15,6 +15,7 @@ from thidua.predicates import can
 
 from ..models import Assessment, BlocYear
 from ..permissions import explain_assessment
+from . import results
 
 # States: of a bloc-year (no result yet, or its versions' state), and of one version.
 NONE, ENTERED, CONFIRMED, RELEASED, SUPERSEDED = (
@@ -77,6 +78,24 @@ def _not_the_enterer(assessment, user):
             "khác xác nhận."
         )
     return None
+
+
+def _leading_decided(assessment):
+    # A bloc has one leading collective: a version tied for first place (the tie its page shows)
+    # never becomes the result, or no new version could settle the tie once it is confirmed.
+    tie = results.compute(assessment).leading_tie
+    if tie:
+        names = "; ".join(c.name for c in tie)
+        return (
+            f"Chưa thể xác nhận: chưa xác định được tập thể dẫn đầu khối ({names} bằng nhau ở "
+            "vị trí thứ nhất). Mỗi khối chỉ có một tập thể dẫn đầu: cần phân định (ví dụ bỏ phiếu "
+            "lại), nhập phiên bản mới rồi xác nhận phiên bản đó."
+        )
+    return None
+
+
+def _confirmable(assessment, user):
+    return _not_the_enterer(assessment, user) or _leading_decided(assessment)
 
 
 @dataclass(frozen=True)
@@ -145,7 +164,7 @@ STEPS = {
             (ENTERED,),
             "blocs.confirm_assessment",
             "confirm",
-            guard=_not_the_enterer,
+            guard=_confirmable,
         ),
         Step(
             "release",

@@ -127,7 +127,7 @@ def test_agreed_marks_name_one_leading_collective_and_never_sit_beside_counts(cl
     assert [c.unit_id for c in results.compute(one).leading] == [units[2].pk]
 
 
-def test_a_tie_for_the_lead_is_reported_and_confirms_no_leading_collective(client, world):
+def test_a_tie_for_the_lead_is_reported_and_cannot_be_confirmed(client, world):
     bloc_year, units, clerk, second = world
     tally = {"issued": "4", "returned": "4", "valid": "4", "invalid": "0"}  # 2 + 2: 50% each
     votes = {(LEAD, units[0].pk): "2", (LEAD, units[1].pk): "2"}
@@ -139,7 +139,10 @@ def test_a_tie_for_the_lead_is_reported_and_confirms_no_leading_collective(clien
     page = client.get(reverse("blocs:assessment", args=[version.pk])).content.decode()
     assert "Chưa xác định được tập thể dẫn đầu khối" in page
     assert "Tập thể dẫn đầu khối:</strong>" not in page
-    services.confirm(version, second)
+    # Confirmed, the tie could never be settled by a new version (tests/blocs/
+    # test_assessment_tie_confirm.py).
+    with pytest.raises(ValidationError, match="Chưa thể xác nhận"):
+        services.confirm(version, second)
     assert not LeadingUnit.objects.filter(bloc_year=bloc_year).exists()
 
 

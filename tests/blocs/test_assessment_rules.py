@@ -59,6 +59,8 @@ def errors_of(call):
 
 
 TALLY = {"issued": "10", "returned": "9", "valid": "8", "invalid": "1"}
+# Agreed scores with one unit first: a version whose units share first place is not confirmed.
+LEADER_FIRST = [[6, 6], [5, 5], [4, 4]]
 
 
 def test_a_score_at_the_maximum_is_kept_one_hundredth_above_is_refused_naming_the_field(world):
@@ -166,7 +168,7 @@ def test_only_one_confirmed_version_per_bloc_year_in_the_database(world):
 
 def test_no_change_after_confirmation(world):
     bloc_year, units, items, clerk, second = world
-    version = services.enter(bloc_year, clerk, entry(units, items))
+    version = services.enter(bloc_year, clerk, entry(units, items, LEADER_FIRST))
     services.confirm(version, second)
     message = " ".join(
         errors_of(lambda: services.enter(bloc_year, clerk, entry(units, items))).messages
@@ -179,7 +181,7 @@ def test_no_change_after_confirmation(world):
 
 def test_release_only_after_confirmation_and_by_ministry_staff(world, make_user):
     bloc_year, units, items, clerk, second = world
-    version = services.enter(bloc_year, clerk, entry(units, items))
+    version = services.enter(bloc_year, clerk, entry(units, items, LEADER_FIRST))
     assert "Chờ xác nhận" in " ".join(errors_of(lambda: services.release(version, clerk)).messages)
     services.confirm(version, second)
     leader = make_user(roles.BLOC_LEADER, unit=units[0])
@@ -299,7 +301,9 @@ def test_nominations_are_drafted_from_the_confirmed_result_once(world, make_user
         (flag, units[1].pk): "2",
         (BallotSubject.GOVERNMENT_FLAG, units[0].pk): "x",
     }
-    version = services.enter(bloc_year, clerk, entry(units, items, ballots=TALLY, votes=votes))
+    version = services.enter(
+        bloc_year, clerk, entry(units, items, LEADER_FIRST, ballots=TALLY, votes=votes)
+    )
     with pytest.raises(ValidationError, match="đã được xác nhận"):
         award_services.nominations_from_assessment(version, clerk)
     services.confirm(version, second)
@@ -349,7 +353,9 @@ def test_the_demo_records_only_what_the_article_states(demo):
 def test_a_unit_with_a_live_dossier_elsewhere_gets_no_second_one_from_the_result(world):
     bloc_year, units, items, clerk, second = world
     votes = {(BallotSubject.MINISTRY_FLAG, units[0].pk): "6"}
-    version = services.enter(bloc_year, clerk, entry(units, items, ballots=TALLY, votes=votes))
+    version = services.enter(
+        bloc_year, clerk, entry(units, items, LEADER_FIRST, ballots=TALLY, votes=votes)
+    )
     services.confirm(version, second)
     other = NominationFactory(
         award_type=award_type("co-thi-dua-bo"), unit=units[0], bloc=BlocFactory(),
