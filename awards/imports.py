@@ -18,26 +18,13 @@ from thidua.imports.reader import Column
 from thidua.imports.run import row_errors
 from thidua.predicates import can_enter_data, is_bloc_leader_staff
 from thidua.text import fold
-from units.imports import field_errors, unit_index
+from units.imports import unit_index
 
 from . import eligibility, services
 from .models import Award, AwardType, Nomination
 from .permissions import can, can_open_bloc_dashboard
 
 EXAMPLES = Path(__file__).parent / "demo_data" / "import_examples"
-# Foreign keys are checked by the plan itself (resolved objects): clean_fields would query each.
-FOREIGN_KEYS = (
-    "award_type",
-    "unit",
-    "person",
-    "bloc",
-    "event",
-    "proposal",
-    "created_by",
-    "decision",
-    "nomination",
-    "revoked_by",
-)
 
 
 def award_type_index() -> NameIndex:
@@ -90,21 +77,20 @@ class RecipientColumns:
         return award_type, unit, person, new_person
 
     @staticmethod
+    def decided(row, award_type, unit, person, new_person):
+        """Whether the row names its award type and recipient: not while a cell is in error or a
+        close name is still to be accepted, when the model's rules would only report the
+        recipient as missing."""
+        return not row.errors and award_type is not None and bool(unit or person or new_person)
+
+    @staticmethod
     def key(award_type, unit, person, new_person, *rest):
         recipient = ("u", unit.pk) if unit else ("p", person.pk if person else fold(new_person))
         return (award_type.pk, recipient, *rest)
 
     def check_model(self, row, record):
         """The model's own rules (recipient kind, votes, bloc years), without FK queries."""
-        try:
-            record.clean_fields(exclude=FOREIGN_KEYS)
-            record.clean()
-        except ValidationError as exc:
-            by_field = {c.key: c for c in self.columns}
-            by_field.update(
-                bloc_votes_for=self.column("unit"), bloc_votes_total=self.column("unit")
-            )
-            field_errors(row, exc, by_field, self.column("award_type"))
+        super().check_model(row, record, default=self.column("award_type"))
 
 
 # --- proposals -----------------------------------------------------------------------------------
@@ -188,7 +174,7 @@ class ProposalImporter(RecipientColumns, Importer):
             award_type, unit, person, _ = self.recipient(
                 row, source, names, accepted, create_people=False
             )
-            if row.errors or award_type is None or (unit is None and person is None):
+            if not self.decided(row, award_type, unit, person, None):
                 continue
             key = self.key(award_type, unit, person, None)
             if key in existing:
@@ -314,7 +300,7 @@ class DecisionImporter(RecipientColumns, Importer):
         for source in rows:
             row = RowResult(source.number)
             results.append(row)
-            number = " ".join(self.cell(row, source, "number", cells.text, 100).split()) or None
+            number = " ".join((self.cell(row, source, "number", cells.text, 100) or "").split())
             issued_on = self.cell(row, source, "issued_on", cells.date)
             year = self.cell(row, source, "year", cells.year)
             ordinal = self.cell(row, source, "ordinal", cells.integer, 1)
@@ -330,7 +316,8 @@ class DecisionImporter(RecipientColumns, Importer):
             award_type, unit, person, new_person = self.recipient(
                 row, source, names, accepted, create_people=True
             )
-            if row.errors or not (award_type and number and issued_on and year):
+            decided = self.decided(row, award_type, unit, person, new_person)
+            if not (decided and number and issued_on and year):
                 continue
             row.summary = f"{number} ngày {issued_on:%d/%m/%Y}: {row.summary} ({year})"
             if issued_on.year < year:

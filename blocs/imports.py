@@ -8,15 +8,16 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from thidua.imports import cells
-from thidua.imports.base import CREATE, EXISTS, Importer, Plan, RowResult, free_slug
+from thidua.imports.base import CREATE, EXISTS, Importer, Plan, RowResult, field_errors, free_slug
 from thidua.imports.forms import YearField
 from thidua.imports.matching import NameIndex
 from thidua.imports.reader import Column
+from thidua.imports.run import row_errors
 from thidua.text import fold
 from units.imports import unit_index
 from units.models import Person, Position
 
-from .models import Bloc, BlocYear, Membership, Role, check_roster
+from .models import Bloc, BlocYear, Membership, Role, check_member_count, check_roster
 
 EXAMPLES = Path(__file__).parent / "demo_data" / "import_examples"
 
@@ -116,7 +117,14 @@ class MembershipImporter(Importer):
                 continue
             row.summary = f"{unit} – {Role(role).label if role else ''}"
             if unit.pk in existing:
-                row.outcome, row.data = EXISTS, {"membership": existing[unit.pk]}
+                saved = existing[unit.pk]
+                row.outcome, row.data = EXISTS, {"membership": saved}
+                if source.values.get("role") is not None and role and role != saved.role:
+                    # Roles are changed where the leader and deputy rules are applied in full.
+                    row.notes.append(
+                        f"Vai trò trong tệp «{Role(role).label}» khác vai trò đã ghi "
+                        f"«{saved.get_role_display()}»: giữ vai trò đã ghi, sửa trong trang quản trị."
+                    )
                 continue
             if unit.pk in in_file:
                 row.error(self.column("unit"), f"Trùng với dòng {in_file[unit.pk]} của tệp.")
@@ -135,9 +143,22 @@ class MembershipImporter(Importer):
                 )
             try:
                 check_roster([*roster, (unit.pk, role, str(unit))])
+                if bloc_year is not None:
+                    check_member_count(bloc_year, len(roster) + 1, field="unit")
             except ValidationError as exc:
-                row.error(self.column("role"), " ".join(exc.messages))
+                field_errors(row, exc, self.columns_by_field(), self.column("role"))
             representative, new_person = self._representative(row, source, people, accepted)
+            title = self.cell(row, source, "title", cells.text)
+            # What the write's full_clean would refuse (lengths, choices), said on this row now;
+            # Membership.clean's rules (roster, one bloc per organiser) are checked above for the
+            # whole file at once.
+            membership = Membership(unit=unit, role=role, representative=representative)
+            membership.year, membership.organiser_id = year, bloc.organiser_id
+            skip = () if role else ("role",)  # an unreadable role is already said
+            self.check_model(row, membership, default=column, exclude=skip, clean=False)
+            if title:
+                position = Position(person=representative, unit=unit, title=title)
+                self.check_model(row, position, default=self.column("title"))
             if row.errors or role is None:
                 continue
             roster.append((unit.pk, role, str(unit)))
@@ -148,7 +169,7 @@ class MembershipImporter(Importer):
                 "role": role,
                 "representative": representative,
                 "new_person": new_person,
-                "title": source.values.get("title") and str(source.values["title"]),
+                "title": title,
             }
         return Plan(results)
 
@@ -178,19 +199,24 @@ class MembershipImporter(Importer):
         new_people = {}
         for row in plan.to_create():
             data = row.data
-            person = data["representative"]
-            if data["new_person"]:
-                key = fold(data["new_person"])
-                if key not in new_people:
-                    new_people[key] = create_person(data["new_person"])
-                person = new_people[key]
-            membership = Membership(
-                bloc_year=bloc_year, unit=data["unit"], role=data["role"], representative=person
-            )
-            membership.full_clean()
-            membership.save()
-            if person is not None and data["title"]:
-                record_position(person, data["unit"], data["title"])
+            try:
+                person = data["representative"]
+                if data["new_person"]:
+                    key = fold(data["new_person"])
+                    if key not in new_people:
+                        new_people[key] = create_person(data["new_person"])
+                    person = new_people[key]
+                membership = Membership(
+                    bloc_year=bloc_year, unit=data["unit"], role=data["role"], representative=person
+                )
+                membership.full_clean()
+                membership.save()
+                if person is not None and data["title"]:
+                    record_position(person, data["unit"], data["title"])
+            except ValidationError as exc:
+                raise row_errors(
+                    row, exc, self.columns_by_field(full_name="representative")
+                ) from exc
 
     def example_rows(self):
         """The seeded members of Khối Tổng cục, Cục, Ban và Quỹ in 2015 (blocs/demo_data)."""

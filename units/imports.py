@@ -7,9 +7,10 @@ import rules
 from django.core.exceptions import ValidationError
 
 from thidua.imports import cells
-from thidua.imports.base import CREATE, EXISTS, Importer, Plan, RowResult, free_slug
+from thidua.imports.base import CREATE, EXISTS, Importer, Plan, RowResult, field_errors, free_slug
 from thidua.imports.matching import NameIndex
 from thidua.imports.reader import Column
+from thidua.imports.run import row_errors
 from thidua.text import fold
 
 from .models import Unit, UnitKind, UnitName
@@ -24,18 +25,6 @@ def unit_index() -> NameIndex:
         names.setdefault(unit_id, []).extend([name, short])
     units = Unit.objects.only("id", "name", "short_name", "kind", "active_from", "active_until")
     return NameIndex((u, [u.name, u.short_name, *names.get(u.pk, [])]) for u in units)
-
-
-def field_errors(row, exc: ValidationError, columns_by_field, default_column):
-    """A model's ValidationError attributed to the row's columns."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            column = columns_by_field.get(name, default_column)
-            for message in errors:
-                row.error(column, message)
-    else:
-        for message in exc.messages:
-            row.error(default_column, message)
 
 
 class UnitImporter(Importer):
@@ -100,20 +89,19 @@ class UnitImporter(Importer):
                 row.summary = f"{same} (đã có)"
                 continue
             parent, parent_row = None, None
-            typed_parent = source.values.get("parent")
-            if typed_parent is not None:
+            typed_parent = self.cell(row, source, "parent", cells.text)
+            if typed_parent:
                 parent_row = in_file.get(fold(typed_parent))
                 if parent_row is None:
                     parent = self.resolve(
-                        row, "parent", index, str(typed_parent), accepted, what="đơn vị"
+                        row, "parent", index, typed_parent, accepted, what="đơn vị"
                     )
             unit = Unit(name=name, short_name=short, kind=kind or UnitKind.OTHER, parent=parent)
             unit.active_from, unit.active_until = start, end
             try:
                 unit.full_clean(exclude=["slug", "search_text"], validate_unique=False)
             except ValidationError as exc:
-                by_field = {column.key: column for column in self.columns}
-                field_errors(row, exc, by_field, self.column("name"))
+                field_errors(row, exc, self.columns_by_field(), self.column("name"))
             if not row.errors:
                 row.outcome = CREATE
                 row.data = {"unit": unit, "parent_row": parent_row}
@@ -127,7 +115,10 @@ class UnitImporter(Importer):
             if row.data["parent_row"]:
                 unit.parent = created[row.data["parent_row"]]
             unit.slug = free_slug(Unit, unit.name)
-            unit.full_clean()
+            try:
+                unit.full_clean()
+            except ValidationError as exc:
+                raise row_errors(row, exc, self.columns_by_field()) from exc
             unit.save()
             created[row.number] = unit
 

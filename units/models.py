@@ -41,6 +41,9 @@ class UnitKind(models.TextChoices):
     OTHER = "khac", "Khác"
 
 
+ACTIVE_YEARS_ORDER = "Năm kết thúc hoạt động phải sau năm bắt đầu."
+
+
 class Unit(Searchable):
     """An organisation that can belong to a bloc or receive a collective award."""
 
@@ -90,7 +93,7 @@ class Unit(Searchable):
                 | Q(active_from__isnull=True)
                 | Q(active_until__gte=F("active_from")),
                 name="unit_active_years_ordered",
-                violation_error_message="Năm kết thúc hoạt động phải sau năm bắt đầu.",
+                violation_error_message=ACTIVE_YEARS_ORDER,
             ),
             models.CheckConstraint(
                 condition=~Q(parent=F("id")),
@@ -114,6 +117,14 @@ class Unit(Searchable):
         return [self.name, self.short_name]
 
     def clean(self):
+        if (
+            self.active_from is not None
+            and self.active_until is not None
+            and self.active_until < self.active_from
+        ):
+            # Said under the end year (admin, imports), not as an error of the whole unit; the
+            # check constraint, skipped by full_clean once the field has an error, stays as guard.
+            raise ValidationError({"active_until": ACTIVE_YEARS_ORDER})
         if self.pk and self.parent_id == self.pk:
             raise ValidationError({"parent": "Đơn vị không thể là cấp trên của chính nó."})
         if self.pk and self.successor_id == self.pk:

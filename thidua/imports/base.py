@@ -7,6 +7,8 @@ without writing anything (`plan`), then writes a clean plan through the app's ow
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
+
 from thidua.text import fold
 
 from . import cells
@@ -130,6 +132,31 @@ class Importer:
     def column(self, key):
         return next(c for c in self.columns if c.key == key)
 
+    def columns_by_field(self, **fields):
+        """The column of each model field: the column of the same key, or of the key given for
+        a field here (e.g. full_name="representative")."""
+        by_field = {column.key: column for column in self.columns}
+        by_field.update((name, self.column(key)) for name, key in fields.items())
+        return by_field
+
+    def check_model(self, row, record, *, default, exclude=(), clean=True, **fields):
+        """The record's own field rules (lengths, choices, ranges) and, unless `clean` is False,
+        its clean(), as the write's full_clean will check them: the errors go under the row's
+        columns (see columns_by_field), others under `default`. Foreign keys are left out: the
+        plan resolved them itself, and clean_fields would query each one."""
+        relations = {f.name for f in record._meta.fields if f.is_relation}
+        errors = {}
+        checks = [lambda: record.clean_fields(exclude={*relations, *exclude})]
+        if clean:
+            checks.append(record.clean)
+        for check in checks:
+            try:
+                check()
+            except ValidationError as exc:
+                errors = exc.update_error_dict(errors)
+        if errors:
+            field_errors(row, ValidationError(errors), self.columns_by_field(**fields), default)
+
     # --- helpers for plan() -------------------------------------------------------------------
 
     def cell(self, row, source, key, parse=cells.text, *args):
@@ -161,6 +188,18 @@ class Importer:
             return match.close if self.offer(row, key, typed, match.close, accepted) else None
         row.error(column, f"Không tìm thấy {what} «{typed}» trong hệ thống.")
         return None
+
+
+def field_errors(row, exc: ValidationError, columns_by_field, default_column):
+    """A model's ValidationError attributed to the row's columns."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.message_dict.items():
+            column = columns_by_field.get(name, default_column)
+            for message in errors:
+                row.error(column, message)
+    else:
+        for message in exc.messages:
+            row.error(default_column, message)
 
 
 def free_slug(model, text, max_length=110):

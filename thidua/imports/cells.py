@@ -7,6 +7,10 @@ from thidua.text import fold
 from thidua.years import FIRST_DATE, FIRST_YEAR, LAST_YEAR, last_accepted_date
 
 _DATE_RE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+# A whole number as typed: plain digits, or groups of three after a dot or a space (the
+# Vietnamese thousands separators: 1.000, 20 000). Anything else after a separator (12.5, 1,5)
+# is a decimal, never silently read as a larger whole number.
+_INTEGER_RE = re.compile(r"^-?(?:\d+|\d{1,3}(?:\.\d{3})+|\d{1,3}(?: \d{3})+)$")
 
 
 class CellError(Exception):
@@ -16,6 +20,12 @@ class CellError(Exception):
 
 
 def text(value, max_length=None) -> str:
+    if isinstance(value, bool):
+        # A TRUE/FALSE cell (a ticked box, a formula's result) is never a name or a note.
+        raise CellError(
+            f"Ô chứa giá trị đúng/sai ({'TRUE' if value else 'FALSE'}) của Excel, không phải chữ; "
+            "hãy ghi nội dung vào ô."
+        )
     result = "" if value is None else str(value).strip()
     if max_length and len(result) > max_length:
         raise CellError(f"Dài {len(result)} ký tự, vượt giới hạn {max_length} ký tự.")
@@ -23,13 +33,15 @@ def text(value, max_length=None) -> str:
 
 
 def integer(value, minimum=0) -> int:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
     else:
-        raw = text(value).replace(".", "").replace(" ", "")
-        if not raw.lstrip("-").isdigit():
+        raw = "" if isinstance(value, (bool, float)) else text(value)
+        if not _INTEGER_RE.match(raw):
             raise CellError(f"«{value}» không phải là số nguyên.")
-        number = int(raw)
+        number = int(raw.replace(".", "").replace(" ", ""))
     if number < minimum:
         raise CellError(f"Phải là số từ {minimum} trở lên.")
     return number
@@ -52,6 +64,13 @@ def date(value) -> datetime.date:
         return _in_range(value.date())
     if isinstance(value, datetime.date):
         return _in_range(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # A date typed into a cell formatted as a number shows (and is stored) as Excel's day
+        # count: the fix is the cell's format, which the user can see and change.
+        raise CellError(
+            f"«{value}» là một số, không phải ngày: ô đang được định dạng là số. Hãy định dạng "
+            "ô là ngày (Định dạng ô › Ngày) hoặc ghi theo dạng ngày/tháng/năm, ví dụ 18/12/2015."
+        )
     match = _DATE_RE.match(text(value))
     if not match:
         raise CellError(
@@ -77,7 +96,7 @@ def _in_range(day: datetime.date) -> datetime.date:
 
 def choice(value, choices):
     """The value of a TextChoices member named by its label or its value (diacritics ignored)."""
-    wanted = fold(value)
+    wanted = fold(text(value))
     for member in choices:
         if wanted in (fold(member.label), fold(member.value)):
             return member.value

@@ -27,6 +27,10 @@ _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
 _SPACES_RE = re.compile(r"\s+")
+# Invisible characters pasted from web pages and documents (zero-width space, non-joiner, joiner,
+# byte-order mark): a name carrying one looks the same but matches nothing, so one more look-alike
+# record would be created.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff"))
 
 
 class FileRefused(Exception):
@@ -294,12 +298,13 @@ def _rows(table, columns, merged, filename):
 
 
 def _clean(value):
-    """Text NFC-normalised with spaces collapsed; whole-number floats as int; midnight datetimes
-    as dates; empty as None."""
+    """Text NFC-normalised with invisible characters removed and spaces collapsed; whole-number
+    floats as int; midnight datetimes as dates; empty as None."""
     if value is None:
         return None
     if isinstance(value, str):
-        text = _SPACES_RE.sub(" ", unicodedata.normalize("NFC", value)).strip()
+        text = unicodedata.normalize("NFC", value.translate(_INVISIBLE))
+        text = _SPACES_RE.sub(" ", text).strip()
         return text or None
     if isinstance(value, bool):
         return value

@@ -51,6 +51,14 @@ def confirm(importer, data, filename, options, user, accepted=()):
     return plan
 
 
-def row_errors(row, exc: ValidationError) -> ValidationError:
-    """A service's refusal of one row, prefixed with the row number for the user."""
-    return ValidationError([f"Dòng {row.number}: {message}" for message in exc.messages])
+def row_errors(row, exc: ValidationError, columns_by_field=None) -> ValidationError:
+    """A service's refusal of one row, prefixed with the row number for the user and, for a
+    field named in `columns_by_field` (field name → Column), with the column."""
+    by_field = columns_by_field or {}
+    found = exc.message_dict.items() if hasattr(exc, "error_dict") else [(None, exc.messages)]
+    messages = []
+    for name, errors in found:
+        column = by_field.get(name)
+        where = f"Dòng {row.number}: «{column.header}»: " if column else f"Dòng {row.number}: "
+        messages += [where + message for message in errors]
+    return ValidationError(messages)
