@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from blocs.queries import holder
+from thidua.numbers import parse_int
 from thidua.paper import kinds as paper_kinds
 from thidua.paper.responses import DOCX, PDF, file_response
 from thidua.slugs import slug_base
@@ -121,12 +122,9 @@ def award_certificate(request, pk):
 
 def _ledger_range(request, total):
     """The «số sổ vàng» range asked (?tu=&den=), or the whole decision."""
-    try:
-        first = int(request.GET.get("tu") or 1)
-        last = int(request.GET.get("den") or total)
-    except ValueError:
-        return None
-    if first < 1 or last < first:
+    first = parse_int(request.GET.get("tu") or "1")
+    last = parse_int(request.GET.get("den") or str(total))
+    if first is None or last is None or first < 1 or last < first:
         return None
     if first > total:  # past the decision's last award: nothing would be printed
         return None
