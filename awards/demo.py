@@ -4,7 +4,8 @@ Each proposal becomes a draft nomination (is_historical: judged by the 2015 rule
 shown as notes) that the demo bloc leader `khoitruong` — staff of the bloc's 2015 leader unit — can
 submit and the reviewer `tdkt` can take through the workflow. The seed names no outcome, so none is
 invented. Idempotent: proposals keyed by (event, order), nominations by their proposal; a
-nomination already moved on by the demo accounts is left as it is.
+nomination already moved on by the demo accounts is left as it is, and none is made for a unit
+that already has a live dossier for the award and year (one live dossier per recipient).
 """
 
 import datetime
@@ -18,7 +19,8 @@ from blocs.models import Bloc, Event
 from thidua.demo import demo_loader, read_data, upsert
 from units.models import Unit
 
-from .models import AwardType, Nomination, Proposal, Transition
+from .eligibility import duplicate_of
+from .models import ENDED_STATES, AwardType, Nomination, Proposal, Transition
 
 
 def _ensure_catalogue():
@@ -44,7 +46,7 @@ def load_awards(stdout):
     data = read_data(__file__, "awards.json")
     _ensure_catalogue()
     types = {t.slug: t for t in AwardType.objects.all()}
-    proposals = 0
+    proposals = standing = 0
     for row in data["events"]:
         event = _event(row)
         spec = row["nominations"]
@@ -60,30 +62,38 @@ def load_awards(stdout):
                     "note": item.get("note", ""),
                 },
             )
-            nomination, created = Nomination.objects.get_or_create(
-                proposal=proposal,
-                defaults={
-                    "award_type": proposal.award_type,
-                    "year": event.period_end,
-                    "unit": proposal.unit,
-                    "bloc": event.bloc,
-                    "event": event,
-                    "status": spec["status"],
-                    "is_historical": True,
-                    "note": spec["note"],
-                },
-            )
-            if created:
-                Transition.objects.create(
-                    nomination=nomination,
-                    action="import",
-                    from_status="",
-                    to_status=nomination.status,
-                    at=at,
-                    reason=spec["log"],
-                )
             proposals += 1
+            if Nomination.objects.filter(proposal=proposal).exists():
+                continue  # made by an earlier run, maybe moved on by the demo accounts
+            nomination = Nomination(
+                proposal=proposal,
+                award_type=proposal.award_type,
+                year=event.period_end,
+                unit=proposal.unit,
+                bloc=event.bloc,
+                event=event,
+                status=spec["status"],
+                is_historical=True,
+                note=spec["note"],
+            )
+            if nomination.status not in ENDED_STATES and duplicate_of(nomination) is not None:
+                standing += 1  # the unit's live dossier for this award and year stands
+                continue
+            nomination.save()
+            Transition.objects.create(
+                nomination=nomination,
+                action="import",
+                from_status="",
+                to_status=nomination.status,
+                at=at,
+                reason=spec["log"],
+            )
     stdout.write(
         f"Khen thưởng: {proposals} đề xuất của khối, mỗi đề xuất một hồ sơ dự thảo "
         "để tài khoản khối trưởng gửi đi."
     )
+    if standing:
+        stdout.write(
+            f"Khen thưởng: {standing} đề xuất không lập hồ sơ vì đơn vị đã có hồ sơ khác còn hiệu "
+            "lực cho cùng loại khen thưởng và năm (mỗi đối tượng một hồ sơ)."
+        )

@@ -26,6 +26,8 @@ from blocs.models import Bloc, BlocYear
 from thidua import batch
 
 from .models import (
+    DUPLICATE_RULE,
+    ENDED_STATES,
     Award,
     AwardType,
     CouncilVote,
@@ -130,10 +132,9 @@ def draft_warnings(nomination) -> list[str]:
 
 
 # --- one dossier per recipient, award type and year ----------------------------------------------
-# Not a catalogue Rule (an administrator may not switch it off): the same recipient is proposed
-# once for the same award in the same year (one achievement is not rewarded twice, Luật 2022).
-# A dossier the bloc withdrew or the reviewers refused no longer stands: another may be made.
-ENDED_STATES = [Status.WITHDRAWN, Status.REJECTED]
+# The rule, the states that end a dossier (ENDED_STATES) and the rule's text are the model's
+# (awards.models.dossiers: the database refuses a second live dossier too); here the duplicate is
+# found under the services' lock and named.
 
 
 @dataclass(frozen=True)
@@ -188,18 +189,19 @@ def duplicate_of(nomination) -> Duplicate | None:
     return nomination.__dict__["_duplicate"]
 
 
-DUPLICATE_RULE = (
-    "một thành tích không khen thưởng hai lần: mỗi tập thể, cá nhân chỉ có một hồ sơ cho một "
-    "loại khen thưởng trong một năm"
-)
-
-
-def duplicate_message(nomination, duplicate, *, submitting=False) -> str:
-    """The refusal naming the duplicate: on saving (shown on the recipient's field) or on
-    sending the dossier."""
+def duplicate_message(nomination, duplicate, *, submitting=False, reviving="") -> str:
+    """The refusal naming the duplicate: on saving (shown on the recipient's field), on sending
+    the dossier, or on a step that would bring a withdrawn or refused dossier back (`reviving`:
+    the step's label)."""
     what = "tập thể" if nomination.unit_id else "cá nhân"
     other = f"hồ sơ số {duplicate.pk} (trạng thái «{duplicate.status_label}»)"
     award = f"«{nomination.award_type}» năm {nomination.year}"
+    if reviving:
+        return (
+            f"Không thể {reviving}: {what} «{nomination.recipient_name}» đã có {other} đề nghị "
+            f"{award} — {DUPLICATE_RULE}. Hồ sơ này chỉ được xử lý lại khi hồ sơ số "
+            f"{duplicate.pk} đã rút hoặc có kết quả «{Status.REJECTED.label}»."
+        )
     if submitting:
         return (
             f"Không thể gửi hồ sơ: trùng với {other} đề nghị {award} cho cùng {what} "

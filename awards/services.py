@@ -9,17 +9,19 @@ Vietnamese ValidationErrors; a unique violation under parallel requests becomes 
 """
 
 import datetime
+from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from blocs.models import Document, DocumentKind, Event
-from thidua import batch
+from thidua import batch, integrity
 from units.models import Person, Unit
 
 from . import eligibility, workflow
 from .models import (
+    LIVE_DOSSIER_CONSTRAINTS,
     Award,
     AwardType,
     CouncilVote,
@@ -67,7 +69,7 @@ def _transition(nomination, actor, action, *, reason="", write=None):
         raise ValidationError(
             {"reason": f"Cần ghi lý do khi {step.label}."}, code="reason_required"
         )
-    with transaction.atomic():
+    with one_live_dossier(nomination, reviving=step.label):
         locked = (
             Nomination.objects.select_for_update(of=("self",))
             .select_related("award_type", "bloc", "unit", "person")
@@ -82,6 +84,10 @@ def _transition(nomination, actor, action, *, reason="", write=None):
                 # rule-checked steps per organiser so two simultaneous submits cannot both fit.
                 Unit.objects.select_for_update().filter(pk=locked.bloc.organiser_id).first()
             checks = eligibility.check(locked)
+        if step.revives(locked):
+            # A withdrawn or refused dossier coming back: its recipient's saves wait here, and
+            # a live dossier for the same award and year refuses the step (Step.refusal).
+            settle_recipients([locked])
         refusal = step.refusal(locked, actor, checks=checks)
         if refusal is not None:
             if refusal.kind == "rules":
@@ -543,6 +549,42 @@ def _check_not_duplicate(nomination, *, settled=False):
         )
 
 
+def _duplicate_refusal(nomination, error, *, on_field=False, reviving=""):
+    """The Vietnamese refusal of a save that the one-live-dossier constraint refused, naming the
+    other dossier when it can be read, or None when `error` is another integrity error."""
+    nomination.__dict__.pop("_duplicate", None)
+    duplicate = eligibility.duplicate_of(nomination)
+    nomination.__dict__.pop("_duplicate", None)
+    if duplicate is not None:
+        message = eligibility.duplicate_message(nomination, duplicate, reviving=reviving)
+    elif any(name in str(error) for name in LIVE_DOSSIER_CONSTRAINTS):
+        message = integrity.explain(Nomination, error)
+    else:
+        return None
+    if on_field:
+        return ValidationError(
+            {"unit" if nomination.unit_id else "person": message}, code="duplicate"
+        )
+    return ValidationError(message, code="duplicate")
+
+
+@contextmanager
+def one_live_dossier(nomination, *, on_field=False, reviving=""):
+    """A transaction (a savepoint inside the caller's) writing `nomination`. A second live dossier
+    for its recipient, award type and year that the database refuses (two saves no lock ordered)
+    becomes the Vietnamese refusal, not a 500, and the caller's transaction stays usable.
+    `on_field`: on the recipient's field (a form); `reviving`: the label of the step that would
+    bring the dossier back."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError as error:
+        refusal = _duplicate_refusal(nomination, error, on_field=on_field, reviving=reviving)
+        if refusal is None:
+            raise
+        raise refusal from error
+
+
 def save_draft(nomination, actor, *, token=None, settled=False):
     """Creates or edits a dossier (draft or returned). The workflow fields are not touched.
 
@@ -560,7 +602,7 @@ def save_draft(nomination, actor, *, token=None, settled=False):
             f"Tài khoản «{actor.get_username()}» không có quyền lập hồ sơ cho khối và năm này."
         )
     nomination.full_clean()
-    with transaction.atomic():
+    with one_live_dossier(nomination, on_field=True):
         created = nomination.pk is None
         if created:
             # The form's token first: a resubmitted form is told it was received, not that it
@@ -602,7 +644,8 @@ def save_draft(nomination, actor, *, token=None, settled=False):
 def _create_logged_draft(nomination, actor, at, reason):
     """Saves a new draft dossier (validated) and its «create» log entry."""
     nomination.full_clean()
-    nomination.save()
+    with one_live_dossier(nomination):
+        nomination.save()
     Transition.objects.create(
         nomination=nomination,
         action="create",
@@ -724,9 +767,14 @@ def nominations_from_assessment(assessment, actor, *, reason=""):
     for nomination in drafts:
         if eligibility.duplicate_of(nomination) is not None:
             continue  # the unit's live dossier for this award and year stands
-        _create_logged_draft(
-            nomination, actor, now, reason or f"Từ kết quả bình xét của khối ({locked})"
-        )
+        try:
+            _create_logged_draft(
+                nomination, actor, now, reason or f"Từ kết quả bình xét của khối ({locked})"
+            )
+        except ValidationError as refusal:
+            if getattr(refusal, "code", None) != "duplicate":
+                raise
+            continue  # saved meanwhile by a path that does not lock: it stands, as above
         created.append(nomination)
     return created
 

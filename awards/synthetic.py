@@ -3,9 +3,13 @@
 Nominations are spread over the years and blocs of the synthetic registry; past years are decided
 (granted, rejected, withdrawn, a few revoked), the last two years are still moving through the
 workflow. Everything is bulk-inserted in chunks, so a million rows fit in memory.
+
+A live dossier (not withdrawn or refused) is the only one for its recipient, award type and year,
+as the database requires: by construction (`Recipients`), without a query per row.
 """
 
 import datetime
+import math
 import time
 from zoneinfo import ZoneInfo
 
@@ -19,6 +23,7 @@ from thidua.text import fold
 from units.models import User
 
 from .models import (
+    ENDED_STATES,
     Award,
     AwardType,
     Decision,
@@ -145,6 +150,46 @@ def _accounts(ctx):
         user.groups.add(Group.objects.get_or_create(name=role)[0])
 
 
+class Recipients:
+    """Recipients for live dossiers, never the same twice for one (award type, year): each key
+    walks the recipients along its own arithmetic progression modulo their number, from a random
+    start with a random step prime to that number, so its first n steps visit n distinct ones.
+    Memory: three integers per key, whatever the number of dossiers."""
+
+    def __init__(self, ids, rng):
+        self.ids, self.rng, self.walks = ids, rng, {}
+
+    def take(self, type_id, year):
+        """A recipient not yet given a live dossier of this type and year, or None (all have)."""
+        n = len(self.ids)
+        walk = self.walks.get((type_id, year))
+        if walk is None:
+            step = self.rng.randrange(1, n) if n > 1 else 1
+            while math.gcd(step, n) != 1:
+                step = self.rng.randrange(1, n)
+            walk = self.walks[(type_id, year)] = [self.rng.randrange(n), step, 0]
+        start, step, used = walk
+        if used >= n:
+            return None
+        walk[2] = used + 1
+        return self.ids[(start + used * step) % n]
+
+
+def _live_recipient(rng, recipients, award_type, pool, year):
+    """(award type, recipient) for a live dossier: the drawn type if one of its recipients is still
+    free that year, else the next type of the pool that has one; None when every type is full."""
+    recipient = recipients.take(award_type.pk, year)
+    if recipient is not None:
+        return award_type, recipient
+    offset = rng.randrange(len(pool))
+    for i in range(len(pool)):
+        other = pool[(offset + i) % len(pool)]
+        recipient = recipients.take(other.pk, year)
+        if recipient is not None:
+            return other, recipient
+    return None
+
+
 @generator
 def generate_awards(ctx):
     plan, rng = ctx.plan, ctx.rng
@@ -161,6 +206,7 @@ def generate_awards(ctx):
     decision_of, revoke_decision = _decisions(ctx, years)
     _accounts(ctx)
     open_from = plan.last_year - 1
+    live_units, live_people = Recipients(units, rng), Recipients(people, rng)
 
     remaining = plan.nominations
     while remaining > 0:
@@ -169,14 +215,26 @@ def generate_awards(ctx):
         rows = []
         for _ in range(size):
             _, bloc_id, year = bloc_years[rng.randrange(len(bloc_years))]
-            if people and rng.random() < 0.3:
-                award_type = person_types[rng.randrange(len(person_types))]
-                unit_id, person_id = None, people[rng.randrange(len(people))]
+            is_person = bool(people) and rng.random() < 0.3
+            if is_person:
+                pool, all_types, recipients = person_types, person_types, live_people
             else:
                 pool = flag_types if rng.random() < 0.5 else unit_types
-                award_type = pool[rng.randrange(len(pool))]
-                unit_id, person_id = units[rng.randrange(len(units))], None
+                all_types, recipients = unit_types, live_units
+            award_type = pool[rng.randrange(len(pool))]
             status = _pick(rng, OPEN if year >= open_from else DECIDED)
+            found = None
+            if status not in ENDED_STATES:
+                found = _live_recipient(rng, recipients, award_type, all_types, year)
+                if found is None:
+                    # Every recipient holds a live dossier of every type that year: this one
+                    # was withdrawn (an ended dossier may repeat a live one's key).
+                    status = Status.WITHDRAWN
+            if found is not None:
+                award_type, recipient = found
+            else:
+                recipient = recipients.ids[rng.randrange(len(recipients.ids))]
+            unit_id, person_id = (None, recipient) if is_person else (recipient, None)
             if status == Status.FORWARDED and not award_type.government_level:
                 status = Status.RECOMMENDED
             rows.append(

@@ -16,7 +16,7 @@ from blocs.models import Membership
 
 from . import eligibility
 from .forms import AssignReviewerForm, ConfirmForm, CouncilVoteForm, DecisionForm, OverrideForm
-from .models import Status
+from .models import ENDED_STATES, Status
 from .permissions import can, explain
 
 BLOC, REVIEW = "bloc", "review"
@@ -89,6 +89,7 @@ class Step:
                 f"(chỉ khi hồ sơ ở trạng thái {allowed}).",
             )
         reason = self.guard(nomination) if self.guard else None
+        reason = reason or self._revival_refusal(nomination)
         refused = None
         if self.stage:
             # The legal rules of the step's stage (quotas, prerequisites, the council's vote and
@@ -101,6 +102,25 @@ class Step:
         if refused is not None:
             return Refusal("rules", " ".join(refused.messages))
         return None
+
+    def revives(self, nomination) -> bool:
+        """Would this step bring a withdrawn or refused dossier back to a live state? Then the
+        one-live-dossier rule must hold again (services._transition locks the recipient first)."""
+        return (
+            nomination.status in ENDED_STATES
+            and self.target is not None
+            and self.target not in ENDED_STATES
+        )
+
+    def _revival_refusal(self, nomination) -> str | None:
+        """A live dossier for the same recipient, award type and year stands: the ended dossier
+        does not come back (named, not a database error)."""
+        if not self.revives(nomination):
+            return None
+        duplicate = eligibility.duplicate_of(nomination)
+        if duplicate is None:
+            return None
+        return eligibility.duplicate_message(nomination, duplicate, reviving=self.label)
 
     @property
     def outcome(self) -> str:

@@ -20,6 +20,10 @@ from .decisions import (
     DecisionQuerySet,
 )
 from .dossiers import (
+    DUPLICATE_RULE,
+    ENDED_STATES,
+    LIVE_DOSSIER_CONSTRAINTS,
+    LIVE_DOSSIER_MESSAGE,
     RECIPIENT_XOR,
     RECIPIENT_XOR_MESSAGE,
     AwardRecord,
@@ -86,6 +90,10 @@ __all__ = [
     "CouncilVote",
     "Decision",
     "DecisionKind",
+    "DUPLICATE_RULE",
+    "ENDED_STATES",
+    "LIVE_DOSSIER_CONSTRAINTS",
+    "LIVE_DOSSIER_MESSAGE",
     "DecisionQuerySet",
     "FormSubmission",
     "InForceQuerySet",

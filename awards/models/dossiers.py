@@ -182,6 +182,25 @@ class Proposal(RecipientMixin):
             )
 
 
+# --- one live dossier per recipient, award type and year -----------------------------------------
+# Not a catalogue Rule (an administrator may not switch it off): the same recipient is proposed
+# once for the same award in the same year (one achievement is not rewarded twice, Luật 2022).
+# A dossier the bloc withdrew or the reviewers refused no longer stands: another may be made.
+# The services check it under a lock on the recipient and name the other dossier
+# (awards.eligibility.duplicate_of); the database refuses whatever gets past them.
+ENDED_STATES = [Status.WITHDRAWN, Status.REJECTED]
+DUPLICATE_RULE = (
+    "một thành tích không khen thưởng hai lần: mỗi tập thể, cá nhân chỉ có một hồ sơ cho một "
+    "loại khen thưởng trong một năm"
+)
+LIVE_DOSSIER_MESSAGE = (
+    "Đối tượng này đã có một hồ sơ khác đề nghị cùng loại khen thưởng trong cùng năm, chưa rút "
+    f"và chưa có kết quả «{Status.REJECTED.label}» — {DUPLICATE_RULE}."
+)
+LIVE = ~Q(status__in=ENDED_STATES)
+LIVE_DOSSIER_CONSTRAINTS = ("nomination_one_live_per_unit", "nomination_one_live_per_person")
+
+
 class NominationQuerySet(models.QuerySet):
     def with_related(self, *, event=True, award=True):
         """With what a list of dossiers shows; a list that shows no event or award leaves them
@@ -290,6 +309,20 @@ class Nomination(AwardRecord):
                 name="nomination_bloc_votes_within_total",
                 violation_error_message="Số phiếu đồng ý không được lớn hơn tổng số phiếu.",
             ),
+            # One live dossier per recipient, award type and year (partial unique indexes: the
+            # withdrawn and refused dossiers, and the other kind of recipient, are left out).
+            models.UniqueConstraint(
+                fields=["unit", "award_type", "year"],
+                condition=Q(unit__isnull=False) & LIVE,
+                name=LIVE_DOSSIER_CONSTRAINTS[0],
+                violation_error_message=LIVE_DOSSIER_MESSAGE,
+            ),
+            models.UniqueConstraint(
+                fields=["person", "award_type", "year"],
+                condition=Q(person__isnull=False) & LIVE,
+                name=LIVE_DOSSIER_CONSTRAINTS[1],
+                violation_error_message=LIVE_DOSSIER_MESSAGE,
+            ),
         ]
         indexes = [
             models.Index(fields=["year", "status"], name="nomination_year_status"),
@@ -311,6 +344,15 @@ class Nomination(AwardRecord):
             models.Index(
                 "status", F("year").desc(), "type_order", "id", name="nomination_status_order"
             ),
+        ]
+
+    def get_constraints(self):
+        """The constraints full_clean validates: not the one-live-dossier ones, which the
+        services check under the recipient's lock with a message naming the other dossier
+        (validated here too they would cost a query per row and answer first, less clearly)."""
+        return [
+            (model, [c for c in constraints if c.name not in LIVE_DOSSIER_CONSTRAINTS])
+            for model, constraints in super().get_constraints()
         ]
 
     def clean(self):

@@ -4,9 +4,10 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
 from awards import eligibility, services
-from awards.models import Rule, Status
+from awards.models import Nomination, Rule, Status
 from blocs.models import LeadingUnit, Role
 from tests.factories import (
     AwardFactory,
@@ -75,13 +76,12 @@ def test_government_flag_2015_needs_the_ministry_flag_of_the_same_round(world):
     unit = world.member_unit
     gov = NominationFactory(award_type=award_type("co-thi-dua-chinh-phu"), year=2015, unit=unit)
     assert row(gov, "co-cp-can-co-bo-nd42").passed is False
-    NominationFactory(
+    ministry = NominationFactory(
         award_type=award_type("co-thi-dua-bo"), year=2015, unit=unit, status=Status.DRAFT
     )
     assert row(gov, "co-cp-can-co-bo-nd42").passed is False, "a draft does not count"
-    NominationFactory(
-        award_type=award_type("co-thi-dua-bo"), year=2015, unit=unit, status=Status.SUBMITTED
-    )
+    ministry.status = Status.SUBMITTED  # the same dossier, sent
+    ministry.save()
     check = row(gov, "co-cp-can-co-bo-nd42")
     assert check.passed is True
     assert "đã có Cờ thi đua của Bộ Khoa học và Công nghệ năm 2015" in check.message
@@ -287,11 +287,16 @@ def test_2020_council_vote_rule_cites_decree_91(world):
 
 def test_a_second_nomination_of_the_same_recipient_and_year_is_flagged(world, nominate):
     first = nominate(status=Status.SUBMITTED)
-    second = nominate(bloc=None)
+    # As an import's preview judges a row before it is written (the database would refuse it).
+    second = Nomination(
+        award_type=first.award_type, year=first.year, unit=first.unit, status=Status.DRAFT
+    )
     check = row(second, "khong-trung-luat2022")
     assert check.passed is False
     assert f"hồ sơ đang xét số {first.pk}" in check.message
     assert check.blocks(eligibility.RECOMMEND) and not check.blocks(eligibility.SUBMIT)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        second.save()
 
 
 def test_overlapping_yearly_titles_are_flagged(world, nominate):

@@ -98,7 +98,9 @@ def test_a_reviewer_whose_unit_competes_in_the_bloc_sees_it_noted(client, world,
     html = client.get(reverse("awards:detail", args=[nomination.pk])).content.decode()
     assert "cũng là thành viên của" in html and "cùng thi đua với hồ sơ này" in html
     MembershipFactory(bloc_year__year=2024, unit=world.member_unit)  # another year: no note
-    other = nominate(status=Status.SUBMITTED, unit=world.member_unit, year=2025)
+    other = nominate(
+        status=Status.SUBMITTED, unit=world.member_unit, slug="tap-the-lao-dong-xuat-sac"
+    )
     client.force_login(world.admin)
     assert (
         "cùng thi đua" not in client.get(reverse("awards:detail", args=[other.pk])).content.decode()

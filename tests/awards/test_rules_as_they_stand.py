@@ -67,7 +67,7 @@ def test_an_override_does_not_take_the_legitimate_flags_place(world, nominate):
 def test_without_the_override_the_second_flag_is_still_refused(world, nominate):
     services.submit(nominate(unit=world.leader_unit), world.leader)
     with pytest.raises(ValidationError, match="khối có 2 hồ sơ .* tối đa 1"):
-        services.submit(nominate(unit=world.leader_unit, bloc=world.bloc), world.leader)
+        services.submit(nominate(unit=world.member_unit, bloc=world.bloc), world.leader)
 
 
 def test_an_override_needs_its_approving_document(world, nominate):
