@@ -58,10 +58,11 @@ def public_row(record, proposals: bool) -> dict:
             "revoked": False,
             "url": _event_url(event),
         }
-    revoked = record.revoked_by_id is not None
+    revoking = record.public_revocation
+    revoked = revoking is not None
     note = record.prize_rank
     if revoked:
-        note = f"Thu hồi theo {record.revoked_by.document}: {record.revocation_reason}"
+        note = f"Thu hồi theo {revoking.document}: {record.revocation_reason}"
     return {
         "year": record.year,
         "award_type": record.award_type.name,

@@ -138,9 +138,10 @@ class PublicFilter(django_filters.FilterSet):
     def by_status(self, queryset, name, value):
         if self.proposals:
             return queryset
+        # As the public sees it: revoked once the revoking decision is published.
         if value == PUBLIC_REVOKED:
-            return queryset.filter(revoked_by__isnull=False)
-        return queryset.filter(revoked_by__isnull=True)
+            return queryset.publicly_revoked()
+        return queryset.publicly_in_effect()
 
     @property
     def wants_proposals(self) -> bool:

@@ -9,6 +9,7 @@ from blocs.models import Document
 from units.queries import unit_name_in_year
 
 from .models import Award, Decision, Proposal
+from .models.decisions import revoking_prefetch
 
 
 @cache
@@ -29,11 +30,13 @@ def public_decision(pk):
 def decision_awards(decision):
     """The decision's awards in its ledger order (the numbers entered, then the others as
     entered: an unnumbered award's «số sổ vàng» is its position here, as on its certificate),
-    each with `unit_name`: the unit's name in the award's year. Read along
-    award_decision_ordinal."""
+    each with `unit_name`: the unit's name in the award's year, and its revoking decision (in a
+    query of its own, only when the page holds a revoked award: Award.public_revocation reads
+    whether it is published). Read along award_decision_ordinal."""
     return (
         Award.objects.filter(decision=decision)
         .select_related("award_type", "unit", "person", "bloc")
+        .prefetch_related(revoking_prefetch())
         .annotate(unit_name=unit_name_in_year(OuterRef("year")))
         .order_by(F("ordinal").asc(nulls_last=True), "pk")
     )
@@ -107,7 +110,8 @@ def event_proposals(event):
 
 def public_awards_of(*, unit=None, person=None):
     """A recipient's granted awards from published decisions, newest first; revoked ones stay
-    (marked) in the history. The recipient is not read again: the caller has it."""
+    (marked once the revocation is published) in the history. The recipient is not read again:
+    the caller has it."""
     qs = Award.objects.public().with_related(recipient=False, bloc=False)
     qs = qs.filter(unit=unit) if unit is not None else qs.filter(person=person)
     return qs.order_by("-year", "type_order", "pk")
@@ -190,7 +194,8 @@ def dossier(pk):
 
 
 def public_awards():
-    """Granted awards from published decisions (revoked ones included, marked)."""
+    """Granted awards from published decisions (revoked ones included, marked once the revoking
+    decision is published: Award.public_revocation)."""
     return Award.objects.public().with_related().order_by("-year", "type_order", "pk")
 
 

@@ -92,8 +92,9 @@ class StatisticsFilter(django_filters.FilterSet):
 
 
 def awards_in_effect():
-    """What the public statistics count: awards from published decisions, not revoked."""
-    return Award.objects.public().in_effect()
+    """What the public statistics count: awards from published decisions, not revoked by a
+    published decision."""
+    return Award.objects.public().publicly_in_effect()
 
 
 KEPT = (AwardTally, AwardTypeTally, AwardBlocTally)

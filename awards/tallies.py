@@ -1,7 +1,8 @@
 """The statistics' counts (AwardTally and its sums over the blocs, AwardTypeTally, and over the
 award types, AwardBlocTally), kept current on every change.
 
-A change to an award, a decision (published, unpublished), a unit's kind or an award type's slug
+A change to an award, a decision (published, unpublished: the awards it grants or revokes), a
+unit's kind or an award type's slug
 (in or out of the flags) marks the years it touches; when the transaction commits, each marked
 year's tallies are rebuilt from the awards of that year (one GROUP BY over the (year, …) index
 range, not the whole table), and the sums from those rows. A decision of a thousand recipients
@@ -43,7 +44,7 @@ TIMED_ACTIONS = {Action.SUBMIT, *DECIDING_ACTIONS}
 
 
 def _rows(years):
-    awards = Award.objects.public().in_effect().order_by()
+    awards = Award.objects.public().publicly_in_effect().order_by()
     if years is not None:
         awards = awards.filter(year__in=years)
     grouped = awards.values(
@@ -236,8 +237,11 @@ def _award_changed(sender, instance, **kwargs):
 
 
 def _decision_changed(sender, instance, created=False, **kwargs):
+    # Published or unpublished, a decision moves the counts of the awards it grants and, once its
+    # revocation is public (REVOCATION_IS_PUBLIC), of those it revokes.
     if not created:
-        mark(Award.objects.filter(decision=instance).values_list("year", flat=True).distinct())
+        touched = Award.objects.filter(Q(decision=instance) | Q(revoked_by=instance))
+        mark(touched.values_list("year", flat=True).distinct())
 
 
 def _remember_unit_kind(sender, instance, **kwargs):

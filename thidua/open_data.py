@@ -141,15 +141,19 @@ AWARD_COLUMNS = (
     Column("so_thu_tu", "Số thứ tự trong quyết định (số sổ vàng), nếu có.", lambda a: a.ordinal),
     Column(
         "thu_hoi",
-        "1 nếu khen thưởng đã bị thu hồi, 0 nếu còn hiệu lực.",
-        lambda a: int(a.revoked_by_id is not None),
+        "1 nếu khen thưởng đã bị thu hồi theo quyết định đã công bố, 0 nếu còn hiệu lực.",
+        lambda a: int(a.public_revocation is not None),
     ),
     Column(
         "quyet_dinh_thu_hoi",
         "Số quyết định thu hồi (nếu đã thu hồi).",
-        lambda a: a.revoked_by.document.number if a.revoked_by_id else "",
+        lambda a: a.public_revocation.document.number if a.public_revocation else "",
     ),
-    Column("ly_do_thu_hoi", "Lý do thu hồi (nếu đã thu hồi).", lambda a: a.revocation_reason),
+    Column(
+        "ly_do_thu_hoi",
+        "Lý do thu hồi (nếu đã thu hồi).",
+        lambda a: a.revocation_reason if a.public_revocation else "",
+    ),
 )
 
 DECISION_COLUMNS = (
@@ -225,8 +229,9 @@ DATASETS = {
         Dataset(
             "khen-thuong",
             "Khen thưởng",
-            "Mọi khen thưởng theo các quyết định đã công bố (kể cả khen thưởng đã bị thu hồi, có "
-            "đánh dấu). Không gồm hồ sơ đề nghị đang xét hay ý kiến thẩm định.",
+            "Mọi khen thưởng theo các quyết định đã công bố (kể cả khen thưởng đã bị thu hồi theo "
+            "quyết định đã công bố, có đánh dấu). Không gồm hồ sơ đề nghị đang xét hay ý kiến "
+            "thẩm định.",
             AWARD_COLUMNS,
             _awards,
         ),

@@ -28,6 +28,14 @@ AWARD_OUTSIDE_WORKFLOW_MESSAGE = (
     "«nhập từ quyết định cũ» và ghi nguồn tư liệu."
 )
 
+# The public sees what published decisions say: a revocation takes effect for the public only once
+# its revoking decision is published. Until then every public path (pages, exports, API, open
+# data, statistics and their kept counts, the verification page) shows the award as it was before,
+# with no trace of the revoking decision; staff pages show the revocation as it stands. Queries
+# read this expression (AwardQuerySet.publicly_revoked, publicly_in_effect); a loaded award reads
+# the same field of its revoking decision (Award.public_revocation).
+REVOCATION_IS_PUBLIC = Q(revoked_by__is_published=True)
+
 
 class DecisionQuerySet(models.QuerySet):
     def public(self):
@@ -86,7 +94,17 @@ class AwardQuerySet(models.QuerySet):
         return self.filter(decision__is_published=True)
 
     def in_effect(self):
+        """Not revoked, as recorded (staff pages, rules, quotas)."""
         return self.filter(revoked_by__isnull=True)
+
+    def publicly_in_effect(self):
+        """Not revoked as the public sees it: a revocation counts once its decision is published
+        (REVOCATION_IS_PUBLIC)."""
+        return self.exclude(REVOCATION_IS_PUBLIC)
+
+    def publicly_revoked(self):
+        """Revoked by a published decision (REVOCATION_IS_PUBLIC)."""
+        return self.filter(REVOCATION_IS_PUBLIC)
 
     def with_related(self, *, recipient=True, bloc=True, prize=True):
         """With what a list of awards shows. PostgreSQL's planning time grows steeply with the
@@ -236,7 +254,19 @@ class Award(AwardRecord):
 
     @property
     def is_revoked(self) -> bool:
+        """Revoked, as recorded (staff pages)."""
         return self.revoked_by_id is not None
+
+    @property
+    def public_revocation(self) -> Decision | None:
+        """The revoking decision as the public sees it (REVOCATION_IS_PUBLIC on a loaded award):
+        None until it is published. A public path shows the revocation (the decision, the reason,
+        the date) only through this. Reads `revoked_by`: load it with the awards
+        (revoking_prefetch, with_related) to spare a query per revoked award."""
+        if self.revoked_by_id is None:
+            return None
+        revoking = self.revoked_by
+        return revoking if revoking.is_published else None
 
     def clean(self):
         self.clean_recipient()

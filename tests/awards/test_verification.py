@@ -108,11 +108,14 @@ def test_a_revoked_award_says_so_with_the_revoking_decision(client, award):
     assert "đang có hiệu lực" not in text
 
 
-def test_an_unpublished_revoking_decision_is_not_named(client, award):
+def test_a_revocation_not_yet_published_leaves_the_page_as_it_was(client, award):
+    url = reverse("awards:verify", args=[award.verification_code])
+    before = client.get(url).content.decode()
     _revoke(award, published=False)
-    text = client.get(reverse("awards:verify", args=[award.verification_code])).content.decode()
-    assert "Khen thưởng này đã bị thu hồi" in text
-    assert "9/QĐ-BKHCN" not in text
+    text = client.get(url).content.decode()
+    assert text == before
+    assert "thu hồi" not in text and "9/QĐ-BKHCN" not in text
+    assert "đang có hiệu lực theo các quyết định đã công bố" in text
 
 
 def test_the_public_list_links_each_award_to_its_page(client, award):

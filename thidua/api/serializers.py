@@ -119,7 +119,11 @@ class AwardSerializer(serializers.ModelSerializer):
     bloc_name = serializers.SerializerMethodField()
     decision_number = serializers.CharField(source="decision.document.number", read_only=True)
     decision_date = serializers.DateField(source="decision.document.issued_on", read_only=True)
-    revoked = serializers.BooleanField(source="is_revoked", read_only=True)
+    # The revocation as the public sees it (Award.public_revocation): none until the revoking
+    # decision is published.
+    revoked = serializers.SerializerMethodField()
+    revoked_by = serializers.SerializerMethodField()
+    revocation_reason = serializers.SerializerMethodField()
 
     class Meta:
         model = Award
@@ -149,3 +153,13 @@ class AwardSerializer(serializers.ModelSerializer):
 
     def get_bloc_name(self, obj) -> str:
         return obj.bloc.name if obj.bloc_id else ""
+
+    def get_revoked(self, obj) -> bool:
+        return obj.public_revocation is not None
+
+    def get_revoked_by(self, obj) -> int | None:
+        revoking = obj.public_revocation
+        return revoking.pk if revoking else None
+
+    def get_revocation_reason(self, obj) -> str:
+        return obj.revocation_reason if obj.public_revocation else ""
