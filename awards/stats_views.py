@@ -4,11 +4,10 @@ with each table's CSV and XLSX download and the annual report workbook."""
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
-from django.utils import timezone
 
 from thidua.numbers import parse_int
 from thidua.spreadsheet import XLSX_CONTENT_TYPE, csv_bytes, download, xlsx_bytes
-from thidua.years import FIRST_YEAR, LAST_YEAR
+from thidua.years import FIRST_YEAR, LAST_YEAR, current_year
 
 from . import annual_report, staff_statistics, statistics
 from .charts import bar_chart
@@ -61,23 +60,35 @@ def _require_statistics(request):
         raise PermissionDenied(explain(request.user, "awards.view_statistics"))
 
 
-def _year(request):
-    year = parse_int(request.GET.get("year"))
+def _year(request) -> tuple[int, str]:
+    """The staff statistics' year (`?year=`, this year without one) and, when it cannot be shown
+    as asked, a note saying why and which year is shown instead."""
+    text = (request.GET.get("year") or "").strip()
+    if not text:
+        return current_year(), ""
+    year = parse_int(text)
     if year is None:
-        return timezone.localdate().year
-    return min(max(year, FIRST_YEAR), LAST_YEAR)
+        shown, asked = current_year(), text if len(text) <= 20 else f"{text[:20]}…"
+        return shown, f"«{asked}» không phải là một năm: đang hiển thị năm {shown}."
+    shown = min(max(year, FIRST_YEAR), LAST_YEAR)
+    if shown != year:
+        return shown, (
+            f"Năm {year} nằm ngoài khoảng {FIRST_YEAR}–{LAST_YEAR}: đang hiển thị năm {shown}."
+        )
+    return year, ""
 
 
 @staff_page
 def staff_statistics_page(request):
     _require_statistics(request)
-    year = _year(request)
+    year, year_note = _year(request)
     tables = staff_statistics.staff_tables(year)
     return render(
         request,
         "awards/staff_statistics.html",
         {
             "year": year,
+            "year_note": year_note,
             "query": f"year={year}",
             "sections": [(table, bar_chart(table)) for table in tables],
         },
@@ -87,7 +98,8 @@ def staff_statistics_page(request):
 @staff_page
 def staff_table_download(request, key, fmt):
     _require_statistics(request)
-    table = _table(staff_statistics.staff_tables(_year(request)), key, fmt)
+    year, _note = _year(request)
+    table = _table(staff_statistics.staff_tables(year), key, fmt)
     filename = f"thong-ke-noi-bo-{table.key}.{fmt}"
     if fmt == "csv":
         return download(csv_bytes(table.headers, table.rows), "text/csv; charset=utf-8", filename)
@@ -99,7 +111,7 @@ def staff_table_download(request, key, fmt):
 @staff_page
 def annual_report_download(request):
     _require_statistics(request)
-    year = _year(request)
+    year, _note = _year(request)
     return download(
         xlsx_bytes(annual_report.sheets(year)),
         XLSX_CONTENT_TYPE,

@@ -3,7 +3,7 @@
 import django_filters
 from django import forms
 
-from thidua.years import YearFilter
+from thidua.years import RangeFilterForm, YearFilter
 
 from .event_queries import of_year
 from .models import Bloc, Event, EventKind
@@ -11,13 +11,8 @@ from .models import Bloc, Event, EventKind
 DATE_WIDGET = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 
 
-class EventFilterForm(forms.Form):
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("tu_ngay"), data.get("den_ngay")
-        if start and end and end < start:
-            self.add_error("den_ngay", "«Đến ngày» phải sau hoặc bằng «Từ ngày».")
-        return data
+class EventFilterForm(RangeFilterForm):
+    ranges = (("tu_ngay", "den_ngay"),)
 
 
 class EventFilter(django_filters.FilterSet):

@@ -31,6 +31,23 @@ class YearFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+class RangeFilterForm(forms.Form):
+    """The form of a list's filter whose (start, end) field pairs in `ranges` (years or dates)
+    may not be inverted: the end field is refused, naming both fields — «Đến năm» phải sau hoặc
+    bằng «Từ năm» — on the pages and in the API alike, never an empty list without a word."""
+
+    ranges: tuple[tuple[str, str], ...] = ()
+
+    def clean(self):
+        data = super().clean()
+        for start, end in self.ranges:
+            first, last = data.get(start), data.get(end)
+            if first is not None and last is not None and last < first:
+                message = f"«{self[end].label}» phải sau hoặc bằng «{self[start].label}»."
+                self.add_error(end, message)
+        return data
+
+
 def parse_year(text: str | None) -> int | None:
     """The year `text` writes, from FIRST_YEAR to LAST_YEAR, else None."""
     return parse_int(text, FIRST_YEAR, LAST_YEAR)

@@ -5,10 +5,12 @@ named with the year shown instead, and a quota used beyond its limit shows the o
 from html.parser import HTMLParser
 
 import pytest
+from django.utils import timezone
 
 from awards import staff_statistics
 from awards.eligibility import QuotaRow
 from tests.factories import BlocFactory, BlocYearFactory, UserFactory
+from tests.stats_world import make_world
 from thidua import roles
 
 pytestmark = pytest.mark.django_db
@@ -30,10 +32,54 @@ def page_text(response) -> str:
     return " ".join(" ".join(parser.parts).split())
 
 
+# --- the public page: an inverted year range ------------------------------------------------------
+
+
+def test_a_range_in_order_or_a_single_year_has_no_error(client):
+    make_world(1)
+    for params in ({"year_from": 2022, "year_to": 2023}, {"year_from": 2023, "year_to": 2023}):
+        response = client.get("/thong-ke/", params)
+        assert not response.context["filter"].form.errors, params
+        assert "phải sau hoặc bằng" not in page_text(response)
+
+
+def test_the_api_refuses_an_inverted_range_in_the_same_words(client):
+    response = client.get("/api/v1/events/", {"tu_ngay": "31/12/2021", "den_ngay": "01/01/2021"})
+    assert response.status_code == 400
+    assert response.json() == {"den_ngay": ["«Đến ngày» phải sau hoặc bằng «Từ ngày»."]}
+
+
+# --- the staff page: the year asked for and the year shown ----------------------------------------
+
+
 @pytest.fixture
 def reviewer(client):
     client.force_login(UserFactory(roles=[roles.REVIEWER]))
     return client
+
+
+def test_a_year_out_of_range_is_named_with_the_year_shown(reviewer):
+    response = reviewer.get(STAFF_URL, {"year": 1800})
+    assert response.context["year"] == 1945
+    text = page_text(response)
+    assert "Năm 1800 nằm ngoài khoảng 1945–2100: đang hiển thị năm 1945." in text
+    response = reviewer.get(STAFF_URL, {"year": 3000})
+    assert "Năm 3000 nằm ngoài khoảng 1945–2100: đang hiển thị năm 2100." in page_text(response)
+
+
+def test_a_value_that_is_not_a_year_is_named_with_the_year_shown(reviewer):
+    this_year = timezone.localdate().year
+    response = reviewer.get(STAFF_URL, {"year": "abc"})
+    assert response.context["year"] == this_year
+    expected = f"«abc» không phải là một năm: đang hiển thị năm {this_year}."
+    assert expected in page_text(response)
+
+
+@pytest.mark.parametrize("params", [{}, {"year": "2023"}, {"year": " 2023 "}])
+def test_a_year_shown_as_asked_has_no_message(reviewer, params):
+    response = reviewer.get(STAFF_URL, params)
+    assert response.status_code == 200
+    assert "đang hiển thị năm" not in page_text(response)
 
 
 # --- the staff page: quota use --------------------------------------------------------------------

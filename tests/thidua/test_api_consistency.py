@@ -50,6 +50,33 @@ def test_the_docs_page_and_the_schema_it_reads_say_the_same(client):
     assert not [s for s in ENGLISH_DEFAULTS if s in docs.content.decode()]
 
 
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [
+        ("/api/v1/", "Mục lục API"),
+        ("/api/v1/units/", "Đơn vị"),
+        ("/api/v1/events/", "Sự kiện đã công bố"),
+        ("/api/v1/awards/", "Khen thưởng đã quyết định"),
+    ],
+)
+def test_options_name_the_view_in_vietnamese(client, url, name):
+    answer = client.options(url).json()
+    assert answer["name"] == name
+    assert "List" not in answer["name"] and "Root" not in answer["name"]
+    assert "default" not in answer["description"]
+
+
+def test_options_of_a_record_name_it_in_vietnamese(client):
+    unit = UnitFactory()
+    assert client.options(f"/api/v1/units/{unit.pk}/").json()["name"] == "Một đơn vị"
+
+
+def test_every_view_has_a_vietnamese_name(client):
+    for name in LISTS:
+        answer = client.options(f"/api/v1/{name}/").json()
+        assert not answer["name"].isascii(), (name, answer["name"])
+
+
 @pytest.mark.parametrize("url", ["/api/v1/units/", "/api/v1/"])
 def test_an_unsatisfiable_accept_header_is_refused_in_vietnamese(client, url):
     response = client.get(url, HTTP_ACCEPT="text/html")

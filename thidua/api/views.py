@@ -17,12 +17,28 @@ from .pagination import IdCursorPagination
 
 class PublicViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = IdCursorPagination
+    list_name = item_name = ""  # set by @named
+
+    def get_view_name(self):
+        # OPTIONS' `name`: the list's or the record's Vietnamese name, not "Unit List".
+        return self.item_name if self.detail else self.list_name
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Đơn vị", description="Các đơn vị (như trang «Đơn vị»)."),
-    retrieve=extend_schema(summary="Một đơn vị"),
-)
+def named(list_name, item_name, description=None):
+    """A public viewset's names, written once: the summaries of its list and record in the
+    schema, and the names OPTIONS answers (PublicViewSet.get_view_name)."""
+
+    def decorate(viewset):
+        viewset.list_name, viewset.item_name = list_name, item_name
+        return extend_schema_view(
+            list=extend_schema(summary=list_name, description=description),
+            retrieve=extend_schema(summary=item_name),
+        )(viewset)
+
+    return decorate
+
+
+@named("Đơn vị", "Một đơn vị", "Các đơn vị (như trang «Đơn vị»).")
 @free_text_params("q")
 class UnitViewSet(PublicViewSet):
     serializer_class = serializers.UnitSerializer
@@ -32,20 +48,16 @@ class UnitViewSet(PublicViewSet):
         return unit_queries.unit_list().order_by()
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Khối thi đua"), retrieve=extend_schema(summary="Một khối")
-)
+@named("Khối thi đua", "Một khối")
 class BlocViewSet(PublicViewSet):
     serializer_class = serializers.BlocSerializer
     queryset = Bloc.objects.all()
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Khối theo năm",
-        description="Mỗi khối trong một năm: thành viên, vai trò và tập thể dẫn đầu.",
-    ),
-    retrieve=extend_schema(summary="Một khối trong một năm"),
+@named(
+    "Khối theo năm",
+    "Một khối trong một năm",
+    "Mỗi khối trong một năm: thành viên, vai trò và tập thể dẫn đầu.",
 )
 class BlocYearViewSet(PublicViewSet):
     serializer_class = serializers.BlocYearSerializer
@@ -58,9 +70,7 @@ class BlocYearViewSet(PublicViewSet):
         )
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Sự kiện đã công bố"), retrieve=extend_schema(summary="Một sự kiện")
-)
+@named("Sự kiện đã công bố", "Một sự kiện")
 class EventViewSet(PublicViewSet):
     serializer_class = serializers.EventSerializer
     filterset_class = filters.EventFilter
@@ -69,10 +79,7 @@ class EventViewSet(PublicViewSet):
         return event_queries.public_events()
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Quyết định khen thưởng đã công bố"),
-    retrieve=extend_schema(summary="Một quyết định"),
-)
+@named("Quyết định khen thưởng đã công bố", "Một quyết định")
 class DecisionViewSet(PublicViewSet):
     serializer_class = serializers.DecisionSerializer
     filterset_class = filters.DecisionFilter
@@ -81,13 +88,11 @@ class DecisionViewSet(PublicViewSet):
         return Decision.objects.public().select_related("document")
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Khen thưởng đã quyết định",
-        description="Khen thưởng theo các quyết định đã công bố (khen thưởng bị thu hồi có "
-        "`revoked`), lọc như trang «Khen thưởng».",
-    ),
-    retrieve=extend_schema(summary="Một khen thưởng"),
+@named(
+    "Khen thưởng đã quyết định",
+    "Một khen thưởng",
+    "Khen thưởng theo các quyết định đã công bố (khen thưởng bị thu hồi có `revoked`), lọc "
+    "như trang «Khen thưởng».",
 )
 class AwardViewSet(PublicViewSet):
     serializer_class = serializers.AwardSerializer
