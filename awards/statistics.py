@@ -18,7 +18,7 @@ from django.utils.safestring import mark_safe
 
 from blocs.models import Bloc, LeadingUnit
 from thidua.collation import vi_order
-from thidua.years import YearFilter
+from thidua.years import RangeFilterForm, YearFilter
 from units.models import UnitKind
 
 from .filters import _long_choice
@@ -71,6 +71,10 @@ def _cell(value) -> str:
     return conditional_escape(localize(value))
 
 
+class StatisticsFilterForm(RangeFilterForm):
+    ranges = (("year_from", "year_to"),)
+
+
 class StatisticsFilter(django_filters.FilterSet):
     """Year range, bloc and award type, kept in the URL (the same names as the public list)."""
 
@@ -86,9 +90,11 @@ class StatisticsFilter(django_filters.FilterSet):
     class Meta:
         model = AwardTally
         fields = ["year_from", "year_to", "bloc", "award_type"]
+        form = StatisticsFilterForm
 
     def value(self, name):
-        return self.form.cleaned_data.get(name) if self.form.is_valid() else None
+        # The valid fields only, as `qs` applies them: one refused field leaves the others.
+        return _cleaned(self).get(name)
 
 
 def awards_in_effect():

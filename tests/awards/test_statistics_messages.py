@@ -35,6 +35,25 @@ def page_text(response) -> str:
 # --- the public page: an inverted year range ------------------------------------------------------
 
 
+def test_an_inverted_year_range_is_refused_naming_both_fields(client):
+    make_world(1)
+    response = client.get("/thong-ke/", {"year_from": 2025, "year_to": 2010})
+    assert response.status_code == 200
+    message = "«Đến năm» phải sau hoặc bằng «Từ năm»."
+    assert response.context["filter"].form.errors == {"year_to": [message]}
+    assert message in page_text(response)
+
+
+def test_the_other_filters_still_apply_to_every_table_beside_a_refused_range(client):
+    w = make_world(2)
+    params = {"year_from": 2023, "year_to": 2022, "bloc": w.blocs[1].pk}
+    response = client.get("/thong-ke/", params)
+    assert list(response.context["filter"].form.errors) == ["year_to"]
+    sections = {table.key: table for table, _chart in response.context["sections"]}
+    assert [row[1] for row in sections["dan-dau-khoi"].rows] == [w.blocs[1].name]
+    assert {row[0] for row in sections["theo-nam-va-cap"].rows} == {2023}
+
+
 def test_a_range_in_order_or_a_single_year_has_no_error(client):
     make_world(1)
     for params in ({"year_from": 2022, "year_to": 2023}, {"year_from": 2023, "year_to": 2023}):
