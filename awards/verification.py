@@ -1,6 +1,9 @@
 """The permanent public page of a granted award (/xac-minh/<mã>/), the address its certificate's
-QR code holds. Shows what the published decision says, or that the award was revoked; a code
-that does not exist, or whose decision is not published, answers the same 404 page."""
+QR code holds. Shows what the published decisions say: the award as its decision grants it, or,
+once the revoking decision is published, that it was revoked (by which decision, when). A
+revocation whose decision is not yet published leaves the page as it was (REVOCATION_IS_PUBLIC):
+the page certifies published decisions only, and any other wording would disclose the unpublished
+one. A code that does not exist, or whose decision is not published, answers the same 404 page."""
 
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
@@ -29,7 +32,7 @@ def verify(request, code):
     )
     if award is None:
         return _not_found(request, canonical)
-    revoking = award.revoked_by if award.revoked_by_id else None
+    revoking = award.public_revocation
     return render(
         request,
         "awards/verify.html",
@@ -38,8 +41,7 @@ def verify(request, code):
             "decision": award.decision,
             "document": award.decision.document,
             "ledger": ledger_number(award),
-            "revoked": revoking is not None,
-            "revoking": revoking if revoking and revoking.is_published else None,
+            "revoking": revoking,
         },
     )
 
