@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from thidua.codes import normalise
+from thidua.middleware import free_text_params
 
 from .documents.records import ledger_number
 from .models import Award
@@ -47,6 +48,7 @@ def verify(request, code):
 
 
 @require_GET
+@free_text_params("ma")
 def lookup(request):
     """The form where a code read off a certificate is typed."""
     code = normalise(request.GET.get("ma", ""))

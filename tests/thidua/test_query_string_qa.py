@@ -167,6 +167,8 @@ def test_long_numbers_are_searched_on_the_public_pages(client):
     UnitFactory(name="Viện Thử nghiệm")
     assert client.get("/don-vi/", {"q": NINES_19}).status_code == 200
     assert client.get("/tim-kiem/", {"q": NINES_25}).status_code == 200
+    response = client.get("/xac-minh/", {"ma": NINES_19})
+    assert response.status_code == 302  # to the code's own page, which says it is unknown
 
 
 def test_long_numbers_are_searched_in_the_api(client):
