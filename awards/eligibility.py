@@ -189,9 +189,8 @@ def duplicate_of(nomination) -> Duplicate | None:
     return nomination.__dict__["_duplicate"]
 
 
-def duplicate_message(nomination, duplicate, *, submitting=False, reviving="") -> str:
-    """The refusal naming the duplicate: on saving (shown on the recipient's field), on sending
-    the dossier, or on a step that would bring a withdrawn or refused dossier back (`reviving`:
+def duplicate_message(nomination, duplicate, *, reviving="") -> str:
+    """The refusal naming the duplicate: on saving (shown on the recipient's field) or on a step that would bring a withdrawn or refused dossier back (`reviving`:
     the step's label)."""
     what = "tập thể" if nomination.unit_id else "cá nhân"
     other = f"hồ sơ số {duplicate.pk} (trạng thái «{duplicate.status_label}»)"
@@ -201,11 +200,6 @@ def duplicate_message(nomination, duplicate, *, submitting=False, reviving="") -
             f"Không thể {reviving}: {what} «{nomination.recipient_name}» đã có {other} đề nghị "
             f"{award} — {DUPLICATE_RULE}. Hồ sơ này chỉ được xử lý lại khi hồ sơ số "
             f"{duplicate.pk} đã rút hoặc có kết quả «{Status.REJECTED.label}»."
-        )
-    if submitting:
-        return (
-            f"Không thể gửi hồ sơ: trùng với {other} đề nghị {award} cho cùng {what} "
-            f"«{nomination.recipient_name}» — {DUPLICATE_RULE}. Hãy rút một trong hai hồ sơ."
         )
     return (
         f"{what.capitalize()} «{nomination.recipient_name}» đã có {other} đề nghị {award} — "

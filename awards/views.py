@@ -184,11 +184,6 @@ def dashboard(request):
     by_bloc = {bloc.pk: [n for n in dossiers if n.bloc_id == bloc.pk] for bloc in led_now}
     events = queries.events_with_open_proposals(led_now, year)
     quotas, checks = eligibility.bloc_overview(led_now, year, dossiers)
-    # The submit step's guard (one dossier per recipient, award and year): one query for the
-    # page's dossiers that may be sent, none when there are none.
-    sendable = [n for n in dossiers if n.status in workflow.STEPS["submit"].sources]
-    if sendable:
-        eligibility.seed_duplicates(sendable)
     for bloc in led_now:
         nominations = by_bloc[bloc.pk]
         for nomination in nominations:

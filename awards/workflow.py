@@ -47,14 +47,6 @@ def _grant_guard(nomination):
     return None
 
 
-def _duplicate_guard(nomination):
-    """One dossier per recipient, award type and year: a duplicate is not sent (names it)."""
-    duplicate = eligibility.duplicate_of(nomination)
-    if duplicate is None:
-        return None
-    return eligibility.duplicate_message(nomination, duplicate, submitting=True)
-
-
 @dataclass(frozen=True)
 class Step:
     name: str  # the Action logged (models.Action)
@@ -158,7 +150,6 @@ STEPS = {
             "awards.submit_nomination",
             BLOC,
             "submit",
-            guard=_duplicate_guard,
             stage=eligibility.SUBMIT,
         ),
         Step(
