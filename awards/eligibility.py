@@ -829,8 +829,14 @@ class QuotaRow:
     note: str = ""
 
     @property
-    def left(self) -> int | None:
-        return None if self.limit is None else max(self.limit - self.used, 0)
+    def left(self) -> int | str:
+        """The «Còn lại» cell: what is left, «Vượt n» when n more were used than the limit (never
+        a 0 that hides it), «—» without a limit."""
+        if self.limit is None:
+            return "—"
+        if self.used > self.limit:
+            return f"Vượt {self.used - self.limit}"
+        return self.limit - self.used
 
     @property
     def over_when_planned(self) -> bool:

@@ -88,16 +88,6 @@ def time_to_decision(year) -> StatTable:
     )
 
 
-def quota_left(row) -> int | str:
-    """The «Còn lại» cell of a quota: what is left, «Vượt n» when n more were used than the
-    limit (never a 0 that hides it), «—» without a limit."""
-    if row.limit is None:
-        return "—"
-    if row.used > row.limit:
-        return f"Vượt {row.used - row.limit}"
-    return row.limit - row.used
-
-
 def quota_use(year) -> StatTable:
     blocs = Bloc.objects.filter(years__year=year).select_related("organiser").order_by("name")
     quotas = bloc_quotas(blocs, year)
@@ -106,7 +96,7 @@ def quota_use(year) -> StatTable:
         for row in quotas.get(bloc.pk, []):
             limit = "—" if row.limit is None else row.limit
             over += row.limit is not None and row.used > row.limit
-            rows.append([bloc.name, row.label, limit, row.used, quota_left(row)])
+            rows.append([bloc.name, row.label, limit, row.used, row.left])
     note = ""
     if over:
         note = (

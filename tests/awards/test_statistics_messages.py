@@ -113,7 +113,7 @@ def quota(limit, used):
     [(1, 4, "Vượt 3"), (2, 1, 1), (1, 1, 0), (None, 5, "—")],
 )
 def test_the_left_cell_shows_an_overuse(limit, used, cell):
-    assert staff_statistics.quota_left(quota(limit, used)) == cell
+    assert quota(limit, used).left == cell
 
 
 def test_the_quota_table_shows_the_overuse_and_says_so(reviewer, monkeypatch):
