@@ -110,9 +110,11 @@ class StrictFilterBackend(DjangoFilterBackend):
         return sorted(names)
 
     def filter_queryset(self, request, queryset, view):
+        # Lists only: a record's own address reads no filter, and a stray parameter there (a
+        # link with a tracking tag) should not turn it into an error.
         accepted = self.accepted_parameters(queryset, view)
         unknown = [name for name in request.query_params if name not in accepted]
-        if unknown:
+        if unknown and getattr(view, "action", "list") == "list":
             raise ValidationError(
                 {name: [unknown_parameter_message(name, accepted)] for name in unknown}
             )
