@@ -16,6 +16,7 @@ from awards import services, tallies
 from awards.models import Award, AwardTally, Decision, Nomination, Status, Transition
 from blocs.models import Event
 from tests.factories import AwardFactory, EventFactory, ProposalFactory, UnitFactory, award_type
+from tests.threads import together
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -25,7 +26,7 @@ pytestmark = [
 ]
 
 
-def run_together(steps):
+def runtogether(steps):
     """Runs {name: (nomination, step)} in threads released at the same moment; returns
     {name: "ok" or the error message}."""
     barrier = threading.Barrier(len(steps))
@@ -55,7 +56,7 @@ def run_together(steps):
 
 def test_two_simultaneous_actions_exactly_one_succeeds(world, nominate):
     nomination = nominate(status=Status.IN_REVIEW)
-    outcomes = run_together(
+    outcomes = runtogether(
         {
             "reject": (nomination, lambda n: services.reject(n, world.reviewer, "Không đạt")),
             "return": (nomination, lambda n: services.return_(n, world.reviewer, "Bổ sung")),
@@ -133,28 +134,6 @@ def test_a_review_step_waits_for_a_concurrent_one_on_the_same_row(world, nominat
     )
 
 
-def _together(*calls):
-    """Runs the calls in threads released at the same moment; returns their results or errors."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(i, call):
-        barrier.wait()
-        try:
-            results[i] = call()
-        except ValidationError as error:
-            results[i] = " ".join(error.messages)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
-
-
 def test_two_grants_under_one_new_decision_number_share_one_decision(world, nominate):
     first = nominate(status=Status.RECOMMENDED)
     second = nominate(status=Status.RECOMMENDED, unit=world.member_unit)
@@ -165,7 +144,7 @@ def test_two_grants_under_one_new_decision_number_share_one_decision(world, nomi
             Nomination.objects.get(pk=pk), world.reviewer, signer_name="Người ký", **fields
         )
 
-    results = _together(grant(first.pk), grant(second.pk))
+    results = together(grant(first.pk), grant(second.pk))
     assert all(isinstance(r, Decision) for r in results), results
     assert Decision.objects.count() == 1 and Award.objects.count() == 2
 
@@ -174,7 +153,7 @@ def test_two_creations_from_one_events_proposals_create_one_set(world):
     event = EventFactory(bloc=world.bloc, period_start=2025, period_end=2025)
     ProposalFactory(event=event, unit=world.leader_unit)
     ProposalFactory(event=event, unit=world.member_unit)
-    results = _together(
+    results = together(
         lambda: services.nominations_from_event(Event.objects.get(pk=event.pk), world.leader),
         lambda: services.nominations_from_event(Event.objects.get(pk=event.pk), world.leader),
     )
@@ -192,7 +171,7 @@ def test_the_same_new_dossier_form_submitted_twice_creates_one_draft(world):
         )
         return services.save_draft(draft, world.leader, token="mot-lan-duy-nhat")
 
-    results = _together(create, create)
+    results = together(create, create)
     assert Nomination.objects.count() == 1
     assert sum(isinstance(r, Nomination) for r in results) == 1
     assert any("đã được gửi một lần" in str(r) for r in results)

@@ -7,13 +7,12 @@ break the rule; the demo and synthetic data never make a duplicate."""
 
 import importlib
 import io
-import threading
 
 import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.db import IntegrityError, connection, connections, transaction
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
 from awards import services, workflow
@@ -27,6 +26,7 @@ from tests.factories import (
     award_type,
     synthetic_dataset,
 )
+from tests.threads import together
 from thidua.imports import run
 
 from .pages_world import submit
@@ -312,28 +312,6 @@ def test_synthetic_data_past_its_recipients_makes_no_duplicate():
 # --- two saves at once (PostgreSQL: real row locks and a concurrent unique index) ----------------
 
 
-def _together(*calls):
-    """Runs the calls in threads released at the same moment; returns their results or errors."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run_one(i, call):
-        barrier.wait()
-        try:
-            results[i] = call()
-        except ValidationError as error:
-            results[i] = " ".join(error.messages)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run_one, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks need PostgreSQL (SQLite has none)"
@@ -353,7 +331,7 @@ def test_two_saves_at_once_make_one_dossier_and_one_vietnamese_refusal(world, mo
         )
         return services.save_draft(draft, world.leader)
 
-    results = _together(create, create)
+    results = together(create, create)
     [saved] = Nomination.objects.all()
     assert sorted(isinstance(r, Nomination) for r in results) == [False, True], results
     [refusal] = [r for r in results if not isinstance(r, Nomination)]
