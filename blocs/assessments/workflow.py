@@ -80,14 +80,15 @@ def _not_the_enterer(assessment, user):
     return None
 
 
-def _leading_decided(assessment):
+def _leading_decided(assessment, verb="xác nhận"):
     # A bloc has one leading collective: a version tied for first place (the tie its page shows)
     # never becomes the result, or no new version could settle the tie once it is confirmed.
+    # Asked again on release: a tie confirmed before this rule existed is never made public.
     tie = results.compute(assessment).leading_tie
     if tie:
         names = "; ".join(c.name for c in tie)
         return (
-            f"Chưa thể xác nhận: chưa xác định được tập thể dẫn đầu khối ({names} bằng nhau ở "
+            f"Chưa thể {verb}: chưa xác định được tập thể dẫn đầu khối ({names} bằng nhau ở "
             "vị trí thứ nhất). Mỗi khối chỉ có một tập thể dẫn đầu: cần phân định (ví dụ bỏ phiếu "
             "lại), nhập phiên bản mới rồi xác nhận phiên bản đó."
         )
@@ -96,6 +97,10 @@ def _leading_decided(assessment):
 
 def _confirmable(assessment, user):
     return _not_the_enterer(assessment, user) or _leading_decided(assessment)
+
+
+def _releasable(assessment, user):
+    return _leading_decided(assessment, "công bố")
 
 
 @dataclass(frozen=True)
@@ -174,6 +179,7 @@ STEPS = {
             (CONFIRMED,),
             "blocs.release_assessment",
             "release",
+            guard=_releasable,
         ),
     ]
 }

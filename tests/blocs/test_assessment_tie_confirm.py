@@ -125,3 +125,22 @@ def test_qa_case_on_the_demo_data(client, demo):
     assert not version.is_confirmed
     # Still open: the tie is settled by a new version.
     assert workflow.STEPS["enter"].refusal(bloc_year, users.get(username="thuky")) is None
+
+
+def test_a_tie_confirmed_before_the_rule_is_never_released(client, world, make_user):
+    """A version confirmed while tied (before the confirm guard existed) offers no release, and a
+    forced POST or a service call is refused with the reason: the tie never reaches the public."""
+    bloc_year, units, clerk, second = world
+    tied = ballot(bloc_year, clerk, units, 5, 5)
+    Assessment.objects.filter(pk=tied.pk).update(confirmed_by=second, confirmed_at=tied.entered_at)
+    tied.refresh_from_db()
+    admin = make_user(roles.SECRETARIAT)
+    assert workflow.STEPS["release"] not in workflow.offered(tied, admin)
+    with pytest.raises(ValidationError, match="Chưa thể công bố: chưa xác định được tập thể"):
+        services.release(tied, admin)
+    client.force_login(admin)
+    response = client.post(reverse("blocs:assessment_action", args=[tied.pk, "cong-bo"]), {})
+    assert response.status_code == 200
+    assert "Chưa thể công bố" in response.content.decode()
+    tied.refresh_from_db()
+    assert not tied.is_released
