@@ -156,7 +156,14 @@ class MembershipImporter(Importer):
             membership.year, membership.organiser_id = year, bloc.organiser_id
             skip = () if role else ("role",)  # an unreadable role is already said
             self.check_model(row, membership, default=column, exclude=skip, clean=False)
-            if title:
+            if title and representative is None and new_person is None:
+                # A title is a person's position: without a name it would be dropped unsaid.
+                row.error(
+                    self.column("title"),
+                    f"Chức vụ «{title}» là chức vụ của người đại diện: hãy ghi họ và tên người "
+                    "đại diện ở cột «Người đại diện», hoặc để trống chức vụ.",
+                )
+            elif title:
                 position = Position(person=representative, unit=unit, title=title)
                 self.check_model(row, position, default=self.column("title"))
             if row.errors or role is None:

@@ -138,6 +138,20 @@ def test_an_over_long_representative_title_is_an_error_in_the_preview(client, wo
     assert not Person.objects.filter(full_name="Nguyễn Văn Đại Diện").exists()
 
 
+def test_a_title_without_a_representative_is_an_error_not_dropped(client, world):
+    client.force_login(world.clerk)
+    unit = UnitFactory(name="Cục Mới Vào Khối")
+    rows = [MEMBERS_HEADER, [unit.name, "Thành viên", "", "Cục trưởng"]]
+    url = upload(client, "thanh-vien-khoi", rows, bloc=world.bloc.pk, year=YEAR)
+    page = client.get(url).content.decode()
+    assert counts(page, 1, 0)
+    assert "Cột «Chức vụ người đại diện»:" in page
+    assert "Chức vụ «Cục trưởng» là chức vụ của người đại diện" in page
+    client.post(url, {"action": "confirm"})
+    assert not Membership.objects.filter(unit=unit).exists()
+    assert not Position.objects.filter(unit=unit).exists()
+
+
 def test_a_refusal_while_writing_members_names_its_row_and_column(clerk, world, monkeypatch):
     unit = UnitFactory(name="Cục Mới Vào Khối")
     rows = [MEMBERS_HEADER, [unit.name, "Thành viên", "Nguyễn Văn Đại Diện", "Cục trưởng"]]
