@@ -202,6 +202,37 @@ class ElectionFormSet(BaseInlineFormSet):
         except ValidationError as error:
             raise ValidationError(error.messages) from error
 
+    def save_existing_objects(self, commit=True):
+        """The database checks one leader, one deputy and one role per unit row by row, so a
+        change that is valid as a whole (clean() above) could trip it half-way: a row taking
+        the role of a deleted row saved after it, or a swap of leader and deputy. Deleted rows
+        go first; when several rows change, they are removed and written again under their
+        ids, their history recording both."""
+        if not commit:
+            return super().save_existing_objects(commit)
+        # Fresh copies are deleted: the forms' instances keep their ids, for the admin's
+        # change message (deleted rows) and for writing the moved rows again.
+        self._deleted_first = {
+            form.instance.pk
+            for form in self.initial_forms
+            if form.instance.pk and self._should_delete_form(form)
+        }
+        moved = [
+            form.instance.pk
+            for form in self.initial_forms
+            if form.instance.pk
+            and form.instance.pk not in self._deleted_first
+            and {"year", "role", "unit"} & set(form.changed_data)
+        ]
+        gone = self._deleted_first | (set(moved) if len(moved) > 1 else set())
+        for election in Election.objects.filter(pk__in=gone):
+            election.delete()
+        return super().save_existing_objects(commit)
+
+    def delete_existing(self, obj, commit=True):
+        if obj.pk not in getattr(self, "_deleted_first", ()):
+            super().delete_existing(obj, commit=commit)
+
 
 class ElectionInline(EventInline, admin.TabularInline):
     model = Election

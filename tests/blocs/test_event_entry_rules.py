@@ -161,6 +161,75 @@ def test_one_unit_cannot_be_elected_leader_and_deputy_in_one_event(client, clerk
     assert not Event.objects.filter(title="Lần hai").exists()
 
 
+def edit_elections(client, clerk, bloc, *rows):
+    """The event «Lần hai» saved again with its elections as `rows` (year, role, unit, DELETE),
+    in the order they were first entered; returns the response."""
+    event = Event.objects.get(title="Lần hai")
+    saved = list(Election.objects.filter(event=event).order_by("order", "pk"))
+    data = second_event(bloc, *[(year, role, unit) for year, role, unit, _ in rows])
+    data.update(management("elections", len(rows), len(saved)))
+    data["slug"] = event.slug
+    for i, (election, (*_, delete)) in enumerate(zip(saved, rows, strict=True)):
+        data[f"elections-{i}-id"] = election.pk
+        data[f"elections-{i}-event"] = event.pk
+        if delete:
+            data[f"elections-{i}-DELETE"] = "on"
+    return post_event(client, clerk, data, url=f"/admin/blocs/event/{event.pk}/change/")
+
+
+def held(event_title="Lần hai"):
+    rows = Election.objects.filter(event__title=event_title).order_by("role")
+    return {(e.role, e.unit.name) for e in rows}
+
+
+@pytest.mark.parametrize("swap", ["roles", "units"])
+def test_leader_and_deputy_swapped_on_one_screen_are_saved(client, clerk, bloc_2021, swap):
+    """Entered the wrong way round, then corrected on the event's screen: the whole is valid,
+    so it is saved, though the database checks each row as it is written."""
+    bloc, a, b, _ = bloc_2021
+    Election.objects.all().delete()
+    first = post_event(client, clerk, second_event(bloc, (2022, "leader", a), (2022, "deputy", b)))
+    assert first.status_code == 302
+    ids = set(Election.objects.values_list("pk", flat=True))
+    if swap == "roles":
+        rows = [(2022, "deputy", a, False), (2022, "leader", b, False)]
+    else:
+        rows = [(2022, "leader", b, False), (2022, "deputy", a, False)]
+    response = edit_elections(client, clerk, bloc, *rows)
+    assert response.status_code == 302, text_of(response)[:2000]
+    assert held() == {("leader", "Đơn vị B"), ("deputy", "Đơn vị A")}
+    assert set(Election.objects.values_list("pk", flat=True)) == ids
+    # The audit trail keeps who changed what: each row's old values, then its new ones.
+    for election in Election.objects.all():
+        kinds = list(election.history.order_by("history_id").values_list("history_type", flat=True))
+        assert kinds == ["+", "-", "+"]
+        assert election.history.latest().history_user == clerk
+
+
+def test_a_row_takes_the_role_of_a_row_deleted_below_it(client, clerk, bloc_2021):
+    bloc, a, b, _ = bloc_2021
+    Election.objects.all().delete()
+    post_event(client, clerk, second_event(bloc, (2022, "leader", a), (2022, "deputy", b)))
+    response = edit_elections(
+        client, clerk, bloc, (2022, "deputy", a, False), (2022, "deputy", b, True)
+    )
+    assert response.status_code == 302, text_of(response)[:2000]
+    assert held() == {("deputy", "Đơn vị A")}
+    assert Election.objects.get().history.latest().history_type == "~"
+
+
+def test_a_swap_that_leaves_two_deputies_is_still_refused(client, clerk, bloc_2021):
+    bloc, a, b, _ = bloc_2021
+    Election.objects.all().delete()
+    post_event(client, clerk, second_event(bloc, (2022, "leader", a), (2022, "deputy", b)))
+    response = edit_elections(
+        client, clerk, bloc, (2022, "deputy", a, False), (2022, "deputy", b, False)
+    )
+    assert response.status_code == 200
+    assert "không được có hai dòng cùng «bầu cho năm» và «vai trò»" in text_of(response)
+    assert held() == {("leader", "Đơn vị A"), ("deputy", "Đơn vị B")}
+
+
 def test_the_model_refuses_the_unit_already_elected_to_the_other_role(bloc_2021):
     bloc, a, _, _ = bloc_2021
     election = Election(event=EventFactory(bloc=bloc), year=2022, role=Role.DEPUTY, unit=a)
