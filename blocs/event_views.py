@@ -1,11 +1,14 @@
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
+from django.utils.crypto import salted_hmac
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from thidua.login_attempts import client_address
 from thidua.panels import panels_for
 
 from . import event_queries
@@ -13,6 +16,7 @@ from .filters import EventFilter
 from .models import Event
 
 EVENTS_PER_PAGE = 20
+VIEW_WINDOW_SECONDS = 30 * 60  # one visitor's views of one event within it count once
 
 
 def event_detail(request, slug):
@@ -30,11 +34,14 @@ def event_detail(request, slug):
 @require_POST
 @never_cache
 def count_view(request, slug):
-    """Adds one view of a published event (atomic in the database; nothing about the visitor
-    is stored) and answers the new count. A counter update is not a content change: cached
-    pages stay cached."""
+    """Adds one view of a published event (atomic in the database) and answers the count. A
+    visitor's views of one event count once per window, or a script could raise the public
+    figure at will: the shared cache keeps a keyed hash of the address for that window, nothing
+    else about the visitor. A counter update is not a content change: cached pages stay cached."""
     counted = Event.objects.published().filter(slug=slug)
-    if not counted.update(view_count=F("view_count") + 1):
+    visitor = salted_hmac("thidua.event-view", f"{slug}|{client_address(request)}").hexdigest()
+    first = cache.add(f"event-view:{visitor[:40]}", 1, VIEW_WINDOW_SECONDS)
+    if not (counted.update(view_count=F("view_count") + 1) if first else counted.exists()):
         raise Http404("Không tìm thấy sự kiện.")
     return JsonResponse({"views": counted.values_list("view_count", flat=True).get()})
 

@@ -243,12 +243,24 @@ def test_each_counted_view_adds_one_and_the_page_is_cached_like_the_others(clien
     counter = f"/su-kien/{event.slug}/luot-xem/"
     assert f'data-view-count-url="{counter}"' in second.content.decode()
     assert "Lượt xem: 5" in page_text(second)
-    assert [client.post(counter).json()["views"] for _ in range(2)] == [6, 7]
+    assert client.post(counter, REMOTE_ADDR="203.0.113.1").json()["views"] == 6
+    assert client.post(counter, REMOTE_ADDR="203.0.113.2").json()["views"] == 7
     event.refresh_from_db()
     assert event.view_count == 7
     # Counting is not a change of content: the cached page stays cached.
     assert client.get(event.get_absolute_url())["X-Page-Cache"] == "hit"
     assert not client.cookies.get("sessionid")
+
+
+def test_a_visitor_is_counted_once_per_window_however_often_they_post(client, db):
+    """A script posting again and again from one address cannot raise the public figure; the
+    same address is counted again for another event."""
+    event, other = EventFactory(view_count=1328), EventFactory(view_count=0)
+    counter = f"/su-kien/{event.slug}/luot-xem/"
+    assert [client.post(counter).json()["views"] for _ in range(3)] == [1329, 1329, 1329]
+    assert client.post(f"/su-kien/{other.slug}/luot-xem/").json()["views"] == 1
+    event.refresh_from_db()
+    assert event.view_count == 1329
 
 
 def test_only_a_published_event_is_counted_and_only_by_post(client, draft_and_scheduled):
