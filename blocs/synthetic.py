@@ -89,6 +89,9 @@ def generate_events(ctx):
     events = []
     for i in range(plan.events):
         _, bloc_id, year = bloc_years[i % len(bloc_years)]
+        # Each bloc-year gets at most one event of each kind but «Sự kiện khác» (the kind after
+        # every bloc-year had one of the others), dated in its year: never two events of a kind
+        # of one bloc on one day (the database's event_one_per_kind_bloc_day).
         kind = kinds[min(i // len(bloc_years), len(kinds) - 1)]
         month = 12 if kind == EventKind.SUMMARY else 7 if kind == EventKind.MID_YEAR else 3
         held_on = datetime.date(year, month, rng.randint(1, 28))

@@ -119,9 +119,22 @@ class EventFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Hội nghị tổng kết thi đua số {n}")
     period_start = 2021
     period_end = 2021
-    held_on = datetime.date(2021, 12, 24)
     is_published = True
     published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+
+    @factory.lazy_attribute
+    def held_on(self):
+        """24/12/2021, or the latest day before it free of the bloc's events of this kind (one
+        event of a kind per bloc per day, blocs.models.events)."""
+        day = datetime.date(2021, 12, 24)
+        if self.bloc.pk is None or self.kind == EventKind.OTHER:
+            return day
+        taken = set(
+            Event.objects.filter(bloc=self.bloc, kind=self.kind).values_list("held_on", flat=True)
+        )
+        while day in taken:
+            day -= datetime.timedelta(days=1)
+        return day
 
 
 # --- registry ----------------------------------------------------------------------------------

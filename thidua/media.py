@@ -8,7 +8,9 @@ any more — replaced or deleted — is kept on disk for the record's history bu
 
 With THIDUA_MEDIA_ACCEL=nginx the response is an empty X-Accel-Redirect to
 THIDUA_MEDIA_ACCEL_PREFIX (an `internal` nginx location aliased to MEDIA_ROOT); with `sendfile`,
-an X-Sendfile header (Apache, lighttpd); otherwise Django streams the file.
+an X-Sendfile header (Apache, lighttpd); otherwise Django streams the file. Every response
+names the file (Content-Disposition, inline) by its stored name in NFC, as it was uploaded
+(thidua.uploads.stored_name).
 """
 
 import mimetypes
@@ -17,7 +19,11 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.http import FileResponse, Http404, HttpResponse
+from django.utils.encoding import filepath_to_uri
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
+
+from .uploads import download_name
 
 
 def _file_fields():
@@ -57,17 +63,20 @@ def serve_upload(request, path):
     stored = getattr(record, field.name)
     accel = settings.MEDIA_ACCEL
     content_type = mimetypes.guess_type(stored.name)[0] or "application/octet-stream"
+    filename = download_name(stored.name)
     if accel == "nginx":
         response = HttpResponse(content_type=content_type)
-        response["X-Accel-Redirect"] = settings.MEDIA_ACCEL_PREFIX + stored.name
+        # Percent-encoded: nginx unescapes the URI (a Vietnamese name is not ASCII).
+        response["X-Accel-Redirect"] = settings.MEDIA_ACCEL_PREFIX + filepath_to_uri(stored.name)
     elif accel == "sendfile":
         response = HttpResponse(content_type=content_type)
         response["X-Sendfile"] = stored.path
     else:
         try:
-            response = FileResponse(stored.open("rb"), content_type=content_type)
+            response = FileResponse(stored.open("rb"), content_type=content_type, filename=filename)
         except FileNotFoundError as exc:
             raise Http404("Không có tệp này.") from exc
+    response["Content-Disposition"] = content_disposition_header(False, filename)
     public = getattr(record, "file_is_public", None)
     response["Cache-Control"] = "public, max-age=300" if public and public() else "private"
     return response

@@ -5,7 +5,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from .text import fold, search_terms
-from .uploads import UploadValidator
+from .uploads import FILE_NAME_MAX_LENGTH, UploadTo, UploadValidator
 from .years import date_validators, year_validators
 
 
@@ -86,7 +86,8 @@ class DocumentTemplate(models.Model):
     kind = models.CharField("loại văn bản", max_length=60, unique=True)
     file = models.FileField(
         "tệp mẫu (.docx)",
-        upload_to="document-templates/",
+        max_length=FILE_NAME_MAX_LENGTH,
+        upload_to=UploadTo("document-templates/"),
         validators=[UploadValidator(["docx"])],
         help_text="Tệp Word có các trường trộn {{ … }}; tải mẫu gốc về, sửa, rồi tải lên.",
     )

@@ -50,7 +50,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rules",
     "simple_history",
-    "axes",
+    "thidua.axes_app.AxesConfig",  # django-axes, named in Vietnamese in the admin
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",

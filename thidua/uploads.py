@@ -1,10 +1,96 @@
-"""Upload checks shared by every file field: allowed types and a size limit."""
+"""Uploads shared by every file field: allowed types and a size limit, and the stored name.
 
+Every FileField is `FileField(max_length=FILE_NAME_MAX_LENGTH, upload_to=UploadTo("dir/%Y/"))`.
+UploadTo keeps the name the user gave, predictably: Unicode NFC first (a name typed on macOS
+arrives decomposed, and the storage's name cleaning would drop every detached diacritic), then
+the storage's cleaning (spaces become «_», other punctuation is dropped), then a name longer than
+STORED_NAME_MAX_CHARS characters or STORED_NAME_MAX_BYTES bytes of UTF-8 (most file systems
+take 255 bytes a name) has its stem cut after the last whole word that fits, keeping the
+extension. The stored path then always fits the
+column, with room for the suffix the storage adds to a name already taken (never refused, never
+cut at random).
+"""
+
+import datetime
+import posixpath
+import unicodedata
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
+from django.utils.text import get_valid_filename
+
+FILE_NAME_MAX_LENGTH = 255  # every FileField's max_length: the stored path, directory included
+STORED_NAME_MAX_CHARS = 120  # the file's own name, extension included
+STORED_NAME_MAX_BYTES = 200  # the same in UTF-8 (a Vietnamese letter takes 2 or 3 bytes)
+FALLBACK_STEM = "tep"  # the stem of a name of punctuation only
+
+
+def stored_name(name: str) -> str:
+    """The file name (no directory) an upload called `name` is stored under."""
+    name = unicodedata.normalize("NFC", str(name)).replace("\\", "/")
+    name = posixpath.basename(name).strip()
+    suffix = Path(name).suffix
+    stem = _valid(name[: len(name) - len(suffix)]).lstrip(".")
+    extension = _valid(suffix) if len(suffix) > 1 else ""
+    if not _fits(stem + extension):
+        stem = _shortened(stem, extension)
+    return (stem.rstrip("._-") or FALLBACK_STEM) + extension
+
+
+def _fits(name: str) -> bool:
+    return len(name) <= STORED_NAME_MAX_CHARS and len(name.encode()) <= STORED_NAME_MAX_BYTES
+
+
+def _shortened(stem: str, extension: str) -> str:
+    """The longest start of `stem` that fits with `extension`, cut after a whole word when one
+    ends in its second half."""
+    end = len(stem)
+    while end and not _fits(stem[:end] + extension):
+        end -= 1
+    cut = stem[:end]
+    if end < len(stem) and stem[end] not in "_-.":
+        word_end = max(cut.rfind("_"), cut.rfind("-"))
+        if word_end >= end // 2:
+            cut = cut[:word_end]
+    return cut
+
+
+def _valid(text: str) -> str:
+    """The storage's cleaning (Django's get_valid_filename) of a part of a name, "" if none."""
+    text = text.strip()
+    if not text or text in {".", ".."}:
+        return ""
+    try:
+        return get_valid_filename(text)
+    except Exception:  # SuspiciousFileOperation: nothing valid left
+        return ""
+
+
+@deconstructible
+class UploadTo:
+    """A FileField's upload_to: the directory (strftime codes allowed, as Django's own string
+    upload_to) and the stored_name() of the upload."""
+
+    def __init__(self, directory: str):
+        self.directory = directory
+
+    def __call__(self, instance, filename):
+        directory = datetime.datetime.now().strftime(self.directory)
+        return posixpath.join(directory, stored_name(filename))
+
+    def __eq__(self, other):
+        return isinstance(other, UploadTo) and self.directory == other.directory
+
+    def __hash__(self):
+        return hash(self.directory)
+
+
+def download_name(path: str) -> str:
+    """The name a stored file is downloaded under: its own name, in NFC."""
+    return unicodedata.normalize("NFC", posixpath.basename(str(path)))
+
 
 DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods"]
 IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]

@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from blocs.models import Bloc, Event, event_of
 from thidua.batch import BatchedValidation
-from thidua.uploads import validate_document_file
+from thidua.uploads import FILE_NAME_MAX_LENGTH, UploadTo, validate_document_file
 from thidua.years import date_range_constraints, date_validators, year_validators
 from units.models import Person, Unit
 
@@ -174,11 +174,61 @@ class Proposal(RecipientMixin):
         self.clean_recipient()
         # The event may be an admin inline's parent, not saved yet: read it as set.
         event = event_of(self)
+        self.check_kept_by_dossier(event)
         if event is not None and event.bloc_id and event.period_end:
             # The same rule as a bloc's dossiers (Nomination.clean, the Excel import): a bloc
             # proposes its member units of the year, or people working in one.
             event.bloc.check_recipient(
                 event.period_end, unit_id=self.unit_id, person_id=self.person_id
+            )
+
+    def dossier_id(self) -> int | None:
+        """The id of the dossier made from this proposal, or None: read from the row's
+        `nomination` when the query joined it (the admin's inline, ProposalAdmin), else asked."""
+        if self.pk is None:
+            return None
+        if type(self).nomination.is_cached(self):
+            dossier = getattr(self, "nomination", None)
+            return dossier.pk if dossier is not None else None
+        return Nomination.objects.filter(proposal_id=self.pk).values_list("pk", flat=True).first()
+
+    def check_kept_by_dossier(self, event):
+        """Once a dossier is made from a proposal, the proposal keeps its award type, recipient,
+        event and year (the event's «kỳ thi đua đến năm»): the event's page and the dossier
+        state the same proposal. Whatever the path that validates it (the event's admin and its
+        inline rows, the proposals' admin), a change is refused on its field, naming the
+        dossier."""
+        dossier = self.dossier_id()
+        if dossier is None:
+            return
+        stored = (
+            type(self)
+            .objects.filter(pk=self.pk)
+            .values("award_type_id", "unit_id", "person_id", "event_id", "event__period_end")
+            .first()
+        )
+        if stored is None:
+            return
+        changed = {}
+        if stored["award_type_id"] != self.award_type_id:
+            changed["award_type"] = "loại khen thưởng"
+        if (stored["unit_id"], stored["person_id"]) != (self.unit_id, self.person_id):
+            changed["unit" if stored["unit_id"] or self.unit_id else "person"] = "đối tượng"
+        if stored["event_id"] != self.event_id:
+            changed["event"] = "sự kiện"
+        elif event is not None and event.period_end != stored["event__period_end"]:
+            changed["event"] = (
+                f"năm của đề xuất («kỳ thi đua đến năm» {stored['event__period_end']} của sự kiện)"
+            )
+        if changed:
+            raise ValidationError(
+                {
+                    field: f"Đề xuất đã có hồ sơ đề nghị số {dossier}: không sửa {what} của đề "
+                    "xuất đã lập hồ sơ (trang sự kiện và hồ sơ phải ghi cùng một đề xuất). Nếu "
+                    "đề xuất ghi sai, hãy thêm một đề xuất mới."
+                    for field, what in changed.items()
+                },
+                code="proposal_has_dossier",
             )
 
 
@@ -199,6 +249,12 @@ LIVE_DOSSIER_MESSAGE = (
 )
 LIVE = ~Q(status__in=ENDED_STATES)
 LIVE_DOSSIER_CONSTRAINTS = ("nomination_one_live_per_unit", "nomination_one_live_per_person")
+
+
+NO_BLOC_MESSAGE = (
+    "Chọn khối đề nghị: hồ sơ đề nghị là của một khối thi đua — cán bộ đơn vị khối trưởng của "
+    "khối trong năm thành tích gửi, rút hồ sơ; hồ sơ không có khối thì không ai gửi được."
+)
 
 
 class NominationQuerySet(models.QuerySet):
@@ -239,7 +295,8 @@ class Nomination(AwardRecord):
     achievements = models.TextField("tóm tắt thành tích", blank=True)
     achievement_report = models.FileField(
         "báo cáo thành tích",
-        upload_to="awards/reports/%Y/",
+        max_length=FILE_NAME_MAX_LENGTH,
+        upload_to=UploadTo("awards/reports/%Y/"),
         blank=True,
         validators=[validate_document_file],
     )
@@ -357,6 +414,10 @@ class Nomination(AwardRecord):
 
     def clean(self):
         self.clean_recipient()
+        if not self.bloc_id:
+            # The field is optional on the records the dossier shares it with (a past award may
+            # name no bloc); a dossier is the bloc's: its leader unit's staff send and withdraw it.
+            raise ValidationError({"bloc": NO_BLOC_MESSAGE}, code="bloc_required")
         if (
             self.bloc_votes_for is not None
             and self.bloc_votes_total is not None

@@ -5,7 +5,7 @@ from simple_history.models import HistoricalRecords
 
 from thidua.models import Searchable
 from thidua.text import strip_diacritics
-from thidua.uploads import validate_document_file
+from thidua.uploads import FILE_NAME_MAX_LENGTH, UploadTo, validate_document_file
 from thidua.years import date_range_constraints, date_validators
 
 
@@ -46,7 +46,11 @@ class Document(Searchable):
     issuer = models.CharField("cơ quan ban hành", max_length=255)
     title = models.CharField("trích yếu", max_length=500, blank=True)
     file = models.FileField(
-        "tệp", upload_to="documents/%Y/", blank=True, validators=[validate_document_file]
+        "tệp",
+        max_length=FILE_NAME_MAX_LENGTH,
+        upload_to=UploadTo("documents/%Y/"),
+        blank=True,
+        validators=[validate_document_file],
     )
 
     history = HistoricalRecords()

@@ -8,7 +8,12 @@ from simple_history.models import HistoricalRecords
 
 from thidua.models import Searchable
 from thidua.text import fold
-from thidua.uploads import validate_attachment, validate_image_file
+from thidua.uploads import (
+    FILE_NAME_MAX_LENGTH,
+    UploadTo,
+    validate_attachment,
+    validate_image_file,
+)
 from thidua.years import date_range_constraints, date_validators, period_label, year_validators
 from units.models import Person, Unit
 
@@ -772,7 +777,8 @@ class Commitment(models.Model):
 class EventAttachment(EventPart):
     file = models.FileField(
         "tệp",
-        upload_to="events/%Y/",
+        max_length=FILE_NAME_MAX_LENGTH,
+        upload_to=UploadTo("events/%Y/"),
         blank=True,
         validators=[validate_attachment],
         help_text="Ảnh (jpg, png, webp) hoặc văn bản (pdf, doc, docx, xls, xlsx, odt, ods).",

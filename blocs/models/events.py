@@ -24,6 +24,16 @@ class EventKind(models.TextChoices):
     OTHER = "khac", "Sự kiện khác"
 
 
+# One event of a given kind per bloc per day (except «Sự kiện khác»): a second one is a double
+# submission or the same conference typed again. Event.check_one_per_day() names the event
+# already there; the database constraint catches two saves that both passed that check.
+ONE_PER_DAY_CONSTRAINT = "event_one_per_kind_bloc_day"
+ONE_PER_DAY_MESSAGE = (
+    "Khối này đã có một sự kiện cùng loại trong cùng ngày tổ chức: mỗi khối chỉ có một sự kiện "
+    "mỗi loại (trừ «Sự kiện khác») trong một ngày. Mở sự kiện đó để sửa thay vì nhập lại."
+)
+
+
 class EventQuerySet(SearchQuerySet):
     def published(self):
         return self.filter(is_published=True, published_at__lte=timezone.now())
@@ -115,6 +125,12 @@ class Event(Searchable):
             ),
             *date_range_constraints("event", "held_on", times=("published_at",)),
             unit_count_constraint("event", "member_count"),
+            models.UniqueConstraint(
+                fields=["bloc", "kind", "held_on"],
+                condition=~Q(kind=EventKind.OTHER),
+                name=ONE_PER_DAY_CONSTRAINT,
+                violation_error_message=ONE_PER_DAY_MESSAGE,
+            ),
         ]
         indexes = [
             models.Index(fields=["is_published", "-held_on"], name="event_public_date"),
@@ -145,6 +161,40 @@ class Event(Searchable):
     def unique_slug(self):
         return unique_slug(self, f"{self.title} {self.held_on or ''}", "su-kien")
 
+    def get_constraints(self):
+        """The constraints full_clean validates: not the one-per-day one, which clean() checks
+        with a message naming the event already there (validated here too, its message would
+        follow clean()'s, saying the same thing less clearly)."""
+        return [
+            (model, [c for c in constraints if c.name != ONE_PER_DAY_CONSTRAINT])
+            for model, constraints in super().get_constraints()
+        ]
+
+    def same_day_event(self):
+        """The other event of this bloc, of this kind, held the same day, or None (always None
+        for «Sự kiện khác», of which a bloc may hold several a day)."""
+        if not (self.bloc_id and self.kind and self.held_on) or self.kind == EventKind.OTHER:
+            return None
+        return (
+            Event.objects.filter(bloc_id=self.bloc_id, kind=self.kind, held_on=self.held_on)
+            .exclude(pk=self.pk)
+            .select_related("bloc")
+            .order_by("pk")
+            .first()
+        )
+
+    def check_one_per_day(self):
+        other = self.same_day_event()
+        if other is not None:
+            raise ValidationError(
+                {
+                    "held_on": f"Khối «{other.bloc}» đã có «{other.get_kind_display()}» ngày "
+                    f"{other.held_on:%d/%m/%Y}: «{other.title}». Mở sự kiện đó để sửa thay vì "
+                    "nhập lại."
+                },
+                code="event_one_per_day",
+            )
+
     @property
     def period_label(self):
         return period_label(self.period_start, self.period_end)
@@ -174,6 +224,7 @@ class Event(Searchable):
                     f"mà sự kiện tổng kết ({self.period_label})."
                 }
             )
+        self.check_one_per_day()
         if self.bloc_id:
             self.bloc.check_year(self.period_start, field="period_start")
             self.check_pledges_stay()
