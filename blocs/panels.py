@@ -1,8 +1,18 @@
 """Page panels and search providers of this app (see thidua.panels)."""
 
-from thidua.panels import Panel, SearchResults, register_panel, register_search, results_of
+from thidua.collation import vi_order
+from thidua.panels import (
+    Panel,
+    SearchResults,
+    capped,
+    register_panel,
+    register_search,
+    results_of,
+)
+from thidua.search import exact_first
 
 from . import queries
+from .models import Bloc
 
 
 @register_panel("unit")
@@ -34,7 +44,9 @@ def person_representations(person, request):
 
 @register_search
 def search_blocs(query, request, limit):
-    found = queries.search_blocs(query, limit)
+    """Blocs matching `query`: those holding the words typed with diacritics as typed first."""
+    qs = Bloc.objects.search(query).order_by(*exact_first(query, ["name"]), vi_order("name"), "pk")
+    found = capped(qs, limit)
     return results_of("Khối thi đua", found, lambda bloc: bloc.active_label, order=10)
 
 

@@ -360,8 +360,3 @@ def search_cited_documents(query: str, limit: int):
     for doc in documents:
         doc.event_url = reverse("blocs:event", args=[doc.event_slug])
     return documents, len(documents) if len(documents) < limit else qs.count()
-
-
-def search_blocs(query: str, limit: int):
-    qs = Bloc.objects.search(query).order_by(vi_order("name"), "pk")
-    return list(qs[:limit]), qs.count()

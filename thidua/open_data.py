@@ -1,6 +1,8 @@
-"""Bulk open data: every published record as CSV (UTF-8 with BOM, neutralised cells) and JSON,
-streamed row by row from chunked queries (constant memory), with the licence and a data
-dictionary (the page «Dữ liệu mở» explains each column from the same definitions)."""
+"""Bulk open data: the datasets below (published awards and decisions, published events' main
+facts, units, blocs and their members by year) as CSV (UTF-8 with BOM, neutralised cells) and
+JSON, streamed row by row from chunked queries (constant memory), with the licence and a data
+dictionary (the page «Dữ liệu mở» explains each column from the same definitions, and says what
+the datasets leave out: people and positions, the events' details, the blocs' proposals)."""
 
 import json
 from dataclasses import dataclass
@@ -243,7 +245,12 @@ DATASETS = {
             _decisions,
         ),
         Dataset(
-            "su-kien", "Sự kiện", "Các sự kiện của khối thi đua đã công bố.", EVENT_COLUMNS, _events
+            "su-kien",
+            "Sự kiện",
+            "Thông tin chung của các sự kiện đã công bố của khối thi đua (tên, loại, khối, kỳ thi "
+            "đua, ngày tổ chức, địa chỉ trang); nội dung chi tiết xem trên trang của sự kiện.",
+            EVENT_COLUMNS,
+            _events,
         ),
         Dataset("don-vi", "Đơn vị", "Các đơn vị (tập thể) trong hồ sơ.", UNIT_COLUMNS, _units),
         Dataset("khoi", "Khối thi đua", "Các khối thi đua.", BLOC_COLUMNS, _blocs),

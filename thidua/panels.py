@@ -23,10 +23,15 @@ class SearchResults:
     hits: list  # dicts {"title", "url", "detail"}
     total: int
     order: int = 50
+    # The public list holding every result (e.g. /don-vi/?q=…), offered when `hits` are capped,
+    # with the plural noun of its records («đơn vị»): «Xem tất cả 830 đơn vị».
+    more_url: str = ""
+    noun: str = ""
 
 
 _panels: dict[str, list[Callable]] = {}
 _searches: list[Callable] = []
+_search_links: dict[str, list[Callable]] = {}
 _enrichers: dict[str, list[Callable]] = {}
 
 
@@ -85,10 +90,41 @@ def search_all(query: str, request, limit: int) -> list[SearchResults]:
     return sorted((r for r in found if r is not None), key=lambda r: r.order)
 
 
-def results_of(label: str, found: tuple, detail: Callable, order: int = 50) -> SearchResults:
+def register_search_link(kind: str):
+    """Decorator: `func(query) -> QuerySet | None` gives the ids (one column) of the `kind`
+    records (e.g. "event") that a higher app links to `query`: the events at which an award
+    named by the query was proposed. The lower app's search adds them to its own matches, in
+    the same query."""
+
+    def decorator(func):
+        if func not in _search_links.setdefault(kind, []):
+            _search_links[kind].append(func)
+        return func
+
+    return decorator
+
+
+def search_links(kind: str, query: str) -> list:
+    """The id querysets every app links to `query` for `kind` (see register_search_link)."""
+    found = [func(query) for func in _search_links.get(kind, [])]
+    return [qs for qs in found if qs is not None]
+
+
+def results_of(
+    label: str, found: tuple, detail: Callable, order: int = 50, more_url: str = "", noun: str = ""
+) -> SearchResults:
     """SearchResults from `found` = (records, total): each record's str, URL and `detail(record)`."""
     records, total = found
     hits = [
         {"title": str(obj), "url": obj.get_absolute_url(), "detail": detail(obj)} for obj in records
     ]
-    return SearchResults(label=label, hits=hits, total=total, order=order)
+    return SearchResults(
+        label=label, hits=hits, total=total, order=order, more_url=more_url, noun=noun
+    )
+
+
+def capped(qs, limit: int) -> tuple[list, int]:
+    """(the first `limit` records of `qs`, how many there are): the count is read only when the
+    first page is full."""
+    records = list(qs[:limit])
+    return records, len(records) if len(records) < limit else qs.count()

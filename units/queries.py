@@ -7,6 +7,8 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from thidua.collation import vi_order
+from thidua.panels import capped
+from thidua.search import exact_first, leading_part_rank
 
 from .models import Person, Position, Unit, UnitKind, UnitName
 
@@ -53,19 +55,35 @@ def person_detail(slug: str) -> Person:
 
 
 def search_units(query: str, limit: int):
-    qs = Unit.objects.search(query).select_related("parent").order_by(vi_order("name"), "pk")
-    return list(qs[:limit]), qs.count()
+    """Units matching `query` (diacritics ignored), those holding the words typed with
+    diacritics as typed first, then in Vietnamese order; and how many match."""
+    qs = Unit.objects.search(query).select_related("parent")
+    qs = qs.order_by(*exact_first(query, ["name", "short_name"]), vi_order("name"), "pk")
+    return capped(qs, limit)
 
 
 def search_people(query: str, limit: int):
-    qs = Person.objects.search(query).order_by(vi_order("full_name"), "pk")
-    hits = qs.prefetch_related(
-        Prefetch(
-            "positions",
-            queryset=Position.objects.select_related("unit").order_by("-from_year", "pk"),
-        )
-    )[:limit]
-    return list(hits), qs.count()
+    """People whose search text (Person.refresh_search_text) matches `query`, and how many
+    match. Order: those holding the words typed with diacritics as typed (in the name or a
+    position's title) first, then those whose name holds every word (the search text may hold
+    more than the name after thidua.search.SEPARATOR), then by name."""
+    exact = exact_first(
+        query,
+        ["full_name"],
+        {"title": Position.objects.filter(person=OuterRef("pk"))},
+    )
+    qs = Person.objects.search(query).order_by(
+        *exact, leading_part_rank(query).desc(), vi_order("full_name"), "pk"
+    )
+    return capped(
+        qs.prefetch_related(
+            Prefetch(
+                "positions",
+                queryset=Position.objects.select_related("unit").order_by("-from_year", "pk"),
+            )
+        ),
+        limit,
+    )
 
 
 def former_names(unit_ids) -> dict:
