@@ -4,13 +4,31 @@ rules run in the model's clean() and in awards.services."""
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
+from blocs.models import Document
+from thidua.form_fields import CalendarDateField, WholeNumberField, formfield_callback
 from thidua.numbers import parse_int
 from units.models import Unit, User
 
-from .models import RECIPIENT_XOR_MESSAGE, AwardType, Nomination, Rule, new_token
+from .models import (
+    RECIPIENT_XOR_MESSAGE,
+    Award,
+    AwardType,
+    Decision,
+    Nomination,
+    Override,
+    Rule,
+    new_token,
+)
 from .permissions import assignable_reviewers, assignee_refusal
 
 CONFIRM_LABEL = "Tôi xác nhận thực hiện thao tác này"
+
+
+def max_length(model, name) -> int:
+    """The length the column of `model.name` holds: a form field that stores its text there
+    takes it from the model, so that the browser and the form never allow more than the
+    record keeps."""
+    return model._meta.get_field(name).max_length
 
 
 def add_service_error(form, error: ValidationError):
@@ -88,6 +106,8 @@ class NominationForm(TopErrorsMixin, ServiceErrorsMixin, forms.ModelForm):
             "bloc_votes_total",
         ]
         widgets = {"achievements": forms.Textarea(attrs={"rows": 6})}
+        # The vote counts read "1.000" as a thousand, as every form of the site does.
+        formfield_callback = formfield_callback
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -155,11 +175,11 @@ class ConfirmForm(TopErrorsMixin, forms.Form):
 class CouncilVoteForm(ConfirmForm):
     # A text input typed dd/mm/yyyy (templates/django/forms/widgets/date.html), never the
     # browser's date picker, which shows mm/dd/yyyy in an English browser.
-    held_on = forms.DateField(label="Ngày họp Hội đồng")
-    votes_for = forms.IntegerField(label="Số phiếu đồng ý", min_value=0)
-    votes_against = forms.IntegerField(label="Số phiếu không đồng ý", min_value=0, initial=0)
-    present = forms.IntegerField(label="Số thành viên có mặt", min_value=0)
-    council_size = forms.IntegerField(label="Tổng số thành viên Hội đồng", min_value=1)
+    held_on = CalendarDateField(label="Ngày họp Hội đồng")
+    votes_for = WholeNumberField(label="Số phiếu đồng ý", min_value=0)
+    votes_against = WholeNumberField(label="Số phiếu không đồng ý", min_value=0, initial=0)
+    present = WholeNumberField(label="Số thành viên có mặt", min_value=0)
+    council_size = WholeNumberField(label="Tổng số thành viên Hội đồng", min_value=1)
     field_order = ["held_on", "votes_for", "votes_against", "present", "council_size", "reason"]
 
     def service_arguments(self):
@@ -169,18 +189,24 @@ class CouncilVoteForm(ConfirmForm):
 
 
 class DecisionForm(ConfirmForm):
-    number = forms.CharField(label="Số, ký hiệu quyết định", max_length=100)
-    issued_on = forms.DateField(label="Ngày ban hành")
+    number = forms.CharField(
+        label="Số, ký hiệu quyết định", max_length=max_length(Document, "number")
+    )
+    issued_on = CalendarDateField(label="Ngày ban hành")
     issuer = forms.CharField(
         label="Cấp quyết định",
-        max_length=255,
+        max_length=max_length(Document, "issuer"),
         required=False,
         help_text="Theo thẩm quyền của loại khen thưởng (để trống: theo thẩm quyền đó); sửa nếu "
         "quyết định do cấp khác ban hành.",
     )
-    signer_name = forms.CharField(label="Người ký", max_length=150)
-    signer_title = forms.CharField(label="Chức vụ người ký", max_length=150, required=False)
-    prize_rank = forms.CharField(label="Hạng, mức (nếu có)", max_length=100, required=False)
+    signer_name = forms.CharField(label="Người ký", max_length=max_length(Decision, "signer_name"))
+    signer_title = forms.CharField(
+        label="Chức vụ người ký", max_length=max_length(Decision, "signer_title"), required=False
+    )
+    prize_rank = forms.CharField(
+        label="Hạng, mức (nếu có)", max_length=max_length(Award, "prize_rank"), required=False
+    )
     field_order = [
         "number",
         "issued_on",
@@ -207,8 +233,10 @@ class DecisionForm(ConfirmForm):
 
 class OverrideForm(ConfirmForm):
     rule = forms.ModelChoiceField(label="Quy định", queryset=Rule.objects.none())
-    document_number = forms.CharField(label="Số văn bản cho phép ngoại lệ", max_length=100)
-    document_date = forms.DateField(label="Ngày văn bản")
+    document_number = forms.CharField(
+        label="Số văn bản cho phép ngoại lệ", max_length=max_length(Override, "document_number")
+    )
+    document_date = CalendarDateField(label="Ngày văn bản")
     field_order = ["rule", "document_number", "document_date", "reason"]
 
     def __init__(self, *args, **kwargs):

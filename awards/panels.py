@@ -1,7 +1,7 @@
 """Page panels of this app (see thidua.panels): an event's proposals, a unit's and a person's
 award history. Each runs a constant number of queries."""
 
-from django.db.models import prefetch_related_objects
+from django.db.models import IntegerField, Subquery, prefetch_related_objects
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 
@@ -16,7 +16,7 @@ from thidua.panels import (
 from units.queries import unit_name_in_year
 
 from . import queries
-from .filters import PUBLIC_PROPOSED
+from .filters import PUBLIC_PROPOSED, PublicFilter
 
 
 @register_panel("event")
@@ -55,22 +55,62 @@ def _url(obj):
         return None
 
 
-def _history_panel(awards, title):
+def _history_panel(awards, title, waiting=0, proposals_url=""):
     awards = list(awards)
     return Panel(
         template="awards/panels/unit_awards.html",
-        context={"awards": awards, "title": title},
+        context={
+            "awards": awards,
+            "title": title,
+            "waiting": waiting,
+            "proposals_url": proposals_url,
+        },
         order=40,
     )
 
 
+class _RowCount(Subquery):
+    """The number of rows of a queryset, as an expression of another query."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) counted)"
+    output_field = IntegerField()
+
+
+def _waiting_proposals(**filters):
+    """The proposals made at published events and not yet decided that the public list shows
+    when filtered by `filters` (bloc, year, unit): filtered by the list's own filter methods, so
+    the number a panel gives is the number of rows its link opens."""
+    proposals = queries.public_proposals()
+    filterset = PublicFilter(queryset=proposals, proposals=True)
+    for name, value in filters.items():
+        proposals = filterset.filters[name].filter(proposals, value)
+    return proposals
+
+
+def _awards_and_waiting(awards, waiting, limit=None):
+    """The (first `limit`) awards, as a list, and the number of `waiting` proposals, counted in
+    the awards' own query; only a page without awards counts them in a query of its own, and
+    reads no revoking decision then: the panel runs no more queries than the awards alone did."""
+    awards = awards.annotate(waiting_proposals=_RowCount(waiting.order_by().values("pk")))
+    awards = list(awards[:limit])
+    return awards, (awards[0].waiting_proposals if awards else waiting.count())
+
+
+def _proposals_url(query) -> str:
+    return f"{reverse('awards:list')}?{urlencode({**query, 'status': PUBLIC_PROPOSED})}"
+
+
 @register_panel("unit")
 def unit_awards_panel(unit, request):
-    awards = list(queries.public_awards_of(unit=unit))
+    awards, waiting = _awards_and_waiting(
+        queries.public_awards_of(unit=unit), _waiting_proposals(unit=unit)
+    )
     prefetch_related_objects([unit], "names")  # no query when the page loaded them
     for award in awards:
         award.unit = unit  # one unit, its former names read once
-    return _history_panel(awards, "Khen thưởng đã nhận")
+    return _history_panel(
+        awards, "Khen thưởng đã nhận", waiting, _proposals_url({"unit": unit.pk}) if waiting else ""
+    )
 
 
 @register_panel("person")
@@ -86,11 +126,13 @@ PANEL_LIMIT = 20
 
 def _awards_table(awards, title, anchor, more_query, empty):
     """The first PANEL_LIMIT awards, and a link to the filtered public list when there are more;
-    then a link to the proposals made at published events (a proposal is not an award: the table
-    never shows one; not counted here, which would cost the page a query)."""
-    awards = list(awards[: PANEL_LIMIT + 1])
+    then, when there are any, the number of proposals made at published events and not yet
+    decided, linked to their list (a proposal is not an award: the table never shows one). They
+    are counted in the awards' query (_awards_and_waiting): no query more for the page."""
+    awards, waiting = _awards_and_waiting(
+        awards, _waiting_proposals(**more_query), limit=PANEL_LIMIT + 1
+    )
     more = f"{reverse('awards:list')}?{urlencode(more_query)}" if len(awards) > PANEL_LIMIT else ""
-    proposals = f"{reverse('awards:list')}?{urlencode({**more_query, 'status': PUBLIC_PROPOSED})}"
     return Panel(
         template="awards/panels/awards_table.html",
         context={
@@ -99,7 +141,8 @@ def _awards_table(awards, title, anchor, more_query, empty):
             "anchor": anchor,
             "more_url": more,
             "empty": empty,
-            "proposals_url": proposals,
+            "waiting": waiting,
+            "proposals_url": _proposals_url(more_query) if waiting else "",
         },
         order=45,
     )
@@ -158,3 +201,29 @@ def search_decisions(query, request, limit):
         for decision in decisions
     ]
     return SearchResults(label="Quyết định khen thưởng", hits=hits, total=total, order=20)
+
+
+# --- search: the events an award was proposed at -----------------------------------------------
+
+from thidua.panels import register_search_link  # noqa: E402
+from thidua.text import fold, search_terms  # noqa: E402
+
+from .models import AwardType, Proposal  # noqa: E402
+
+
+@register_search_link("event")
+def events_by_proposed_award(query):
+    """The events at which an award type named by `query` was proposed: «co thi dua chinh phu»
+    finds the conference that proposed «Cờ thi đua của Chính phủ» (shown on its page). The
+    catalogue is small: its names are folded here (one query) rather than stored folded."""
+    terms = search_terms(query)
+    if not terms:
+        return None
+    award_types = [
+        pk
+        for pk, name, short_name in AwardType.objects.values_list("pk", "name", "short_name")
+        if all(term in fold(name, short_name) for term in terms)
+    ]
+    if not award_types:
+        return None
+    return Proposal.objects.filter(award_type__in=award_types).order_by().values("event_id")

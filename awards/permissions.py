@@ -193,6 +193,30 @@ def _body_name() -> str:
     return "đơn vị thẩm định" + (f" «{review_body()['unit']}»" if review_body()["unit"] else "")
 
 
+def _submit_refusal(user, nomination) -> str:
+    """Why `user` may not send or withdraw `nomination` (can_submit_nomination), said as it is:
+    the dossier names no bloc, or the user prepares dossiers without sending them, or the
+    user's unit does not lead the bloc that year."""
+    if nomination is None:
+        return "Chỉ cán bộ đơn vị khối trưởng được gửi, rút hồ sơ của khối."
+    if not getattr(nomination, "bloc_id", None):
+        return (
+            "Hồ sơ chưa ghi khối đề nghị nên chưa ai gửi, rút được: hãy sửa hồ sơ để chọn khối "
+            f"đề nghị; sau đó cán bộ đơn vị khối trưởng của khối năm {nomination.year} gửi hoặc "
+            "rút hồ sơ."
+        )
+    leader = f"cán bộ đơn vị khối trưởng của «{nomination.bloc}» năm {nomination.year}"
+    if can_enter_data(user) and not is_bloc_leader_staff(user):
+        return (
+            "Bạn lập, sửa được hồ sơ (nhập liệu của Bộ) nhưng không gửi, rút hồ sơ: gửi, rút là "
+            f"quyết định của khối, do {leader} thực hiện."
+        )
+    return (
+        f"Đơn vị của bạn không là khối trưởng của «{nomination.bloc}» năm {nomination.year}: "
+        f"chỉ {leader} được gửi, rút hồ sơ của khối."
+    )
+
+
 def explain(user, perm, obj=None) -> str:
     """Why `user` may not `perm` on `obj`, in Vietnamese (the refusal shown to them)."""
     if not (user and user.is_authenticated):
@@ -218,13 +242,15 @@ def explain(user, perm, obj=None) -> str:
                 "thẩm định phải độc lập với khối đề nghị."
             )
         return f"Chỉ người thẩm định thuộc {_body_name()} mới thẩm định, quyết định hồ sơ."
-    if perm in ("awards.submit_nomination", "awards.prepare_nomination"):
+    if perm == "awards.prepare_nomination":
         if obj is not None and getattr(obj, "bloc_id", None):
             return (
-                f"Đơn vị của bạn không là khối trưởng của «{obj.bloc}» năm {obj.year}: chỉ cán bộ "
-                "đơn vị khối trưởng (hoặc Thư ký Bộ khi lập hồ sơ) được lập, gửi, rút hồ sơ của khối."
+                f"Đơn vị của bạn không là khối trưởng của «{obj.bloc}» năm {obj.year}: chỉ Thư ký "
+                "Bộ và cán bộ đơn vị khối trưởng của khối trong năm đó được lập, sửa hồ sơ của khối."
             )
-        return "Chỉ cán bộ đơn vị khối trưởng được lập, gửi, rút hồ sơ của khối."
+        return "Chỉ Thư ký Bộ và cán bộ đơn vị khối trưởng được lập, sửa hồ sơ đề nghị của khối."
+    if perm == "awards.submit_nomination":
+        return _submit_refusal(user, obj)
     if perm in ("awards.override_rule", "awards.assign_reviewer"):
         return "Chỉ Quản trị hệ thống được ghi ngoại lệ quy định hoặc giao người thẩm định."
     if perm == "awards.view_statistics":

@@ -35,7 +35,7 @@ from .models import (
     Status,
     Transition,
 )
-from .permissions import assignee_refusal, can
+from .permissions import assignee_refusal, can, explain
 
 STALE_MESSAGE = (
     "Hồ sơ đã được người khác xử lý (trạng thái hiện tại: «{current}»). "
@@ -206,6 +206,13 @@ def forward(nomination, actor, reason=""):
     return _transition(nomination, actor, "forward", reason=reason)
 
 
+def _check_decision_document(decision):
+    """A decision recorded before the rule (Decision.document_refusal) is not used again."""
+    refusal = decision.document_refusal()
+    if refusal:
+        raise ValidationError({"decision": refusal}, code="document_kind")
+
+
 def _create_award(**fields):
     award = Award(**fields)
     award.full_clean(validate_unique=False)
@@ -220,6 +227,7 @@ def grant(nomination, actor, decision, *, prize_rank="", note=""):
         raise ValidationError(
             {"decision": f"«{decision}» là quyết định thu hồi, không dùng để khen thưởng."}
         )
+    _check_decision_document(decision)
     created = {}
 
     def write(locked):
@@ -362,6 +370,9 @@ def _decision(actor, kind, document, signer_name, signer_title, note, **document
         raise ValidationError(
             {"document": f"«{document}» đã được ghi là {decision.get_kind_display().lower()}."}
         )
+    refusal = decision.document_refusal()  # one recorded before the rule
+    if refusal:
+        raise ValidationError({"document": refusal}, code="document_kind")
     return decision
 
 
@@ -486,6 +497,7 @@ def revoke(
         raise ValidationError(
             {"decision": f"«{decision}» là quyết định khen thưởng, không phải quyết định thu hồi."}
         )
+    _check_decision_document(decision)
     if decision.document.issued_on < locked.decision.document.issued_on:
         raise ValidationError(
             {"decision": "Quyết định thu hồi phải ban hành sau quyết định khen thưởng."}
@@ -585,6 +597,37 @@ def one_live_dossier(nomination, *, on_field=False, reviving=""):
         raise refusal from error
 
 
+def edit_refusal(nomination) -> str | None:
+    """Why the content of `nomination` may not be edited now (it has left the draft and returned
+    states), or None: the one answer of save_draft, the dossier's edit page and the admin's
+    change and history pages."""
+    if nomination.pk and nomination.status not in Status.editable_states():
+        return (
+            f"Hồ sơ ở trạng thái «{nomination.status_label}» không sửa được; "
+            "chỉ sửa hồ sơ dự thảo hoặc bị trả lại."
+        )
+    return None
+
+
+def check_draft(nomination, actor):
+    """What save_draft asks before it writes: the dossier may still be edited, and `actor` may
+    prepare the dossiers of its bloc and year (refused on the bloc, naming the bloc and year).
+    A form asks it while validating, so that a refusal stands by its field with what was typed
+    kept; save_draft asks it again when it writes."""
+    refusal = edit_refusal(nomination)
+    if refusal:
+        raise ValidationError(refusal, code="not_editable")
+    if not can(actor, "awards.prepare_nomination", nomination):
+        why = explain(actor, "awards.prepare_nomination", nomination)
+        raise ValidationError(
+            {
+                "bloc": f"Tài khoản «{actor.get_username()}» không có quyền lập hồ sơ cho khối "
+                f"và năm này. {why}"
+            },
+            code="permission_denied",
+        )
+
+
 def save_draft(nomination, actor, *, token=None, settled=False):
     """Creates or edits a dossier (draft or returned). The workflow fields are not touched.
 
@@ -592,15 +635,7 @@ def save_draft(nomination, actor, *, token=None, settled=False):
     `nomination.version` is the version the editor loaded; a later one means someone changed the
     dossier since, and the edit is refused rather than silently overwriting that change.
     `settled`: the caller ran settle_recipients() for this dossier (an import, for its file)."""
-    if nomination.pk and nomination.status not in Status.editable_states():
-        raise ValidationError(
-            f"Hồ sơ ở trạng thái «{nomination.status_label}» không sửa được; "
-            "chỉ sửa hồ sơ dự thảo hoặc bị trả lại."
-        )
-    if not can(actor, "awards.prepare_nomination", nomination):
-        raise ValidationError(
-            f"Tài khoản «{actor.get_username()}» không có quyền lập hồ sơ cho khối và năm này."
-        )
+    check_draft(nomination, actor)
     nomination.full_clean()
     with one_live_dossier(nomination, on_field=True):
         created = nomination.pk is None

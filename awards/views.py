@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 
 from blocs.models import Bloc, Event
 from blocs.queries import blocs_led_by
-from thidua.numbers import parse_int
+from thidua.numbers import page_number, parse_int
 from thidua.years import FIRST_YEAR, LAST_YEAR
 
 from . import eligibility, queries, services, workflow
@@ -23,6 +23,7 @@ from .exports import export_csv, export_xlsx, public_filter, public_row  # noqa:
 from .filters import PUBLIC_PROPOSED
 from .forms import ConfirmForm, NominationForm, OverrideForm, add_service_error
 from .models import Award, AwardType, Decision, Nomination, Status
+from .models.dossiers import NO_BLOC_MESSAGE
 from .permissions import can, explain, remember_leadership
 
 PAGE_SIZE = 25
@@ -45,7 +46,7 @@ def _posted(request):
 
 
 def _page(request, items):
-    return Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    return Paginator(items, PAGE_SIZE).get_page(page_number(request.GET.get("page")))
 
 
 # Far beyond any real list, well within the database's OFFSET range.
@@ -55,7 +56,8 @@ MAX_OFFSET = 2**31
 class _CountlessPaginator:
     """Pages of the unfiltered public list without a COUNT(*) over every published award (a
     sequential scan of the whole table, ~100 ms at a million rows): one extra row tells whether
-    a next page exists. `count` and `num_pages` are None; the templates then omit them."""
+    a next page exists. `count` and `num_pages` are None (the templates then omit them), except
+    on a page asked past the end: the last page is shown then, as Paginator.get_page does."""
 
     count = num_pages = None
 
@@ -63,12 +65,21 @@ class _CountlessPaginator:
         self.items, self.per_page = items, per_page
 
     def get_page(self, number):
-        number = max(parse_int(str(number or "")) or 1, 1)
+        number = page_number(str(number or ""))
         start = (number - 1) * self.per_page
-        if start > MAX_OFFSET:
-            raise Http404("Không có trang này.")
-        rows = list(self.items[start : start + self.per_page + 1])
+        rows = list(self.items[start : start + self.per_page + 1]) if start <= MAX_OFFSET else []
+        if not rows and number > 1:
+            return self._last_page()
         return _CountlessPage(rows[: self.per_page], number, self, len(rows) > self.per_page)
+
+    def _last_page(self):
+        """The last page, for a number past the end (an old link, a typed number): only then
+        are the rows counted, so that page also says how many there are."""
+        self.count = self.items.count()
+        self.num_pages = max(-(-self.count // self.per_page), 1)
+        start = (self.num_pages - 1) * self.per_page
+        rows = list(self.items[start : start + self.per_page])
+        return _CountlessPage(rows, self.num_pages, self, False)
 
 
 @dataclass
@@ -151,7 +162,7 @@ def decision_detail(request, pk):
     except Decision.DoesNotExist:
         raise Http404("Không có quyết định công khai này.") from None
     page = Paginator(queries.decision_awards(decision), DECISION_PAGE_SIZE).get_page(
-        request.GET.get("page")
+        page_number(request.GET.get("page"))
     )
     return render(
         request,
@@ -278,13 +289,15 @@ def nomination_create(request, bloc_slug, year):
 def nomination_edit(request, pk):
     nomination = get_object_or_404(Nomination.objects.select_related("bloc"), pk=pk)
     _require(request, "awards.prepare_nomination", nomination)
-    if not nomination.is_editable:
-        messages.error(
-            request,
-            f"Hồ sơ ở trạng thái «{nomination.status_label}» không sửa được; "
-            "chỉ sửa hồ sơ dự thảo hoặc bị trả lại.",
-        )
+    refusal = services.edit_refusal(nomination)
+    if refusal:
+        messages.error(request, refusal)
         return redirect("awards:detail", pk=pk)
+    if not nomination.bloc_id:
+        # This form offers the bloc's members of the year: a dossier saved without a bloc (an
+        # earlier admin entry) gets its bloc on the admin's page first.
+        messages.error(request, f"{NO_BLOC_MESSAGE} Chọn khối cho hồ sơ ở trang quản trị.")
+        return redirect("admin:awards_nomination_change", pk)
     form = NominationForm(_posted(request), request.FILES or None, instance=nomination)
     if request.method == "POST" and _save_nomination(request, form):
         messages.success(request, f"Đã lưu hồ sơ «{form.instance}».")
@@ -422,6 +435,10 @@ def detail(request, pk):
             "checks": checks,
             "actions": workflow.offered(nomination, request.user, checks=checks),
             "can_edit": can_edit,
+            # A dossier saved without a bloc (an earlier admin entry): why nobody can send it.
+            "no_bloc_note": ""
+            if nomination.bloc_id
+            else explain(request.user, "awards.submit_nomination", nomination),
             "competing_note": workflow.competing_note(nomination, request.user),
             "back": _back_link(request, nomination),
             "award": award,
@@ -451,9 +468,12 @@ def nomination_action(request, pk, slug, side):
     if isinstance(form, OverrideForm):
         # Only the rules that apply to this dossier (those its checks list).
         form.limit_rules([c.rule.pk for c in eligibility.check(nomination)])
+    explanation = refusal.message if refusal is not None else ""
     if request.method == "POST" and form.is_valid():
         if refusal is not None:
+            # Said once: as the form's error, not also above it.
             form.add_error(None, refusal.message)
+            explanation = ""
         else:
             # The version the user saw: if anything changed since, the service refuses it.
             nomination.version = form.cleaned_data["version"]
@@ -472,7 +492,7 @@ def nomination_action(request, pk, slug, side):
             "title": step.title,
             "subject": nomination,
             "nomination": nomination,
-            "explanation": refusal.message if refusal is not None else "",
+            "explanation": explanation,
             "outcome": step.outcome if refusal is None else "",
             "cancel_url": reverse("awards:detail", args=[pk]),
         },

@@ -9,6 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from thidua.login_attempts import client_address
+from thidua.numbers import page_number
 from thidua.panels import panels_for
 
 from . import event_queries
@@ -48,13 +49,27 @@ def count_view(request, slug):
 
 def event_list(request):
     events = EventFilter(request.GET or None, queryset=event_queries.public_events())
-    # A filter that cannot be read lists nothing (its error says why), not every event.
-    listed = events.qs if not events.is_bound or events.is_valid() else events.queryset.none()
-    page = Paginator(listed, EVENTS_PER_PAGE).get_page(request.GET.get("trang"))
+    # A filter that cannot be read lists nothing (its error says why), not every event; the
+    # page then names the fields to correct (e.g. a reversed date range, refused by
+    # RangeFilterForm), never «0 sự kiện» as if no event matched.
+    refused = events.is_bound and not events.is_valid()
+    listed = events.queryset.none() if refused else events.qs
+    page = Paginator(listed, EVENTS_PER_PAGE).get_page(page_number(request.GET.get("trang")))
     query = request.GET.copy()
     query.pop("trang", None)
     return render(
         request,
         "blocs/event_list.html",
-        {"filter": events, "page": page, "query": query.urlencode()},
+        {
+            "filter": events,
+            "page": page,
+            "query": query.urlencode(),
+            "refused": refused,
+            "refused_fields": _labels_in_error(events.form) if refused else "",
+        },
     )
+
+
+def _labels_in_error(form) -> str:
+    """«Đến ngày», «Năm thi đua»: the labels of the form's fields in error."""
+    return ", ".join(f"«{form[name].label}»" for name in form.errors if name in form.fields)

@@ -1,16 +1,19 @@
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import render
 
+from thidua.numbers import page_number
 from thidua.panels import panels_for
 from units.queries import unit_list
 
-from . import queries
-from .models import Bloc
+from . import event_queries, queries
+from .models import Bloc, BlocYear
 
 HOME_UNIT_LIMIT = 100
 HOME_BLOC_LIMIT = 30  # cards and names of blocs on the home page; the rest on /khoi/
 BLOCS_PER_YEAR_PAGE = 25
+HOME_EVENT_LIMIT = 5  # «Sự kiện mới»: the latest published events; the rest on /su-kien/
 
 
 def home(request):
@@ -18,10 +21,12 @@ def home(request):
     # One more than shown: tells whether to link to the full list, without a COUNT.
     rosters = queries.latest_leaders(HOME_BLOC_LIMIT + 1)
     blocs = list(queries.bloc_list()[: HOME_BLOC_LIMIT + 1])
+    events = event_queries.public_events().order_by("-held_on", "-pk")[:HOME_EVENT_LIMIT]
     return render(
         request,
         "blocs/home.html",
         {
+            "events": list(events),
             "years": queries.years(),
             "rosters": rosters[:HOME_BLOC_LIMIT],
             "more_rosters": len(rosters) > HOME_BLOC_LIMIT,
@@ -39,7 +44,7 @@ def year(request, year):
         raise Http404("Chưa có hồ sơ khối thi đua nào của năm này.")
     bloc_years = queries.year_index(year)
     paginator = Paginator(bloc_years, BLOCS_PER_YEAR_PAGE)
-    page = paginator.get_page(request.GET.get("trang"))
+    page = paginator.get_page(page_number(request.GET.get("trang")))
     for number, start in enumerate(range(0, len(bloc_years), BLOCS_PER_YEAR_PAGE), 1):
         for bloc_year in bloc_years[start : start + BLOCS_PER_YEAR_PAGE]:
             bloc_year.page_number = number
@@ -55,6 +60,21 @@ def year(request, year):
             "older": max((y for y in years if y < year), default=None),
             "panels": panels_for("year", year, request),
         },
+    )
+
+
+def year_list(request):
+    """/nam/: every year with records (as the year pages know them: bloc-years and published
+    events), newest first, each with its number of blocs on record: two queries at most (the
+    years are cached, the blocs are counted in one grouped query)."""
+    years = queries.years()
+    blocs = dict(
+        BlocYear.objects.order_by().values("year").annotate(n=Count("pk")).values_list("year", "n")
+    )
+    return render(
+        request,
+        "blocs/year_list.html",
+        {"years": [{"year": year, "blocs": blocs.get(year, 0)} for year in years]},
     )
 
 

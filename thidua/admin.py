@@ -5,6 +5,7 @@ import functools
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.options import BaseModelAdmin
 from django.contrib.admin.widgets import AutocompleteMixin
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -17,6 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .admin_deletes import DeleteGuardMixin
 from .admin_forms import AdminModelForm, with_verbose_unique_errors
 from .admin_history import HistoryGuardMixin
+from .form_fields import admin_formfield_kwargs
 from .models import DocumentTemplate
 from .paper import kinds as paper_kinds
 from .text import search_terms
@@ -102,6 +104,24 @@ def _held_optgroups(widget, name, obj):
 
 
 AutocompleteMixin.optgroups = _valid_values_only(AutocompleteMixin.optgroups)
+
+
+def _typed_inputs(formfield_for_dbfield):
+    """Every number and date input of the admin reads what a clerk types the Vietnamese way
+    (thidua/form_fields.py): "1.000" is a thousand, "1,5" one and a half, 31/02/2016 a day that
+    does not exist. Patched on Django's BaseModelAdmin, the one base that every ModelAdmin and
+    every inline share (inlines do not derive from BaseAdmin). Keyword arguments given by an
+    admin's own formfield_for_dbfield still win, as Django's formfield_overrides do."""
+
+    @functools.wraps(formfield_for_dbfield)
+    def wrapper(self, db_field, request, **kwargs):
+        typed = admin_formfield_kwargs(db_field, type(self).formfield_overrides)
+        return formfield_for_dbfield(self, db_field, request, **{**typed, **kwargs})
+
+    return wrapper
+
+
+BaseModelAdmin.formfield_for_dbfield = _typed_inputs(BaseModelAdmin.formfield_for_dbfield)
 
 
 class _SharedChoices(BaseChoiceIterator):

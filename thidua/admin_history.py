@@ -39,6 +39,11 @@ from .admin_forms import labelled_messages
 REVERT_DISABLED_MESSAGE = "Không thể khôi phục phiên bản cũ của «{name}»: {reason}"
 
 
+def _clause(reason: str) -> str:
+    """A refusal put after «…: » (REVERT_DISABLED_MESSAGE): its first letter lowercase."""
+    return reason[:1].lower() + reason[1:]
+
+
 def actor_label(user) -> str:
     """Who made a change, as the history pages name them: «full name (login)», or the login
     alone when the account has no name; "" when no account is recorded."""
@@ -165,8 +170,22 @@ class HistoryGuardMixin:
             return "tài khoản không có quyền thêm lại hồ sơ đã xóa."
         return None
 
+    def revert_state_refusal(self, request, obj):
+        """Why `obj`, as it stands now, may not be reverted by anyone (e.g. a dossier past the
+        states in which it is edited), or None. The version's page is then shown read-only with
+        the reason, as for a refusal; a POST from a page loaded before the state changed still
+        goes through the change form and its save, which refuse it with the same words."""
+        return None
+
+    def _revert_blocked(self, request, obj, deleted=False):
+        """What the version's page says instead of offering «Khôi phục», or None."""
+        refusal = self.revert_refusal(request, obj, deleted)
+        if refusal is None and obj is not None and not deleted:
+            refusal = self.revert_state_refusal(request, obj)
+        return refusal
+
     def revert_disabled(self, request, obj=None):
-        return self.revert_refusal(request, obj) is not None
+        return self._revert_blocked(request, obj) is not None
 
     # --- views ---------------------------------------------------------------------------------
 
@@ -226,9 +245,13 @@ class HistoryGuardMixin:
         target = version if deleted else current
         if deleted:
             target._state.adding = True
-        refusal = self.revert_refusal(request, target, deleted)
-        if request.method == "POST" and refusal is not None:
-            raise PermissionDenied(REVERT_DISABLED_MESSAGE.format(name=version, reason=refusal))
+        if request.method == "POST":
+            # Not the user's to revert: refused outright. The object's state is left to the
+            # save (a page loaded before it changed): its refusal is shown on the form.
+            refusal = self.revert_refusal(request, target, deleted)
+            if refusal is not None:
+                raise PermissionDenied(REVERT_DISABLED_MESSAGE.format(name=version, reason=refusal))
+        refusal = self._revert_blocked(request, target, deleted)
 
         fieldsets = self.get_fieldsets(request, target)
         form_class = self.get_form(
@@ -247,6 +270,12 @@ class HistoryGuardMixin:
             form = form_class(instance=target, initial=model_to_dict(version, fields=fields))
         else:
             form = form_class(instance=version)
+            # Why the page offers no «Khôi phục»: the refusal a revert would get.
+            self.message_user(
+                request,
+                REVERT_DISABLED_MESSAGE.format(name=version, reason=_clause(refusal)),
+                messages.WARNING,
+            )
 
         readonly = (
             flatten_fieldsets(fieldsets)

@@ -11,8 +11,10 @@ class StaticPages(Sitemap):
     def items(self):
         return [
             "home",
+            "blocs:years",
             "blocs:bloc_list",
             "units:list",
+            "units:people",
             "blocs:events",
             "awards:list",
             "awards:statistics",

@@ -1,13 +1,16 @@
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Paginator
+from django.db.models import F, Prefetch
 from django.http import Http404
 from django.shortcuts import render
 
+from thidua.collation import vi_order
 from thidua.middleware import free_text_params
+from thidua.numbers import page_number
 from thidua.panels import panels_for
 
 from . import queries
-from .models import UnitKind
+from .models import Person, Position, UnitKind
 
 PAGE_SIZE = 50
 
@@ -16,7 +19,9 @@ PAGE_SIZE = 50
 def unit_list(request):
     kind = request.GET.get("loai", "")
     query = request.GET.get("q", "").strip()[:200]
-    page = Paginator(queries.unit_list(kind, query), PAGE_SIZE).get_page(request.GET.get("trang"))
+    page = Paginator(queries.unit_list(kind, query), PAGE_SIZE).get_page(
+        page_number(request.GET.get("trang"))
+    )
     params = request.GET.copy()
     params.pop("trang", None)
     return render(
@@ -29,6 +34,35 @@ def unit_list(request):
             "q": query,
             "params": params.urlencode(),
         },
+    )
+
+
+def _people(query: str):
+    """People by name (optionally matching a diacritics-blind query), each with
+    `recorded_positions`: their titles, the latest recorded first (a page of people in three
+    queries: the count, the people, their positions)."""
+    positions = Position.objects.select_related("unit").order_by(
+        F("from_year").desc(nulls_last=True), F("started_on").desc(nulls_last=True), "pk"
+    )
+    people = Person.objects.only("full_name", "slug").order_by(vi_order("full_name"), "pk")
+    if query:
+        people = people.search(query)
+    return people.prefetch_related(
+        Prefetch("positions", queryset=positions, to_attr="recorded_positions")
+    )
+
+
+@free_text_params("q")
+def person_list(request):
+    """/ca-nhan/: the people on record (name and latest recorded title), paginated."""
+    query = request.GET.get("q", "").strip()[:200]
+    page = Paginator(_people(query), PAGE_SIZE).get_page(page_number(request.GET.get("trang")))
+    params = request.GET.copy()
+    params.pop("trang", None)
+    return render(
+        request,
+        "units/person_list.html",
+        {"page": page, "q": query, "params": params.urlencode()},
     )
 
 

@@ -1,5 +1,6 @@
 """Admin of decisions and the awards they grant or revoke."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -8,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 from thidua.admin import BaseAdmin, FoldedSearchMixin
 from thidua.admin_filters import year_filter
 from thidua.admin_forms import KeepContextOnAddAnotherMixin
+from thidua.numbers import parse_int
 
 from .. import services
 from ..models import Award, Decision, DecisionKind
@@ -83,22 +85,103 @@ class DecisionAdmin(KeepContextOnAddAnotherMixin, FoldedSearchMixin, BaseAdmin):
         )
 
 
-@admin.action(description="Thu hồi khen thưởng (chọn quyết định thu hồi, ghi lý do)")
-def revoke_awards(modeladmin, request, queryset):
-    pk = request.POST.get("decision")
-    decision = Decision.objects.filter(pk=pk, kind=DecisionKind.REVOKE).first() if pk else None
-    if decision is None:
-        modeladmin.message_user(
-            request, "Chọn một quyết định thu hồi trong ô «Quyết định».", messages.ERROR
+class RevokeActionForm(WorkflowActionForm):
+    """The awards list's action bar: the revoking decision is either one already recorded
+    (its ID, «Quyết định (mã số)») or typed by its number and date, recorded then as a
+    «Quyết định» as the grant step records its own — a reviewer, who adds no documents in the
+    admin, enters the real decision instead of picking some other document. The typed inputs are
+    plain text here, the ID too (input Django cannot read would make it drop the whole action as
+    «no action selected»): the action reads them (RevokeInputs), naming what is wrong."""
+
+    reviewer = None
+    # The ID as typed (same lookup widget): an unknown ID is named by the action, not dropped.
+    decision = forms.CharField(
+        label=WorkflowActionForm.base_fields["decision"].label,
+        required=False,
+        widget=WorkflowActionForm.base_fields["decision"].widget,
+    )
+    revoke_number = forms.CharField(label="hoặc số quyết định thu hồi", required=False)
+    revoke_issued_on = forms.CharField(
+        label="ngày ban hành", required=False, widget=forms.DateInput
+    )
+
+
+class RevokeInputs(forms.Form):
+    number = forms.CharField(label="Số quyết định thu hồi", required=False)
+    issued_on = forms.DateField(label="Ngày ban hành quyết định thu hồi", required=False)
+
+    def __init__(self, data):
+        super().__init__(
+            {"number": data.get("revoke_number", ""), "issued_on": data.get("revoke_issued_on", "")}
         )
+
+
+REVOKE_DECISION_MISSING = (
+    "Chọn quyết định thu hồi đã ghi trong ô «Quyết định (mã số)», hoặc ghi số và ngày ban hành "
+    "của quyết định thu hồi."
+)
+
+
+def _revoking(request):
+    """(the arguments of services.revoke naming the revoking decision, or None; the refusal)."""
+    pk = request.POST.get("decision") or ""
+    inputs = RevokeInputs(request.POST)
+    typed = bool(inputs.data["number"].strip() or inputs.data["issued_on"].strip())
+    if pk and typed:
+        return None, (
+            "Chọn một quyết định thu hồi đã ghi hoặc ghi số, ngày của quyết định thu hồi mới, "
+            "không cả hai."
+        )
+    if pk:
+        number = parse_int(pk.strip(), low=1)
+        decision = (
+            Decision.objects.select_related("document").filter(pk=number).first()
+            if number
+            else None
+        )
+        if decision is None or decision.kind != DecisionKind.REVOKE:
+            return None, f"Mã số {pk} không phải một quyết định thu hồi. {REVOKE_DECISION_MISSING}"
+        return {"decision": decision}, None
+    if not typed:
+        return None, REVOKE_DECISION_MISSING
+    if not inputs.is_valid():
+        return None, " ".join(
+            f"«{inputs.fields[name].label}»: {' '.join(errors)}"
+            for name, errors in inputs.errors.items()
+        )
+    number, issued_on = inputs.cleaned_data["number"].strip(), inputs.cleaned_data["issued_on"]
+    if not number or issued_on is None:
+        missing = "số" if not number else "ngày ban hành"
+        return None, f"Ghi cả {missing} của quyết định thu hồi. {REVOKE_DECISION_MISSING}"
+    return {"number": number, "issued_on": issued_on}, None
+
+
+def _revoke_error(error: ValidationError) -> str:
+    """A refusal of services.revoke; one about the typed number or date (the document it
+    records) names that input."""
+    if not hasattr(error, "error_dict"):
+        return error_text(error)
+    parts = []
+    for name, items in error.error_dict.items():
+        text = " ".join(ValidationError(items).messages)
+        field = RevokeInputs.base_fields.get(name)
+        parts.append(f"«{field.label}»: {text}" if field is not None else text)
+    return " ".join(parts)
+
+
+@admin.action(description="Thu hồi khen thưởng (chọn hoặc ghi quyết định thu hồi, ghi lý do)")
+def revoke_awards(modeladmin, request, queryset):
+    revoking, refusal = _revoking(request)
+    if refusal:
+        modeladmin.message_user(request, refusal, messages.ERROR)
         return
     done = 0
     for award in queryset:
         try:
-            services.revoke(award, request.user, request.POST.get("reason", ""), decision=decision)
+            services.revoke(award, request.user, request.POST.get("reason", ""), **revoking)
             done += 1
         except ValidationError as error:
-            modeladmin.message_user(request, f"«{award}»: {error_text(error)}", messages.ERROR)
+            modeladmin.message_user(request, f"«{award}»: {_revoke_error(error)}", messages.ERROR)
     if done:
         modeladmin.message_user(request, f"Đã thu hồi {done} khen thưởng.", messages.SUCCESS)
 
@@ -136,7 +219,7 @@ class AwardAdmin(
         "revocation_reason",
         "revoked_at",
     ]
-    action_form = WorkflowActionForm
+    action_form = RevokeActionForm
     actions = [revoke_awards]
     history_revert = False
     history_revert_refusal = (

@@ -4,6 +4,7 @@ read-only here; the actions call awards.services."""
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from blocs.admin.events import EventAdmin, EventRowForm
@@ -24,13 +25,45 @@ from .common import (
     error_text,
 )
 
+# What a proposal keeps once a dossier is made from it (Proposal.check_kept_by_dossier): shown
+# read-only on its rows and pages.
+KEPT_BY_DOSSIER = ["event", "award_type", "unit", "person"]
+
+
+class ProposalRowForm(EventRowForm):
+    """A proposal row of the event's page: a row with a dossier shows its award type and
+    recipient read-only (disabled: a posted change is ignored; the model refuses it anyway)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        dossier = self.instance.dossier_id() if self.instance.pk else None
+        if dossier is None:
+            return
+        for name in KEPT_BY_DOSSIER:
+            if name in self.fields:
+                self.fields[name].disabled = True
+
 
 class ProposalInline(JoinedInlineMixin, admin.TabularInline):
     model = Proposal
-    form = EventRowForm
+    form = ProposalRowForm
     extra = 0
-    fields = ["order", "award_type", "unit", "person", "note"]
+    fields = ["order", "award_type", "unit", "person", "note", "dossier"]
+    readonly_fields = ["dossier"]
     autocomplete_fields = ["unit", "person"]
+    # The dossier made from each row, read with the rows (ProposalRowForm asks it).
+    select_also = ("nomination",)
+
+    @admin.display(description="hồ sơ đề nghị")
+    def dossier(self, obj):
+        dossier = obj.dossier_id() if obj is not None and obj.pk else None
+        if dossier is None:
+            return "–"
+        return format_html(
+            '<a href="{}">Hồ sơ số {}</a>: không sửa loại khen thưởng, đối tượng của đề xuất',
+            reverse("admin:awards_nomination_change", args=[dossier]),
+            dossier,
+        )
 
     def get_queryset(self, request):
         # A row's title names the unit as it was called that year.
@@ -68,6 +101,12 @@ class ProposalAdmin(KeepContextOnAddAnotherMixin, RecipientSearchMixin, BaseAdmi
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("unit__names")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.dossier_id() is not None:
+            fields += [f for f in KEPT_BY_DOSSIER if f not in fields]
+        return fields
 
     @admin.display(description="đã lập hồ sơ", boolean=True)
     def has_nomination(self, obj):
@@ -175,11 +214,25 @@ class NominationAdminForm(AdminModelForm):
     services.save_draft instead of silently overwriting that change."""
 
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Who edits (NominationAdmin.get_form): the service's refusals are asked while validating.
+    actor = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.version
+
+    def _post_clean(self):
+        super()._post_clean()
+        # What services.save_draft refuses before it writes (the dossier no longer editable,
+        # a bloc and year the user may not prepare) is shown here, on the bloc, with what was
+        # typed kept; save_model's save_draft asks it again under the dossier's lock.
+        if self.actor is None or self.has_error("bloc") or self.has_error("year"):
+            return
+        try:
+            services.check_draft(self.instance, self.actor)
+        except ValidationError as error:
+            self._update_errors(error)
 
 
 @admin.register(Nomination)
@@ -258,6 +311,15 @@ class NominationAdmin(
         ),
         ("Xử lý", {"fields": ["status", "rule_checks", "created_by", "created_at", "updated_at"]}),
     ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"actor": request.user})
+
+    def revert_state_refusal(self, request, obj):
+        # The refusal the save would give (services.save_draft): a dossier past the draft and
+        # returned states shows its old versions read-only.
+        return services.edit_refusal(obj)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

@@ -162,6 +162,18 @@ def decision_certificates(request, pk):
         )
         return redirect(back)
     awards = records.decision_awards(decision)[first - 1 : last]
+    # Revoked awards get no certificate (write_certificates skips them): a range of revoked
+    # awards only would be a blank PDF. Their flags alone, at most the batch limit.
+    flags = records.decision_awards(decision).prefetch_related(None)
+    revoked = list(flags.values_list("revoked_by_id", flat=True)[first - 1 : last])
+    if all(revoked):
+        which = (
+            f"Mọi khen thưởng ({total}) của «{decision}»"
+            if (first, last) == (1, total)
+            else f"Các khen thưởng số sổ vàng từ {first} đến {last} của «{decision}»"
+        )
+        messages.error(request, f"{which} đã bị thu hồi: không in bằng, giấy khen.")
+        return redirect(back)
     base_url = records.public_base_url(request)
     mode = _mode(request)
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from blocs.models import Document, Honour
+from blocs.models import Document, DocumentKind, Honour
 from thidua import batch
 from thidua.codes import random_code
 from thidua.years import date_range_constraints, date_validators
@@ -82,6 +82,27 @@ class Decision(models.Model):
     def signer_label(self) -> str:
         name = self.signer_name or (str(self.signer) if self.signer_id else "")
         return ", ".join(p for p in [self.signer_title, name] if p)
+
+    def document_refusal(self) -> str | None:
+        """Why this decision may not rest on its document, or None. An award is granted and
+        revoked by a decision (Luật Thi đua, khen thưởng 2022): the document is of the kind
+        «Quyết định», never a Công văn, a Nghị quyết or a Tờ trình. Asked by clean() (the
+        admin, the imports, the services' new decisions) and by the services that use a
+        decision already recorded (grant, revoke)."""
+        if not self.document_id:
+            return None
+        document = self.document
+        if document.kind == DocumentKind.DECISION:
+            return None
+        return (
+            f"«{document}» không phải là quyết định: quyết định khen thưởng và quyết định thu "
+            f"hồi khen thưởng phải là văn bản loại «{DocumentKind.DECISION.label}»."
+        )
+
+    def clean(self):
+        refusal = self.document_refusal()
+        if refusal:
+            raise ValidationError({"document": refusal}, code="document_kind")
 
 
 def revoking_prefetch():

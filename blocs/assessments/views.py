@@ -334,9 +334,12 @@ def action(request, pk, slug):
     if refusal is not None and refusal.kind == "permission":
         raise PermissionDenied(refusal.message)
     form = ConfirmStepForm(request.POST if request.method == "POST" else None)
+    explanation = refusal.message if refusal is not None else ""
     if request.method == "POST" and form.is_valid():
         if refusal is not None:
+            # Said once: as the form's error, not also above it.
             form.add_error(None, refusal.message)
+            explanation = ""
         else:
             try:
                 step.perform(assessment, request.user)
@@ -353,7 +356,7 @@ def action(request, pk, slug):
             "form": form,
             "title": step.title,
             "subject": assessment,
-            "explanation": refusal.message if refusal is not None else "",
+            "explanation": explanation,
             "cancel_url": reverse("blocs:assessment", args=[pk]),
         },
     )

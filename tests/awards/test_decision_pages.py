@@ -77,7 +77,7 @@ def test_large_decision_is_paginated_with_constant_queries(
         AwardFactory(decision=decision, unit=UnitFactory(), ordinal=n)
     with django_assert_max_num_queries(10):
         first = text_of(client.get(decision.get_absolute_url()))
-    assert "Trang 1/3" in first
+    assert "Trang 1 / 3" in first
     with django_assert_max_num_queries(10):
         last = text_of(client.get(decision.get_absolute_url(), {"page": 3}))
     assert "Cục Thứ Nhất" not in last

@@ -140,7 +140,7 @@ def test_public_list_is_paginated(client, public):
     assert "Trang 2" in second and "page=1" in second and "page=3" not in second
     # Filtered: the exact count and the number of pages.
     filtered = page(client, bloc=public.bloc.pk)
-    assert "Trang 1/2" in filtered and "kết quả." in filtered
+    assert "Trang 1 / 2" in filtered and "kết quả." in filtered
 
 
 @pytest.mark.parametrize("n", [2, 20])
