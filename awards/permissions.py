@@ -298,6 +298,9 @@ for model in ["decision", "award", "councilvote"]:
     rules.add_perm(f"awards.add_{model}", can_enter_data | is_reviewer)
     rules.add_perm(f"awards.change_{model}", can_enter_data | is_reviewer)
     rules.add_perm(f"awards.delete_{model}", is_administrator)
+# A council's vote is a review step (workflow "council_vote"): only those who may take it see
+# «Thêm» (the step itself still asks can_review_nomination of the dossier chosen).
+rules.set_perm("awards.add_councilvote", rules.predicate(holds_review_role))
 # Certificate layouts (positions on the printed sheet): administrators.
 for model in ["certificatelayout", "certificatefield"]:
     rules.add_perm(f"awards.view_{model}", is_staff_role)

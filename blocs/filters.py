@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 
+from thidua.form_fields import CalendarDateField
 from thidua.years import RangeFilterForm, YearFilter
 
 from .event_queries import of_year
@@ -11,15 +12,21 @@ from .models import Bloc, Event, EventKind
 DATE_WIDGET = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 
 
+class CalendarDateFilter(django_filters.DateFilter):
+    """A date filter that says «Ngày 31/02/2016 không có trong lịch.» as the staff forms do."""
+
+    field_class = CalendarDateField
+
+
 class EventFilterForm(RangeFilterForm):
     ranges = (("tu_ngay", "den_ngay"),)
 
 
 class EventFilter(django_filters.FilterSet):
-    tu_ngay = django_filters.DateFilter(
+    tu_ngay = CalendarDateFilter(
         field_name="held_on", lookup_expr="gte", label="Từ ngày", widget=DATE_WIDGET
     )
-    den_ngay = django_filters.DateFilter(
+    den_ngay = CalendarDateFilter(
         field_name="held_on", lookup_expr="lte", label="Đến ngày", widget=DATE_WIDGET
     )
     loai = django_filters.ChoiceFilter(

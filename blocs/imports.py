@@ -15,7 +15,7 @@ from thidua.imports.reader import Column
 from thidua.imports.run import row_errors
 from thidua.text import fold
 from units.imports import unit_index
-from units.models import Person, Position
+from units.models import Person, Position, name_part
 
 from .models import Bloc, BlocYear, Membership, Role, check_member_count, check_roster
 
@@ -26,7 +26,11 @@ def person_index(names) -> NameIndex:
     """The people whose folded full name is one of `names` (exact matches only: the people
     table is large, a near-spelling scan of it per row would be too slow)."""
     folded = {fold(name) for name in names if name}
-    people = Person.objects.filter(search_text__in=folded).only("id", "full_name", "slug")
+    people = (
+        Person.objects.alias(name_key=name_part())
+        .filter(name_key__in=folded)
+        .only("id", "full_name", "slug")
+    )
     return NameIndex(((p, [p.full_name]) for p in people), close_matches=False)
 
 

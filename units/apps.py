@@ -9,6 +9,7 @@ class UnitsConfig(AppConfig):
         # Registers the rules permissions, page panels and search providers.
         from thidua.imports.registry import register
 
-        from . import imports, panels, permissions  # noqa: F401
+        from . import imports, panels, permissions, signals  # noqa: F401
 
+        signals.connect()
         register(imports.UnitImporter())

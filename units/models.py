@@ -2,11 +2,14 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Left, StrIndex
+from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from thidua.collation import vi_order
 from thidua.models import NameSpan, Searchable, name_in
+from thidua.search import SEPARATOR
 from thidua.slugs import unique_slug
 from thidua.text import fold, identity_key
 from thidua.years import (
@@ -266,6 +269,22 @@ class Person(Searchable):
     def search_source(self):
         return [self.full_name]
 
+    def refresh_search_text(self) -> None:
+        # The name, then the titles the person held: a search for «Thứ trưởng» finds them, and
+        # the name still ranks first (thidua.search.leading_part_rank). Imports compare names
+        # with the part before the separator only (name_key).
+        super().refresh_search_text()
+        if self.pk:
+            titles = fold(*self.positions.order_by("pk").values_list("title", flat=True))
+            if titles:
+                self.search_text = f"{self.search_text}{SEPARATOR}{titles}"
+
+    def reindex(self) -> None:
+        """Store the search text again after a change to the person's positions (no history
+        row: the person did not change)."""
+        self.refresh_search_text()
+        Person.objects.filter(pk=self.pk).update(search_text=self.search_text)
+
 
 class Position(models.Model):
     """A person's title at a unit for a span of time (e.g. Phó Vụ trưởng, from ... to ...)."""
@@ -383,3 +402,15 @@ class User(AbstractUser):
     class Meta(AbstractUser.Meta):
         verbose_name = "tài khoản"
         verbose_name_plural = "tài khoản"
+
+
+def name_part():
+    """An expression: a person's folded name, the search text before the titles (see
+    Person.refresh_search_text)."""
+    text = models.F("search_text")
+    start = StrIndex(text, models.Value(SEPARATOR))
+    return models.Case(
+        models.When(GreaterThan(start, 0), then=Left(text, start - 1)),
+        default=text,
+        output_field=models.TextField(),
+    )

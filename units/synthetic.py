@@ -3,6 +3,7 @@
 from django.contrib.auth.models import Group
 
 from thidua import roles
+from thidua.search import SEPARATOR
 from thidua.synthetic import (
     FAMILY_NAMES,
     FIELD_WORDS,
@@ -83,6 +84,9 @@ def generate_units_and_people(ctx):
     ctx.ids["units"] = [u.pk for u in children]
 
     people = []
+    title = "Chuyên viên"
+    # The search text as Person.refresh_search_text writes it: the name, then the title.
+    titles = f"{SEPARATOR}{fold(title)}"
     for i in range(plan.people):
         name = (
             f"{FAMILY_NAMES[rng.randrange(len(FAMILY_NAMES))]} "
@@ -90,7 +94,9 @@ def generate_units_and_people(ctx):
             f"{GIVEN_NAMES[rng.randrange(len(GIVEN_NAMES))]}"
         )
         people.append(
-            Person(full_name=name, slug=f"{SYNTHETIC_PREFIX}cn-{i}", search_text=fold(name))
+            Person(
+                full_name=name, slug=f"{SYNTHETIC_PREFIX}cn-{i}", search_text=fold(name) + titles
+            )
         )
     people = bulk_insert(Person, people, ctx, "cá nhân")
     ctx.ids["people"] = [p.pk for p in people]
@@ -98,7 +104,7 @@ def generate_units_and_people(ctx):
     bulk_insert(
         Position,
         (
-            Position(person_id=p.pk, unit_id=unit_ids[i % len(unit_ids)], title="Chuyên viên")
+            Position(person_id=p.pk, unit_id=unit_ids[i % len(unit_ids)], title=title)
             for i, p in enumerate(people)
         ),
         ctx,

@@ -11,7 +11,7 @@ the second finds a confirmed version and is refused.
 import datetime
 import json
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from django import forms
@@ -21,6 +21,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from thidua import integrity
+from thidua.numbers import parse_decimal, parse_int
 from thidua.predicates import can
 from thidua.years import date_validators
 
@@ -177,18 +178,15 @@ SMALL_INT_MAX = 32767  # PositiveSmallIntegerField
 
 def _number(text, label, errors, key, *, decimal=False):
     """The number typed in a field, or None: empty, or refused with a message naming the field
-    and the rule (a count is a whole number from 0 to SMALL_INT_MAX; a score is a number ≥ 0)."""
-    text = ("" if text is None else str(text)).strip().replace(",", ".")
+    and the rule (a count is a whole number from 0 to SMALL_INT_MAX; a score is a number ≥ 0).
+    Read as the site's forms read numbers (thidua.numbers): 1.000 is a thousand, 8,5 a decimal."""
+    text = ("" if text is None else str(text)).strip()
     if not text:
         return None
-    try:
-        value = Decimal(text) if decimal else int(text)
-    except (InvalidOperation, ValueError):
+    value = parse_decimal(text) if decimal else parse_int(text, grouped=True)
+    if value is None:
         kind = "số" if decimal else "số nguyên"
         errors.setdefault(key, []).append(f"{label}: «{text}» không phải là {kind}.")
-        return None
-    if decimal and not value.is_finite():
-        errors.setdefault(key, []).append(f"{label}: «{text}» không phải là số.")
         return None
     if value < 0:
         errors.setdefault(key, []).append(

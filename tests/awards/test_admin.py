@@ -260,3 +260,12 @@ def test_the_awards_year_filter_reads_the_awards_table_alone(client, world):
     assert "?year__exact=2012" in html
     (bounds,) = [q["sql"] for q in queries if "MIN(" in q["sql"]]
     assert "JOIN" not in bounds
+
+
+def test_only_those_who_may_record_a_council_vote_are_offered_to_add_one(client, world):
+    add_url = reverse("admin:awards_councilvote_add")
+    for user, offered in [(world.reviewer, True), (world.clerk, False), (world.leader, False)]:
+        client.force_login(user)
+        html = client.get(reverse("admin:awards_councilvote_changelist")).content.decode()
+        assert (add_url in html) is offered, user
+        assert client.get(add_url).status_code == (200 if offered else 403), user

@@ -285,3 +285,26 @@ def test_an_empty_post_is_refused_rather_than_saved_as_an_empty_version(client, 
     assert response.status_code == 200
     assert "Chưa có kết quả để lưu" in page
     assert Assessment.objects.count() == 0
+
+
+# --- 6. numbers read as the site's forms read them ------------------------------------------------
+
+
+def test_a_ballot_count_grouped_with_a_dot_is_a_thousand_not_refused(client, world):
+    bloc_year, units, clerk, _ = world
+    client.force_login(clerk)
+    counts = {f"ballots_{k}": v for k, v in TALLY5.items()}
+    counts.update(ballots_issued="1.200", ballots_returned="1.200", ballots_valid="1.200")
+    response, page = post(client, bloc_year, form(units, **counts))
+    assert response.status_code == 302, page
+    assessment = Assessment.objects.get()
+    assert (assessment.ballots_issued, assessment.ballots_valid) == (1200, 1200)
+
+
+@pytest.mark.parametrize("typed", ["1.20", "1,200", "12.00.0"])
+def test_a_misgrouped_count_is_refused_not_guessed(client, world, typed):
+    bloc_year, units, clerk, _ = world
+    client.force_login(clerk)
+    _, page = post(client, bloc_year, form(units, ballots_issued=typed))
+    assert f"Số phiếu phát ra: «{typed}» không phải là số nguyên." in page
+    assert Assessment.objects.count() == 0

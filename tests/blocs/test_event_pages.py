@@ -536,3 +536,9 @@ def test_a_filter_that_cannot_be_read_lists_no_event_and_says_why(client, db, pa
     assert "0 sự kiện." in page and "Hội nghị luôn có mặt" not in page
     assert 'class="message message-error"' in page
     assert "Hội nghị luôn có mặt" in client.get("/su-kien/").content.decode()
+
+
+def test_list_says_a_day_missing_from_the_calendar_is_missing(client, listed):
+    response = client.get("/su-kien/", {"tu_ngay": "31/02/2021"})
+    assert response.status_code == 200
+    assert "Ngày 31/02/2021 không có trong lịch." in page_text(response)
