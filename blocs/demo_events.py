@@ -105,6 +105,7 @@ def _load_event(row, stdout):
             "period_start": row["period_start"],
             "period_end": row["period_end"],
             "place": row.get("place", ""),
+            "time_of_day": row.get("time_of_day", ""),
             "member_count": row.get("member_count"),
             "chair": _person(row.get("chair")),
             "chair_title": row.get("chair_title", ""),

@@ -305,7 +305,14 @@ class EventAdmin(
         ),
         (
             "Thời gian, địa điểm",
-            {"fields": [("period_start", "period_end"), "held_on", "place", "member_count"]},
+            {
+                "fields": [
+                    ("period_start", "period_end"),
+                    ("held_on", "time_of_day"),
+                    "place",
+                    "member_count",
+                ]
+            },
         ),
         ("Chủ trì", {"fields": [("chair", "chair_title")]}),
         (

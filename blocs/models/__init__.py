@@ -44,6 +44,7 @@ from .events import (
     EventKind,
     EventPart,
     EventQuerySet,
+    TimeOfDay,
     event_of,
 )
 from .registry import (
@@ -107,6 +108,7 @@ __all__ = [
     "SectionKind",
     "Speech",
     "SpeechKind",
+    "TimeOfDay",
     "MAX_UNITS",
     "UnitCountField",
     "YearField",

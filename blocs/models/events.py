@@ -24,6 +24,14 @@ class EventKind(models.TextChoices):
     OTHER = "khac", "Sự kiện khác"
 
 
+class TimeOfDay(models.TextChoices):
+    """The part of the day a source gives («Sáng ngày 18/12/2015»), when it gives no hour."""
+
+    MORNING = "sang", "Sáng"
+    AFTERNOON = "chieu", "Chiều"
+    EVENING = "toi", "Tối"
+
+
 # One event of a given kind per bloc per day (except «Sự kiện khác»): a second one is a double
 # submission or the same conference typed again. Event.check_one_per_day() names the event
 # already there; the database constraint catches two saves that both passed that check.
@@ -50,6 +58,13 @@ class Event(Searchable):
     period_start = models.PositiveSmallIntegerField("kỳ thi đua từ năm", validators=year_validators)
     period_end = models.PositiveSmallIntegerField("kỳ thi đua đến năm", validators=year_validators)
     held_on = models.DateField("ngày tổ chức", validators=date_validators)
+    time_of_day = models.CharField(
+        "buổi",
+        max_length=5,
+        choices=TimeOfDay.choices,
+        blank=True,
+        help_text="Buổi tổ chức, khi nguồn tin ghi (ví dụ «Sáng ngày 18/12/2015»).",
+    )
     place = models.CharField("địa điểm", max_length=255, blank=True)
     slug = models.SlugField(
         "đường dẫn",

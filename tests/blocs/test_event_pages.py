@@ -86,7 +86,7 @@ SEED_000_FACTS = [
 SEED_001_URL = "/su-kien/khoi-tong-cuc-cuc-ban-quy-tong-ket-2015/"
 SEED_001_FACTS = [
     "Hội nghị Tổng kết công tác thi đua Khối Tổng cục, Cục, Ban và Quỹ",
-    "Ngày 18/12/2015, tại Trụ sở Bộ Khoa học và Công nghệ",
+    "Sáng ngày 18/12/2015, tại Trụ sở Bộ Khoa học và Công nghệ",
     "Khối thi đua Tổng cục, Cục, Ban và Quỹ (gồm 9 đơn vị)",
     "21/12/2015 15:03",
     "Hội nghị tổng kết công tác thi đua - khen thưởng năm 2015 và phương hướng nhiệm vụ công tác thi đua năm 2016",
