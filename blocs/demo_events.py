@@ -243,11 +243,12 @@ def load_events(stdout):
             defaults={"kind": row["kind"], "issuer": row["issuer"], "title": row.get("title", "")},
         )
     for row in data["movements"]:
+        # Found by name: a kind corrected in the data files corrects the recorded movement.
         update_or_create(
             Movement,
-            kind=row["kind"],
             name=row["name"],
             defaults={
+                "kind": row["kind"],
                 "launched_by": _unit(row.get("launched_by")),
                 "launched_by_text": row.get("launched_by_text", ""),
                 "basis": _document(row["basis"]) if row.get("basis") else None,

@@ -385,6 +385,9 @@ class MovementKind(models.TextChoices):
     THEME = "chu_de", "Chủ đề thi đua"
     SLOGAN = "khau_hieu", "Khẩu hiệu"
     CAMPAIGN = "cuoc_van_dong", "Cuộc vận động"
+    # A line of the Party's or the State's policy the units carry out, not a campaign of its
+    # own: «thực hành tiết kiệm, chống lãng phí» under Nghị quyết 11/NQ-CP.
+    POLICY = "chu_truong", "Chủ trương"
 
 
 class Movement(Searchable):

@@ -2,6 +2,7 @@
 
 import datetime
 import html
+import io
 import re
 
 import pytest
@@ -65,7 +66,7 @@ SEED_000_FACTS = [
     "Phong trào thi đua «Đổi mới sáng tạo đưa nhanh KH&CN vào cuộc sống»",
     "Chủ đề thi đua «Đoàn kết - kỷ cương - đổi mới sáng tạo, hiệu quả» do Bộ Khoa học và Công nghệ phát động — tiếp tục triển khai",
     "Cuộc vận động «Học tập và làm theo tấm gương đạo đức Hồ Chí Minh»",
-    "«Thực hành tiết kiệm, chống lãng phí», theo tinh thần Nghị quyết số 11/NQ-CP ngày 24/02/2011 của Chính phủ",
+    "Chủ trương «Thực hành tiết kiệm, chống lãng phí», theo tinh thần Nghị quyết số 11/NQ-CP ngày 24/02/2011 của Chính phủ",
     "bám sát nhiệm vụ chính trị của các đơn vị trong Khối",
     "nâng cao hiệu lực, hiệu quả quản lý nhà nước về KH&CN",
     "môi trường pháp lý ngày càng thuận lợi và đồng bộ",
@@ -542,3 +543,17 @@ def test_list_says_a_day_missing_from_the_calendar_is_missing(client, listed):
     response = client.get("/su-kien/", {"tu_ngay": "31/02/2021"})
     assert response.status_code == 200
     assert "Ngày 31/02/2021 không có trong lịch." in page_text(response)
+
+
+def test_a_demo_movement_recorded_under_another_kind_is_corrected_not_doubled(db):
+    """A database loaded before the data files called «Thực hành tiết kiệm, chống lãng phí» a
+    policy, not a campaign: loading the demo again corrects the kind, it adds no second row."""
+    from blocs.models import Movement, MovementKind
+
+    call_command("load_demo", stdout=io.StringIO())
+    name = "Thực hành tiết kiệm, chống lãng phí"
+    Movement.objects.filter(name=name).update(kind=MovementKind.CAMPAIGN)
+    call_command("load_demo", stdout=io.StringIO())
+    assert list(Movement.objects.filter(name=name).values_list("kind", flat=True)) == [
+        MovementKind.POLICY
+    ]
