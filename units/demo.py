@@ -27,15 +27,17 @@ def load_units_and_people(stdout):
     for row in data["people"]:
         person, _ = upsert(Person, {"slug": row["slug"]}, {"full_name": row["full_name"]})
         for position in row.get("positions", []):
-            # The years the articles show the title held (never "current").
+            # The years the articles show the title held (never "current"); a title seen in
+            # two articles years apart is two rows, not a span nobody reported.
             upsert(
                 Position,
                 {
                     "person": person,
                     "unit": Unit.objects.get(slug=position["unit"]),
                     "title": position["title"],
+                    "from_year": position.get("from_year"),
                 },
-                {"from_year": position.get("from_year"), "until_year": position.get("until_year")},
+                {"until_year": position.get("until_year")},
             )
     stdout.write(f"Đơn vị: {len(data['units'])}, cá nhân: {len(data['people'])}.")
 

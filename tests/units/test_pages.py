@@ -86,6 +86,14 @@ def test_person_page_shows_positions_and_representation(client, demo):
     assert "Năm 2015 : đại diện Cục Phát triển thị trường" in text
 
 
+def test_a_title_seen_in_two_articles_is_dated_by_each_not_spanned(client, demo):
+    # The seeds show Lê Ngân Giang as Phó Vụ trưởng in 2015 and in 2021, nothing between.
+    text = text_of(client.get("/ca-nhan/le-ngan-giang/"))
+    assert "Phó Vụ trưởng, Vụ Thi đua - Khen thưởng (2015)" in text
+    assert "Phó Vụ trưởng, Vụ Thi đua - Khen thưởng (2021)" in text
+    assert "2015–2021" not in text
+
+
 @pytest.mark.parametrize("url", ["/don-vi/khong-co/", "/ca-nhan/khong-co/"])
 def test_unknown_unit_or_person_is_404(client, demo, url):
     assert client.get(url).status_code == 404
