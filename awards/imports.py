@@ -8,11 +8,11 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 
 from blocs.imports import BlocYearForm, create_person, person_index
-from blocs.models import Bloc, document_number_key
+from blocs.models import Bloc, Document, document_number_key
 from blocs.queries import blocs_led_by
 from thidua import batch
 from thidua.imports import cells
-from thidua.imports.base import CREATE, EXISTS, Importer, Plan, RowResult
+from thidua.imports.base import CREATE, EXISTS, Importer, Plan, RowResult, field_errors
 from thidua.imports.matching import NameIndex
 from thidua.imports.reader import Column
 from thidua.imports.run import row_errors
@@ -21,7 +21,7 @@ from thidua.text import fold
 from units.imports import unit_index
 
 from . import eligibility, services
-from .models import Award, AwardType, Nomination
+from .models import Award, AwardType, DecisionKind, Nomination
 from .permissions import can, can_open_bloc_dashboard
 
 EXAMPLES = Path(__file__).parent / "demo_data" / "import_examples"
@@ -91,6 +91,14 @@ class RecipientColumns:
     def check_model(self, row, record):
         """The model's own rules (recipient kind, votes, bloc years), without FK queries."""
         super().check_model(row, record, default=self.column("award_type"))
+
+    def check_entry(self, row, award, user):
+        """What the write checks of the person entering it (services.check_award_entry: never
+        an award to their own unit or its staff), said on the row before confirm."""
+        try:
+            services.check_award_entry(user, award, "nhập")
+        except ValidationError as exc:
+            field_errors(row, exc, self.columns_by_field(), self.column("award_type"))
 
 
 # --- proposals -----------------------------------------------------------------------------------
@@ -296,6 +304,7 @@ class DecisionImporter(RecipientColumns, Importer):
         people = person_index(r.values.get("person") for r in rows)
         names = (award_type_index(), unit_index(), people)
         existing, numbered = self._existing_awards(rows)
+        recorded = self._recorded_decisions(rows)
         results, in_file, headers, ordinals = [], {}, {}, {}
         for source in rows:
             row = RowResult(source.number)
@@ -335,6 +344,10 @@ class DecisionImporter(RecipientColumns, Importer):
                     f"Cơ quan ban hành, người ký hoặc chức vụ người ký khác dòng {first[0]} của "
                     "cùng quyết định.",
                 )
+                continue
+            if decision_key in recorded and not self._matches_recorded(
+                row, source, header, *recorded[decision_key]
+            ):
                 continue
             key = self.key(award_type, unit, person, new_person, year, decision_key)
             if key in existing:
@@ -376,6 +389,7 @@ class DecisionImporter(RecipientColumns, Importer):
             if new_person:
                 award.person_id = -1  # stands for the person created on confirm
             self.check_model(row, award)
+            self.check_entry(row, award, user)
             if not row.errors:
                 in_file[key] = source.number
                 if ordinal:
@@ -389,10 +403,45 @@ class DecisionImporter(RecipientColumns, Importer):
                 }
         return Plan(results)
 
+    @staticmethod
+    def _file_keys(rows):
+        return {document_number_key(str(r.values.get("number", ""))) for r in rows}
+
+    def _recorded_decisions(self, rows):
+        """(document, its decision or None) already recorded under the numbers the file names,
+        by (number key, date): what the write would find and use instead of creating."""
+        documents = Document.objects.filter(number_key__in=self._file_keys(rows))
+        return {
+            (d.number_key, d.issued_on): (d, getattr(d, "award_decision", None))
+            for d in documents.select_related("award_decision")
+        }
+
+    def _matches_recorded(self, row, source, header, document, decision):
+        """Whether the row may go under the document recorded with its number and date: never
+        on another kind of document or a revocation (services.decision_refusal, as the write
+        asks). Issuer and signer are those recorded: a different one typed is said, not lost."""
+        refusal = services.decision_refusal(document, decision, DecisionKind.GRANT)
+        if refusal:
+            row.error(self.column("number"), f"{refusal} Hãy kiểm tra số và ngày quyết định.")
+            return False
+        recorded = {"issuer": document.issuer}
+        if decision is not None:
+            recorded |= {"signer": decision.signer_name, "signer_title": decision.signer_title}
+        typed = {"issuer": header["issuer"], "signer": header["signer_name"]}
+        typed["signer_title"] = header["signer_title"]
+        for key, value in recorded.items():
+            if source.values.get(key) is not None and fold(typed[key]) != fold(value):
+                row.notes.append(
+                    f"«{self.column(key).header}» trong tệp «{typed[key]}» khác thông tin đã ghi "
+                    f"của quyết định «{value or '(để trống)'}»: giữ thông tin đã ghi, sửa trong "
+                    "trang quản trị nếu cần."
+                )
+        return True
+
     def _existing_awards(self, rows):
         """(award type, recipient, year, decision) of the awards already recorded under the
         decisions the file names, and the (decision, số thứ tự) already used there."""
-        keys = {document_number_key(str(r.values.get("number", ""))) for r in rows}
+        keys = self._file_keys(rows)
         found, numbered = set(), set()
         awards = Award.objects.filter(decision__document__number_key__in=keys).values_list(
             "award_type_id",

@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef
 
 from blocs.models import Membership, Role
 from blocs.queries import is_leader_unit
-from thidua import roles
+from thidua import batch, roles
 from thidua.predicates import (
     can,  # noqa: F401 (the awards apps ask can() from here)
     can_enter_data,
@@ -23,6 +23,7 @@ from thidua.predicates import (
     is_reviewer,
     is_staff_role,
 )
+from units.models import Position
 
 # --- object predicates (obj: a Nomination, or an Award for revocation) --------------------------
 
@@ -57,7 +58,13 @@ def recipient_is_own_unit(user, record):
     if record.person_id:
         if user.person_id == record.person_id:
             return True
-        return record.person.positions.filter(unit_id=user.unit_id, ended_on__isnull=True).exists()
+        # Inside an import (thidua.batch) the unit's current staff are read once per file.
+        return batch.contains(
+            ("own-unit-staff", user.unit_id),
+            lambda: Position.objects.filter(unit_id=user.unit_id, ended_on__isnull=True),
+            "person_id",
+            record.person_id,
+        )
     return False
 
 

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from blocs.models import Document, DocumentKind, Event
+from blocs.models import Document, DocumentKind, Event, document_number_key
 from thidua import batch, integrity
 from units.models import Person, Unit
 
@@ -333,7 +333,10 @@ def _decision_document(document=None, **fields):
         raise ValidationError({"number": "Cần số, ký hiệu và ngày ban hành của quyết định."})
 
     def find():
-        return Document.objects.filter(number__iexact=number, issued_on=issued_on).first()
+        # The rule that makes two numbers one document (Document's unique number_key and
+        # date): case, spaces and diacritics ignored, «12/QĐ-BKHCN» is «12/qđ - BKHCN».
+        key = document_number_key(number)
+        return Document.objects.filter(number_key=key, issued_on=issued_on).first()
 
     existing = find()
     if existing:
@@ -349,6 +352,15 @@ def _decision_document(document=None, **fields):
     return _saved_once(doc, find)
 
 
+def decision_refusal(document, decision, kind) -> str | None:
+    """Why a decision of `kind` may not be recorded on `document`, already saved with its
+    `decision` (or None): the decision recorded is of another kind, or the document is no
+    «Quyết định». Asked by _decision and by the past-decision import's preview."""
+    if decision is not None and decision.kind != kind:
+        return f"«{document}» đã được ghi là {decision.get_kind_display().lower()}."
+    return (decision or Decision(document=document, kind=kind)).document_refusal()
+
+
 def _decision(actor, kind, document, signer_name, signer_title, note, **document_fields):
     document = _decision_document(document, **document_fields)
 
@@ -356,6 +368,9 @@ def _decision(actor, kind, document, signer_name, signer_title, note, **document
         return Decision.objects.filter(document=document).first()
 
     decision = find()
+    refusal = decision_refusal(document, decision, kind)
+    if refusal:
+        raise ValidationError({"document": refusal}, code="document_kind")
     if decision is None:
         decision = Decision(
             document=document,
@@ -366,13 +381,9 @@ def _decision(actor, kind, document, signer_name, signer_title, note, **document
         )
         decision.full_clean(validate_unique=False)
         decision = _saved_once(decision, find)
-    if decision.kind != kind:
-        raise ValidationError(
-            {"document": f"«{document}» đã được ghi là {decision.get_kind_display().lower()}."}
-        )
-    refusal = decision.document_refusal()  # one recorded before the rule
-    if refusal:
-        raise ValidationError({"document": refusal}, code="document_kind")
+        refusal = decision_refusal(document, decision, kind)  # saved meanwhile by another
+        if refusal:
+            raise ValidationError({"document": refusal}, code="document_kind")
     return decision
 
 
@@ -814,7 +825,7 @@ def nominations_from_assessment(assessment, actor, *, reason=""):
     return created
 
 
-def _check_award_entry(actor, award, verb):
+def check_award_entry(actor, award, verb):
     """Data entry of an award outside the workflow: the permission, and the own-unit rule."""
     if not can(actor, "awards.enter_historical_award"):
         raise ValidationError(
@@ -873,7 +884,7 @@ def record_historical_awards(
     # In an import batch: the recipients and award types checked in one query each.
     batch.prime_foreign_keys(awards)
     for award in awards:
-        _check_award_entry(actor, award, "nhập")
+        check_award_entry(actor, award, "nhập")
         award.full_clean(validate_unique=False)
         award.save()
     return awards
@@ -908,8 +919,8 @@ def correct_award(award, actor):
                 code="workflow_field",
             )
     award.revoked_at = locked.revoked_at
-    _check_award_entry(actor, locked, "sửa")
-    _check_award_entry(actor, award, "sửa")
+    check_award_entry(actor, locked, "sửa")
+    check_award_entry(actor, award, "sửa")
     award.full_clean(validate_unique=False)
     award.save()
     return award

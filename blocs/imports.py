@@ -100,7 +100,8 @@ class MembershipImporter(Importer):
         bloc_year = BlocYear.objects.filter(bloc=bloc, year=year).first()
         existing = {}
         if bloc_year is not None:
-            existing = {m.unit_id: m for m in bloc_year.memberships.select_related("unit")}
+            memberships = bloc_year.memberships.select_related("unit", "representative")
+            existing = {m.unit_id: m for m in memberships}
         roster = [(m.unit_id, m.role, str(m.unit)) for m in existing.values()]
         elsewhere = dict(
             Membership.objects.filter(organiser=bloc.organiser_id, year=year)
@@ -128,6 +129,14 @@ class MembershipImporter(Importer):
                     row.notes.append(
                         f"Vai trò trong tệp «{Role(role).label}» khác vai trò đã ghi "
                         f"«{saved.get_role_display()}»: giữ vai trò đã ghi, sửa trong trang quản trị."
+                    )
+                typed_name = source.values.get("representative")
+                saved_name = saved.representative.full_name if saved.representative else ""
+                if typed_name is not None and fold(str(typed_name)) != fold(saved_name):
+                    # Nor is the representative replaced (nor a new person created) here.
+                    row.notes.append(
+                        f"Người đại diện trong tệp «{typed_name}» khác người đã ghi "
+                        f"«{saved_name or '(chưa ghi)'}»: giữ người đã ghi, sửa trong trang quản trị."
                     )
                 continue
             if unit.pk in in_file:

@@ -2,7 +2,7 @@
 values (a template sees strings and numbers, never a model)."""
 
 from django.conf import settings
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Max, Prefetch, Q
 
 from units.models import Position
 
@@ -10,25 +10,52 @@ from ..models import Award, CouncilVote, Rule, RuleKind, VoteBase
 
 
 def decision_awards(decision):
-    """A decision's awards in ledger order (the order they were entered: «số sổ vàng» is the
-    position in it), each with the recipient's position at the decision's date for a person."""
+    """A decision's awards in ledger order (the numbers entered, then the others in the order
+    they were entered), each with the recipient's position at the decision's date for a person."""
     ordinal = F("ordinal").asc(nulls_last=True)
     return award_for_certificate().filter(decision=decision).order_by(ordinal, "pk")
 
 
-def ledger_number(award, position=None) -> int:
-    """The award's «số sổ vàng»: the ordinal entered from the decision, else its position among
-    its decision's awards in the order they were entered (`position` when the caller counted)."""
+def ledger_number(award) -> int:
+    """The award's «số sổ vàng» (Decision.ledger_figures): the ordinal entered from the decision,
+    else the highest one entered plus its rank among the unnumbered awards in the order they were
+    entered. A batch numbers its awards with ledger_range instead (no query per award)."""
     if award.ordinal is not None:
         return award.ordinal
-    if position is not None:
-        return position
-    # Its position in decision_awards()' order: the numbered awards, then the others as entered.
     counts = Award.objects.filter(decision_id=award.decision_id).aggregate(
-        numbered=Count("pk", filter=Q(ordinal__isnull=False)),
+        highest=Max("ordinal"),
         before=Count("pk", filter=Q(ordinal__isnull=True, pk__lte=award.pk)),
     )
-    return counts["numbered"] + counts["before"]
+    return (counts["highest"] or 0) + counts["before"]
+
+
+def ledger_range(decision, first, last):
+    """The awards of `decision` numbered `first` to `last` («số sổ vàng», both included), in
+    ledger order, each with its number: the numbered ones by their ordinal, then the unnumbered
+    ones by their rank after the highest ordinal."""
+    highest = decision.ledger_figures["highest"]
+    awards = decision_awards(decision)
+    for award in awards.filter(ordinal__gte=first, ordinal__lte=last).iterator(chunk_size=200):
+        yield award.ordinal, award
+    start = max(first - highest, 1)
+    if last - highest >= start:
+        unnumbered = awards.filter(ordinal__isnull=True)[start - 1 : last - highest]
+        for rank, award in enumerate(unnumbered.iterator(chunk_size=200), start):
+            yield highest + rank, award
+
+
+def ledger_range_revoked(decision, first, last) -> list[bool]:
+    """Whether each award of ledger_range(decision, first, last) is revoked (flags only)."""
+    highest = decision.ledger_figures["highest"]
+    awards = Award.objects.filter(decision=decision)
+    flags = list(
+        awards.filter(ordinal__gte=first, ordinal__lte=last).values_list("revoked_by_id", flat=True)
+    )
+    start = max(first - highest, 1)
+    if last - highest >= start:
+        unnumbered = awards.filter(ordinal__isnull=True).order_by("pk")
+        flags += unnumbered.values_list("revoked_by_id", flat=True)[start - 1 : last - highest]
+    return [bool(flag) for flag in flags]
 
 
 def position_line(person, day) -> str:
@@ -58,9 +85,10 @@ def decision_header(decision) -> dict:
 def annex_rows(decision):
     """Yields one dict per award of `decision`, numbered («số sổ vàng»)."""
     day = decision.document.issued_on
-    for number, award in enumerate(decision_awards(decision).iterator(chunk_size=500), 1):
+    offset = decision.ledger_offset
+    for position, award in enumerate(decision_awards(decision).iterator(chunk_size=500), 1):
         yield {
-            "no": ledger_number(award, number),
+            "no": award.ordinal if award.ordinal is not None else position + offset,
             "recipient": award.recipient_name,
             "position": position_line(award.person, day) if award.person_id else "",
             "kind": "Tập thể" if award.unit_id else "Cá nhân",

@@ -5,7 +5,8 @@ import datetime
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Count
+from django.db.models import Count, Max, Q
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -120,15 +121,15 @@ def award_certificate(request, pk):
     return file_response(write, f"bang-khen-{award.verification_code}.pdf", PDF)
 
 
-def _ledger_range(request, total):
+def _ledger_range(request, last_number):
     """The «số sổ vàng» range asked (?tu=&den=), or the whole decision."""
     first = parse_int(request.GET.get("tu") or "1")
-    last = parse_int(request.GET.get("den") or str(total))
+    last = parse_int(request.GET.get("den") or str(last_number))
     if first is None or last is None or first < 1 or last < first:
         return None
-    if first > total:  # past the decision's last award: nothing would be printed
+    if first > last_number:  # past the decision's last number: nothing would be printed
         return None
-    return first, min(last, total)
+    return first, min(last, last_number)
 
 
 @staff_page
@@ -138,15 +139,15 @@ def decision_certificates(request, pk):
     decision = _decision(pk)
     if decision.kind != DecisionKind.GRANT:
         raise Http404("Quyết định thu hồi không có bằng khen.")
-    total = Award.objects.filter(decision=decision).count()
-    asked = _ledger_range(request, total)
+    total, last_number = Award.objects.filter(decision=decision).count(), decision.ledger_last
+    asked = _ledger_range(request, last_number)
     back = f"{reverse('awards:documents')}#qd-{decision.pk}"
     if asked is None:
         messages.error(
             request,
             "Khoảng số sổ vàng không hợp lệ: «từ» và «đến» là số, «từ» không lớn hơn «đến»"
             + (
-                f", trong khoảng từ 1 đến {total} (quyết định có {total} khen thưởng)."
+                f", trong khoảng từ 1 đến {last_number} (quyết định có {total} khen thưởng)."
                 if total
                 else "; quyết định chưa có khen thưởng nào."
             ),
@@ -161,25 +162,24 @@ def decision_certificates(request, pk):
             "khoảng số sổ vàng (từ … đến …).",
         )
         return redirect(back)
-    awards = records.decision_awards(decision)[first - 1 : last]
     # Revoked awards get no certificate (write_certificates skips them): a range of revoked
     # awards only would be a blank PDF. Their flags alone, at most the batch limit.
-    flags = records.decision_awards(decision).prefetch_related(None)
-    revoked = list(flags.values_list("revoked_by_id", flat=True)[first - 1 : last])
-    if all(revoked):
+    revoked = records.ledger_range_revoked(decision, first, last)
+    if not revoked or all(revoked):
+        whole = (first, last) == (1, last_number)
         which = (
             f"Mọi khen thưởng ({total}) của «{decision}»"
-            if (first, last) == (1, total)
+            if whole
             else f"Các khen thưởng số sổ vàng từ {first} đến {last} của «{decision}»"
         )
-        messages.error(request, f"{which} đã bị thu hồi: không in bằng, giấy khen.")
+        state = "đã bị thu hồi" if revoked else "không có trong quyết định (số sổ vàng bị bỏ trống)"
+        messages.error(request, f"{which} {state}: không in bằng, giấy khen.")
         return redirect(back)
     base_url = records.public_base_url(request)
     mode = _mode(request)
 
     def write(handle):
-        rows = zip(range(first, last + 1), awards.iterator(chunk_size=200), strict=False)
-        numbered = ((records.ledger_number(award, position), award) for position, award in rows)
+        numbered = records.ledger_range(decision, first, last)
         certificates.write_certificates(
             handle, numbered, mode=mode, base_url=base_url, title=str(decision)
         )
@@ -203,7 +203,12 @@ def documents(request):
         request,
         Decision.objects.filter(kind=DecisionKind.GRANT)
         .select_related("document")
-        .annotate(award_count=Count("awards"))
+        .annotate(
+            award_count=Count("awards"),
+            # The highest «số sổ vàng» (Decision.ledger_last): the range a batch prints.
+            last_number=Coalesce(Max("awards__ordinal"), 0)
+            + Count("awards", filter=Q(awards__ordinal__isnull=True)),
+        )
         .order_by("-document__issued_on", "-pk"),
     )
     sessions = (

@@ -2,9 +2,10 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, Max, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from blocs.models import Document, DocumentKind, Honour
@@ -82,6 +83,34 @@ class Decision(models.Model):
     def signer_label(self) -> str:
         name = self.signer_name or (str(self.signer) if self.signer_id else "")
         return ", ".join(p for p in [self.signer_title, name] if p)
+
+    # --- «số sổ vàng»: the ledger numbers of the decision's awards ---------------------------------
+    # An award's number is the số thứ tự entered from the decision (Award.ordinal); the awards
+    # entered without one follow the highest number entered, in the order they were entered. So no
+    # two awards of a decision share a number, even when the numbers entered leave gaps (a part
+    # of a decision's list typed in: 15, 16, 17) or do not start at 1.
+
+    @cached_property
+    def ledger_figures(self) -> dict:
+        """{"highest": the highest số thứ tự entered (0 if none), "numbered": how many awards
+        have one, "unnumbered": how many have none}: one query, kept on the decision."""
+        figures = self.awards.aggregate(
+            highest=Max("ordinal"),
+            numbered=Count("pk", filter=Q(ordinal__isnull=False)),
+            unnumbered=Count("pk", filter=Q(ordinal__isnull=True)),
+        )
+        return {**figures, "highest": figures["highest"] or 0}
+
+    @property
+    def ledger_offset(self) -> int:
+        """What turns an unnumbered award's position in the ledger order (the numbered awards
+        by number, then the others as entered) into its number."""
+        return self.ledger_figures["highest"] - self.ledger_figures["numbered"]
+
+    @property
+    def ledger_last(self) -> int:
+        """The highest «số sổ vàng» of the decision (0 when it has no award)."""
+        return self.ledger_figures["highest"] + self.ledger_figures["unnumbered"]
 
     def document_refusal(self) -> str | None:
         """Why this decision may not rest on its document, or None. An award is granted and
