@@ -3,9 +3,12 @@ exports: exactly the filtered rows, Vietnamese headers, constant memory."""
 
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import OuterRef
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
 
+from blocs.queries import bloc_name_in_year
+from thidua.query_params import with_aliases
 from thidua.spreadsheet import csv_response, xlsx_response
 
 from . import queries
@@ -25,13 +28,33 @@ HEADERS = [
 CHUNK = 500
 
 
+# Other names of the list's parameters (thidua.query_params): the events list's `nam`.
+ALIASES = {"nam": "year"}
+
+
 def public_filter(params):
     """The bound filter of the public list; its `.qs` are awards, or proposals when the visitor
-    asked for what blocs proposed."""
-    probe = PublicFilter(params, queryset=queries.public_awards())
+    asked for what blocs proposed, each with `bloc_name`: the bloc's name in the row's year (as
+    the year and bloc pages, the API and the open data name it)."""
+    params = with_aliases(params, ALIASES)
+    awards = queries.public_awards().annotate(bloc_name=bloc_name_in_year(OuterRef("year")))
+    probe = PublicFilter(params, queryset=awards)
     if probe.wants_proposals:
-        return PublicFilter(params, queryset=queries.public_proposals(), proposals=True)
+        proposals = queries.public_proposals().annotate(
+            bloc_name=bloc_name_in_year(OuterRef("event__period_end"), "event__bloc")
+        )
+        return PublicFilter(params, queryset=proposals, proposals=True)
     return probe
+
+
+def refused(filterset) -> bool:
+    """A filter that cannot be read (?year=abc): the list shows nothing but the reason, and an
+    export is not made, rather than every award as if nothing had been asked."""
+    return filterset.is_bound and not filterset.is_valid()
+
+
+def filtered_rows(filterset):
+    return filterset.queryset.none() if refused(filterset) else filterset.qs
 
 
 def _event_url(event):
@@ -49,7 +72,7 @@ def public_row(record, proposals: bool) -> dict:
             "year": event.period_end,
             "award_type": record.award_type.name,
             "recipient": record.recipient_name,
-            "bloc": event.bloc.name,
+            "bloc": record.bloc_name,
             "status": "Khối đề xuất",
             "basis": event.title,
             "date": event.held_on,
@@ -67,7 +90,7 @@ def public_row(record, proposals: bool) -> dict:
         "year": record.year,
         "award_type": record.award_type.name,
         "recipient": record.recipient_name,
-        "bloc": record.bloc.name if record.bloc_id else "",
+        "bloc": record.bloc_name,
         "status": "Đã bị thu hồi" if revoked else "Đã khen thưởng",
         "basis": str(record.decision.document),
         # Who decided and who signed (the decision's own columns: no query per row).
@@ -103,6 +126,17 @@ def _rows(filterset):
         yield row_values(public_row(record, filterset.proposals))
 
 
+def _refused(request, filterset):
+    """Back to the list, which names the fields to correct, instead of a file of every row."""
+    if not refused(filterset):
+        return None
+    messages.error(
+        request, "Chưa xuất được danh sách: bộ lọc có ô không hợp lệ, hãy sửa theo thông báo."
+    )
+    query = request.GET.urlencode()
+    return redirect(reverse("awards:list") + (f"?{query}" if query else ""))
+
+
 def _thousands(number):
     return f"{number:,}".replace(",", ".")  # Vietnamese digit grouping: 20.000
 
@@ -125,13 +159,13 @@ def _too_large(request, filterset):
 
 def export_csv(request):
     filterset = public_filter(request.GET)
-    if refused := _too_large(request, filterset):
-        return refused
+    if answer := _refused(request, filterset) or _too_large(request, filterset):
+        return answer
     return csv_response(HEADERS, _rows(filterset), "khen-thuong.csv")
 
 
 def export_xlsx(request):
     filterset = public_filter(request.GET)
-    if refused := _too_large(request, filterset):
-        return refused
+    if answer := _refused(request, filterset) or _too_large(request, filterset):
+        return answer
     return xlsx_response("Khen thưởng", HEADERS, _rows(filterset), "khen-thuong.xlsx")

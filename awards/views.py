@@ -16,10 +16,18 @@ from django.views.decorators.cache import never_cache
 from blocs.models import Bloc, Event
 from blocs.queries import blocs_led_by
 from thidua.numbers import page_number, parse_int
+from thidua.query_params import requested_page, without_page
 from thidua.years import FIRST_YEAR, LAST_YEAR
 
 from . import eligibility, queries, services, workflow
-from .exports import export_csv, export_xlsx, public_filter, public_row  # noqa: F401
+from .exports import (  # noqa: F401
+    export_csv,
+    export_xlsx,
+    filtered_rows,
+    public_filter,
+    public_row,
+    refused,
+)
 from .filters import PUBLIC_PROPOSED
 from .forms import ConfirmForm, NominationForm, OverrideForm, add_service_error
 from .models import Award, AwardType, Decision, Nomination, Status
@@ -46,7 +54,8 @@ def _posted(request):
 
 
 def _page(request, items):
-    return Paginator(items, PAGE_SIZE).get_page(page_number(request.GET.get("page")))
+    # The list's own `page`, or `trang` as the other public lists name it.
+    return Paginator(items, PAGE_SIZE).get_page(requested_page(request.GET, own="page"))
 
 
 # Far beyond any real list, well within the database's OFFSET range.
@@ -103,9 +112,7 @@ class _CountlessPage:
 
 
 def _query_without_page(request):
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
+    return without_page(request.GET)
 
 
 def _nomination(pk):
@@ -122,15 +129,20 @@ def award_list(request):
     """Granted awards (revoked ones marked) and, on request, what blocs proposed at published
     events. Never a draft, a nomination's workflow or a reviewer's note."""
     filterset = public_filter(request.GET)
+    # A filter that cannot be read (?year=abc) lists nothing but the fields to correct, as the
+    # events list does, and its exports are refused: never every award under an error.
+    unreadable = refused(filterset)
     unfiltered = (
         not filterset.proposals
-        and filterset.form.is_valid()
+        and not unreadable
         and not any(v not in (None, "") for v in filterset.form.cleaned_data.values())
     )
     if unfiltered:
-        page = _CountlessPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = _CountlessPaginator(filterset.qs, PAGE_SIZE).get_page(
+            requested_page(request.GET, own="page")
+        )
     else:
-        page = _page(request, filterset.qs)
+        page = _page(request, filtered_rows(filterset))
     rows = [public_row(record, filterset.proposals) for record in page.object_list]
     return render(
         request,
@@ -139,6 +151,12 @@ def award_list(request):
             "filter": filterset,
             "page_obj": page,
             "rows": rows,
+            "refused": unreadable,
+            "refused_fields": ", ".join(
+                f"«{filterset.form[name].label}»"
+                for name in filterset.form.errors
+                if name in filterset.form.fields
+            ),
             "query": _query_without_page(request),
             # The decided awards are the default view; say that published proposals exist too.
             "proposals_waiting": None
@@ -162,7 +180,7 @@ def decision_detail(request, pk):
     except Decision.DoesNotExist:
         raise Http404("Không có quyết định công khai này.") from None
     page = Paginator(queries.decision_awards(decision), DECISION_PAGE_SIZE).get_page(
-        page_number(request.GET.get("page"))
+        requested_page(request.GET, own="page")
     )
     return render(
         request,

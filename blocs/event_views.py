@@ -9,12 +9,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from thidua.login_attempts import client_address
-from thidua.numbers import page_number
+from thidua.numbers import parse_int
 from thidua.panels import panels_for
+from thidua.query_params import requested_page, with_aliases, without_page
 
 from . import event_queries
 from .filters import EventFilter
-from .models import Event
+from .models import Bloc, Event
 
 EVENTS_PER_PAGE = 20
 VIEW_WINDOW_SECONDS = 30 * 60  # one visitor's views of one event within it count once
@@ -47,23 +48,41 @@ def count_view(request, slug):
     return JsonResponse({"views": counted.values_list("view_count", flat=True).get()})
 
 
+# The names the API and the awards list give the same things (thidua.query_params).
+EVENT_ALIASES = {"year": "nam", "kind": "loai"}
+
+
+def event_params(params):
+    """The query with the other names read as the page's: `year`, `kind`, and `bloc` (the bloc's
+    id, as on the awards list and in the API) as `khoi` (its slug); an id no bloc has stays as
+    written, and the filter refuses it by name."""
+    params = with_aliases(params, EVENT_ALIASES)
+    if params.get("bloc") and not params.get("khoi"):
+        bloc_id = parse_int(params["bloc"])
+        slug = Bloc.objects.filter(pk=bloc_id).values_list("slug", flat=True).first()
+        params["khoi"] = slug or params["bloc"]
+    params.pop("bloc", None)
+    return params
+
+
 def event_list(request):
-    events = EventFilter(request.GET or None, queryset=event_queries.public_events())
+    events = EventFilter(
+        event_params(request.GET) if request.GET else None,
+        queryset=event_queries.public_events(),
+    )
     # A filter that cannot be read lists nothing (its error says why), not every event; the
     # page then names the fields to correct (e.g. a reversed date range, refused by
     # RangeFilterForm), never «0 sự kiện» as if no event matched.
     refused = events.is_bound and not events.is_valid()
     listed = events.queryset.none() if refused else events.qs
-    page = Paginator(listed, EVENTS_PER_PAGE).get_page(page_number(request.GET.get("trang")))
-    query = request.GET.copy()
-    query.pop("trang", None)
+    page = Paginator(listed, EVENTS_PER_PAGE).get_page(requested_page(request.GET))
     return render(
         request,
         "blocs/event_list.html",
         {
             "filter": events,
             "page": page,
-            "query": query.urlencode(),
+            "query": without_page(request.GET),
             "refused": refused,
             "refused_fields": _labels_in_error(events.form) if refused else "",
         },

@@ -3,8 +3,8 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import render
 
-from thidua.numbers import page_number
 from thidua.panels import panels_for
+from thidua.query_params import requested_page
 from units.queries import unit_list
 
 from . import event_queries, queries
@@ -44,7 +44,7 @@ def year(request, year):
         raise Http404("Chưa có hồ sơ khối thi đua nào của năm này.")
     bloc_years = queries.year_index(year)
     paginator = Paginator(bloc_years, BLOCS_PER_YEAR_PAGE)
-    page = paginator.get_page(page_number(request.GET.get("trang")))
+    page = paginator.get_page(requested_page(request.GET))
     for number, start in enumerate(range(0, len(bloc_years), BLOCS_PER_YEAR_PAGE), 1):
         for bloc_year in bloc_years[start : start + BLOCS_PER_YEAR_PAGE]:
             bloc_year.page_number = number

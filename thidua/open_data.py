@@ -40,14 +40,16 @@ class Dataset:
 
 def _awards():
     from awards.models import Award
+    from blocs.queries import bloc_name_in_year
     from units.queries import unit_name_in_year
 
     return (
         Award.objects.public()
-        .select_related(
-            "award_type", "person", "bloc", "decision__document", "revoked_by__document"
+        .select_related("award_type", "person", "decision__document", "revoked_by__document")
+        .annotate(
+            unit_name=unit_name_in_year(OuterRef("year")),
+            bloc_name=bloc_name_in_year(OuterRef("year")),
         )
-        .annotate(unit_name=unit_name_in_year(OuterRef("year")))
         .order_by("pk")
     )
 
@@ -91,7 +93,14 @@ def _memberships():
     )
 
 
+# The open data's own codes of two columns, kept as they were published; the API's codes (the
+# model's) are repeated beside them (`ma_vai_tro`, `ma_doi_tuong`) so that both join.
 MEMBER_ROLES = {"leader": "khoi_truong", "deputy": "khoi_pho", "member": "thanh_vien"}
+RECIPIENT_KINDS = {"unit": "tap_the", "person": "ca_nhan"}
+
+
+def _recipient_kind(award):
+    return "unit" if award.unit_id else "person"
 
 
 def _recipient(award):
@@ -116,7 +125,7 @@ AWARD_COLUMNS = (
     Column(
         "doi_tuong",
         "tap_the (tập thể, một đơn vị) hoặc ca_nhan (cá nhân).",
-        lambda a: "tap_the" if a.unit_id else "ca_nhan",
+        lambda a: RECIPIENT_KINDS[_recipient_kind(a)],
     ),
     Column(
         "don_vi_id",
@@ -129,7 +138,7 @@ AWARD_COLUMNS = (
     ),
     Column("khoi_id", "Mã khối thi đua đề nghị (nếu có).", lambda a: a.bloc_id),
     Column(
-        "khoi", "Tên khối thi đua đề nghị (nếu có).", lambda a: a.bloc.name if a.bloc_id else ""
+        "khoi", "Tên khối thi đua đề nghị trong năm khen thưởng (nếu có).", lambda a: a.bloc_name
     ),
     Column("quyet_dinh_id", "Mã quyết định khen thưởng.", lambda a: a.decision_id),
     Column("so_quyet_dinh", "Số, ký hiệu quyết định.", lambda a: a.decision.document.number),
@@ -155,6 +164,11 @@ AWARD_COLUMNS = (
         "ly_do_thu_hoi",
         "Lý do thu hồi (nếu đã thu hồi).",
         lambda a: a.revocation_reason if a.public_revocation else "",
+    ),
+    Column(
+        "ma_doi_tuong",
+        "Như cột doi_tuong, theo mã của API (recipient_kind): unit (tập thể) hoặc person (cá nhân).",
+        _recipient_kind,
     ),
 )
 
@@ -222,6 +236,12 @@ MEMBERSHIP_COLUMNS = (
         "vai_tro",
         "khoi_truong (khối trưởng), khoi_pho (khối phó) hoặc thanh_vien (thành viên).",
         lambda m: MEMBER_ROLES[m.role],
+    ),
+    Column(
+        "ma_vai_tro",
+        "Như cột vai_tro, theo mã của API (role): leader (khối trưởng), deputy (khối phó) hoặc "
+        "member (thành viên).",
+        lambda m: m.role,
     ),
 )
 

@@ -6,8 +6,8 @@ from django.shortcuts import render
 
 from thidua.collation import vi_order
 from thidua.middleware import free_text_params
-from thidua.numbers import page_number
 from thidua.panels import panels_for
+from thidua.query_params import requested_page, with_aliases, without_page
 
 from . import queries
 from .models import Person, Position, UnitKind
@@ -17,13 +17,15 @@ PAGE_SIZE = 50
 
 @free_text_params("q")
 def unit_list(request):
-    kind = request.GET.get("loai", "")
+    # `loai`, or `kind` as the API names it.
+    kind = with_aliases(request.GET, {"kind": "loai"}).get("loai", "").strip()
+    unknown_kind = kind if kind and kind not in UnitKind.values else ""
     query = request.GET.get("q", "").strip()[:200]
-    page = Paginator(queries.unit_list(kind, query), PAGE_SIZE).get_page(
-        page_number(request.GET.get("trang"))
+    # A kind no unit has lists nothing but says so, rather than every unit as if none was asked.
+    units = queries.unit_list(kind, query)
+    page = Paginator(units.none() if unknown_kind else units, PAGE_SIZE).get_page(
+        requested_page(request.GET)
     )
-    params = request.GET.copy()
-    params.pop("trang", None)
     return render(
         request,
         "units/unit_list.html",
@@ -31,8 +33,9 @@ def unit_list(request):
             "page": page,
             "kinds": UnitKind.choices,
             "kind": kind if kind in UnitKind.values else "",
+            "unknown_kind": unknown_kind[:50],
             "q": query,
-            "params": params.urlencode(),
+            "params": without_page(request.GET),
         },
     )
 
@@ -56,13 +59,11 @@ def _people(query: str):
 def person_list(request):
     """/ca-nhan/: the people on record (name and latest recorded title), paginated."""
     query = request.GET.get("q", "").strip()[:200]
-    page = Paginator(_people(query), PAGE_SIZE).get_page(page_number(request.GET.get("trang")))
-    params = request.GET.copy()
-    params.pop("trang", None)
+    page = Paginator(_people(query), PAGE_SIZE).get_page(requested_page(request.GET))
     return render(
         request,
         "units/person_list.html",
-        {"page": page, "q": query, "params": params.urlencode()},
+        {"page": page, "q": query, "params": without_page(request.GET)},
     )
 
 

@@ -118,8 +118,12 @@ def test_unit_list_filters_by_kind(client, demo):
     assert "Cục Thông tin KH&amp;CN Quốc gia" in text
 
 
-def test_unit_list_unknown_kind_is_ignored(client, demo):
-    assert "8 đơn vị." in text_of(client.get("/don-vi/", {"loai": "khong-co"}))
+def test_unit_list_unknown_kind_is_named_not_ignored(client, demo):
+    # As the events list and the API refuse a kind they do not know: never every unit as if
+    # no kind had been asked.
+    text = text_of(client.get("/don-vi/", {"loai": "khong-co"}))
+    assert "Không có loại đơn vị «khong-co»" in text
+    assert "8 đơn vị." not in text and "Không tìm thấy đơn vị nào" not in text
 
 
 def test_unit_list_is_paginated_and_keeps_filters(client, db):

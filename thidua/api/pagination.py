@@ -19,3 +19,17 @@ class IdCursorPagination(CursorPagination):
     page_size_query_description = (
         f"Số bản ghi mỗi trang (mặc định {page_size}, tối đa {max_page_size})."
     )
+
+    def get_paginated_response_schema(self, schema):
+        # DRF's envelope names an example site's /accounts/ and says nothing of its fields.
+        answer = super().get_paginated_response_schema(schema)
+        fields = answer["properties"]
+        texts = {
+            "next": "Đường dẫn trang sau (null nếu đây là trang cuối).",
+            "previous": "Đường dẫn trang trước (null nếu đây là trang đầu).",
+        }
+        for name, text in texts.items():
+            fields[name]["description"] = text
+            fields[name]["example"] = f"https://…/api/v1/…/?{self.cursor_query_param}=cD00ODY%3D"
+        fields["results"] = {**schema, "description": "Các bản ghi của trang."}
+        return answer

@@ -1,6 +1,6 @@
 """Read-only endpoints of the public records, each over the public pages' own queryset."""
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
@@ -8,7 +8,9 @@ from awards import queries as award_queries
 from awards.models import Decision
 from blocs import event_queries
 from blocs.models import Bloc, BlocYear, Membership
+from blocs.queries import bloc_name_in_year
 from units import queries as unit_queries
+from units.queries import unit_name_in_year
 
 from ..middleware import free_text_params
 from . import filters, serializers
@@ -64,9 +66,14 @@ class BlocYearViewSet(PublicViewSet):
     filterset_class = filters.BlocYearFilter
 
     def get_queryset(self):
-        members = Membership.objects.select_related("unit").order_by("order", "pk")
-        return BlocYear.objects.select_related("bloc").prefetch_related(
-            Prefetch("memberships", queryset=members), "leading_units"
+        # The names of the year, as the year and bloc pages and the open data give them.
+        members = Membership.objects.annotate(
+            unit_name=unit_name_in_year(OuterRef("year"))
+        ).order_by("order", "pk")
+        return (
+            BlocYear.objects.annotate(bloc_name=bloc_name_in_year(OuterRef("year")))
+            .select_related("bloc")
+            .prefetch_related(Prefetch("memberships", queryset=members), "leading_units")
         )
 
 
@@ -99,4 +106,9 @@ class AwardViewSet(PublicViewSet):
     filterset_class = filters.AwardFilter
 
     def get_queryset(self):
-        return award_queries.public_awards().order_by()
+        # The proposing bloc under its name of the award's year, like the recipient's name.
+        return (
+            award_queries.public_awards()
+            .annotate(bloc_name=bloc_name_in_year(OuterRef("year")))
+            .order_by()
+        )
