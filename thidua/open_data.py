@@ -203,6 +203,11 @@ EVENT_COLUMNS = (
         lambda e: e.held_on.isoformat() if e.held_on else "",
     ),
     Column("duong_dan", "Địa chỉ trang sự kiện.", lambda e: _site_url(e.get_absolute_url())),
+    Column(
+        "buoi",
+        "Buổi tổ chức khi nguồn tin ghi (sang, chieu, toi); trống nếu không rõ.",
+        lambda e: e.time_of_day,
+    ),
 )
 
 UNIT_COLUMNS = (

@@ -108,3 +108,11 @@ def test_the_open_data_benchmark_reports_time_and_peak_memory():
     summary = out.getvalue().strip().splitlines()[-1]
     assert summary.startswith("bench_open_data: floor_p50_ms=")
     assert "slowest_over_floor=" in summary and "peak_mb_max=" in summary
+
+
+def test_the_part_of_the_day_an_event_was_held_is_in_the_api_and_the_open_data(client, demo):
+    slug = "khoi-tong-cuc-cuc-ban-quy-tong-ket-2015"
+    events = json.loads(body(client.get("/du-lieu-mo/su-kien.json")))["records"]
+    assert {e["duong_dan"].rsplit("/", 2)[-2]: e["buoi"] for e in events}[slug] == "sang"
+    api = client.get("/api/v1/events/", {"year": 2015}).json()["results"]
+    assert {e["slug"]: e["time_of_day"] for e in api}[slug] == "sang"

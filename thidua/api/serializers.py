@@ -103,6 +103,10 @@ class EventSerializer(serializers.ModelSerializer):
         read_only=True, help_text="Tên của khối trong năm của sự kiện (năm cuối của kỳ thi đua)."
     )
     url = serializers.CharField(source="get_absolute_url", read_only=True, help_text=URL_HELP)
+    time_of_day = serializers.CharField(
+        read_only=True,
+        help_text="Buổi tổ chức khi nguồn tin ghi: sang, chieu, toi; chuỗi rỗng nếu không rõ.",
+    )
 
     class Meta:
         model = Event
@@ -117,6 +121,7 @@ class EventSerializer(serializers.ModelSerializer):
             "period_start",
             "period_end",
             "held_on",
+            "time_of_day",
             "published_at",
             "url",
         ]
