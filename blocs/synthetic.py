@@ -3,6 +3,7 @@
 import datetime
 from zoneinfo import ZoneInfo
 
+from django.db.models import Max
 from django.urls import reverse
 
 from thidua.synthetic import PLACE_WORDS, SYNTHETIC_PREFIX, bench_pages, bulk_insert, generator
@@ -130,8 +131,10 @@ def bloc_pages():
     year = bloc.first_year if bloc else None
     pages = [("Trang chủ", "/", None), ("Danh sách sự kiện", "/su-kien/", None)]
     if bloc:
+        # Ten years in when the data spans them (full scale), else its last year.
+        last = BlocYear.objects.filter(bloc=bloc).aggregate(last=Max("year"))["last"] or year
         pages += [
-            ("Trang năm", f"/nam/{year + 10}/", None),
+            ("Trang năm", f"/nam/{min(year + 10, last)}/", None),
             ("Trang khối", bloc.get_absolute_url(), None),
             (
                 "Sự kiện theo khoảng ngày",

@@ -17,6 +17,7 @@ from tests.factories import (
     UnitFactory,
     award_type,
 )
+from thidua.query_bounds import bound
 
 from .pages_world import fast_passwords, staff, submit  # noqa: F401
 
@@ -222,7 +223,7 @@ def test_a_leader_of_several_blocs_sees_each_with_its_own_dossiers_in_as_many_qu
         event = EventFactory(bloc=bloc, period_start=2025, period_end=2025, held_on="2025-12-20")
         ProposalFactory(event=event, unit=UnitFactory(name=f"Cục Được Khối Đề Xuất {i}"))
     client.force_login(world.leader)
-    with django_assert_max_num_queries(16):  # 15, and one for the dossiers' duplicates
+    with django_assert_max_num_queries(bound("awards:dashboard")):
         html = dashboard(client).content.decode()
     sections = html.split('<section class="bloc-dossiers"')[1:]
     assert len(sections) == blocs_led
@@ -246,6 +247,6 @@ def test_dashboard_queries_stay_constant(client, world, nominate, django_assert_
     # 8 for the page; the rules and one plain query per kind of fact they read (awards.
     # eligibility.Facts, shared by the quotas and the rows' offered steps): constant in the
     # number of dossiers; and one for the duplicates of the dossiers that may be sent.
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(bound("awards:dashboard")):
         response = dashboard(client)
     assert response.content.decode().count("Lý do ") >= n

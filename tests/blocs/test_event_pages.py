@@ -35,6 +35,7 @@ from tests.factories import (
     UnitFactory,
 )
 from thidua.panels import panels_for, search_all
+from thidua.query_bounds import bound
 
 pytestmark = pytest.mark.django_db
 
@@ -364,7 +365,7 @@ def rich_event(n):
 # One query for the event, one per kind of record (13, pledges' commitments and signatories
 # included), the honours' awards: a constant number, whatever the event holds. A render is paid
 # once per change: the public page is served from the cache (the view is counted apart).
-EVENT_PAGE_QUERIES = 15
+EVENT_PAGE_QUERIES = bound("blocs:event")
 
 
 def queries_of(client, path):

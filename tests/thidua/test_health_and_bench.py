@@ -99,6 +99,9 @@ def test_bench_measures_pages_and_ends_with_the_summary_line(db, capsys):
     assert int(home[4]) > 0  # queries of an uncached render
     assert lines[-1].startswith("bench: scale=10 p95_max_ms=")
     assert "queries_max=" in lines[-1] and "cached_vs_floor=0.00" in lines[-1]
+    # Every page within its declared query bound (thidua/query_bounds.py), the year page too.
+    assert "queries_over_bound=0" in lines[-1]
+    assert next(line.split() for line in lines if line.startswith("Trang năm"))[3] == "200"
     # Every page is judged against the empty view measured in the same run.
     floor = next(line.split() for line in lines if line.startswith("Sàn: /suc-khoe/"))
     figures = dict(item.split("=") for item in lines[-1].split()[1:])

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from tests.factories import BlocFactory, PersonFactory, UnitFactory
+from thidua.query_bounds import bound
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +68,7 @@ def test_search_query_count_is_constant(client, django_assert_max_num_queries, n
         PersonFactory(full_name=f"Lê Hòa Lạc {i}")
         BlocFactory(name=f"Khối Hòa Lạc {i}", organiser=unit)
     # A fixed number per search provider (units, people, blocs, events, ...), whatever n is.
-    with django_assert_max_num_queries(14):  # + decisions and cited documents
+    with django_assert_max_num_queries(bound("search")):
         response = client.get("/tim-kiem/", {"q": "hoa lac"})
     assert response.status_code == 200
 

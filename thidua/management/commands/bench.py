@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import NoReverseMatch
 from django.utils.module_loading import autodiscover_modules
 
-from thidua import loadgen, synthetic
+from thidua import loadgen, page_audit, synthetic
 from thidua.cache import bump_public_version
 from thidua.process import settle_after_startup
 
@@ -71,10 +71,12 @@ class Command(BaseCommand):
         measured = [row for row in rows if row["status"] == 200]
         p95_max = max((row["p95"] for row in measured), default=0.0)
         queries_max = max((row["queries"] for row in measured), default=0)
+        over_bound = sum(row["queries"] > row["bound"] for row in measured)
         over_floor = p95_max / floor_p50 if floor_p50 else 0.0
         self.stdout.write(
             f"bench: scale={options['scale']} p95_max_ms={round(p95_max)} "
-            f"queries_max={queries_max} cached_vs_floor={ratio:.2f} "
+            f"queries_max={queries_max} queries_over_bound={over_bound} "
+            f"cached_vs_floor={ratio:.2f} "
             f"floor_p50_ms={floor_p50:.2f} p95_max_over_floor={over_floor:.1f}"
         )
 
@@ -138,6 +140,7 @@ class Command(BaseCommand):
             "role": username or "khách",
             "status": status,
             "queries": query_count,
+            "bound": page_audit.Visit(path, page_audit.url_name(path), status, 0).bound,
             "p50": loadgen.percentile(timings, 50),
             "p95": loadgen.percentile(timings, 95),
             "cached_p50": None,
@@ -152,7 +155,7 @@ class Command(BaseCommand):
 
     def print_table(self, rows):
         header = (
-            f"{'trang':<34} {'vai trò':<10} {'mã':>4} {'truy vấn':>8} "
+            f"{'trang':<34} {'vai trò':<10} {'mã':>4} {'truy vấn':>8} {'giới hạn':>8} "
             f"{'p50 ms':>8} {'p95 ms':>8} {'cache p50':>10}  đường dẫn"
         )
         self.stdout.write(header)
@@ -161,7 +164,7 @@ class Command(BaseCommand):
             cached = "" if row["cached_p50"] is None else f"{row['cached_p50']:.2f}"
             self.stdout.write(
                 f"{row['label'][:34]:<34} {row['role'][:10]:<10} {row['status']:>4} "
-                f"{row['queries']:>8} {row['p50']:>8.1f} {row['p95']:>8.1f} {cached:>10}  "
+                f"{row['queries']:>8} {row['bound']:>8} {row['p50']:>8.1f} {row['p95']:>8.1f} {cached:>10}  "
                 f"{row['path']}"
             )
         failing = [row for row in rows if row["status"] != 200]
