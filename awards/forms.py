@@ -119,6 +119,16 @@ class NominationForm(TopErrorsMixin, ServiceErrorsMixin, forms.ModelForm):
         self.fields["unit"].help_text = "Đơn vị thành viên của khối trong năm."
         self.fields["person"].queryset = bloc.staff_of_members(year).order_by("full_name")
         self.fields["person"].help_text = "Cá nhân công tác tại một đơn vị thành viên trong năm."
+        if self.instance.proposal_id:
+            # Made from a proposal: the dossier states it (Nomination.check_same_as_proposal),
+            # so what the proposal fixed is shown, not offered (a posted change is ignored).
+            for name in ("award_type", "unit", "person"):
+                self.fields[name].disabled = True
+                self.fields[
+                    name
+                ].help_text = (
+                    f"Theo đề xuất tại sự kiện «{self.instance.proposal.event}»; không sửa được."
+                )
         if self.instance.pk:
             del self.fields["form_token"]
             self.fields["version"].initial = self.instance.version

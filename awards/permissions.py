@@ -369,6 +369,30 @@ def visible_dossiers(user, queryset, prefix=""):
     return queryset.filter(Exists(led))
 
 
+# Who may take a workflow permission's steps on some dossier: the role part of each predicate
+# above, without the dossier. The admin's action bars offer a step only to them (each selected
+# dossier is still asked the full predicate by the services).
+MAY_EVER = {
+    # A bloc leader's staff whose unit leads no bloc lists no dossier at all (visible_dossiers):
+    # the role alone decides, without a query on the list's page.
+    "awards.prepare_nomination": can_enter_data | is_bloc_leader_staff,
+    "awards.submit_nomination": is_bloc_leader_staff,
+    "awards.review_nomination": holds_review_role,
+    "awards.decide_nomination": holds_review_role,
+    "awards.revoke_award": in_review_body,
+    "awards.override_rule": can_override_rule,
+    "awards.assign_reviewer": can_assign_reviewer,
+}
+
+
+def may_ever(user, perm) -> bool:
+    """May `user` hold `perm` for some dossier (MAY_EVER)? A permission not listed: as asked."""
+    predicate = MAY_EVER.get(perm)
+    if predicate is None:
+        return can(user, perm)
+    return bool(user and user.is_authenticated and predicate.test(user))
+
+
 rules.add_perm("awards.open_bloc_dashboard", can_open_bloc_dashboard)
 rules.add_perm("awards.open_review_queue", can_open_review_queue)
 rules.add_perm("awards.view_dossier", can_view_dossier)

@@ -294,6 +294,17 @@ def record_override(nomination, rule, actor, reason, *, document_number="", docu
     created = {}
 
     def write(locked):
+        # The rules the dossier's checks list (the dossier page offers only those): an exception
+        # to a rule that does not judge this dossier would lift nothing and mislead its readers.
+        if rule.pk not in {c.rule.pk for c in eligibility.check(locked)}:
+            raise ValidationError(
+                {
+                    "rule": f"Quy định «{rule}» ({rule.basis}) không áp dụng cho hồ sơ "
+                    f"«{locked}» (loại khen thưởng, đối tượng và năm {locked.year} của hồ sơ): "
+                    "chỉ ghi ngoại lệ cho một quy định có trong phần «Kiểm tra quy định» của hồ sơ."
+                },
+                code="rule_not_applicable",
+            )
         if Override.objects.filter(nomination=locked, rule=rule).exists():
             raise ValidationError(f"Hồ sơ đã có ngoại lệ cho quy định «{rule}».")
         override.nomination = locked

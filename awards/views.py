@@ -305,7 +305,10 @@ def nomination_create(request, bloc_slug, year):
 
 @staff_page
 def nomination_edit(request, pk):
-    nomination = get_object_or_404(Nomination.objects.select_related("bloc"), pk=pk)
+    # The proposal and its event: named on the fields a proposal fixed (NominationForm).
+    nomination = get_object_or_404(
+        Nomination.objects.select_related("bloc", "proposal__event"), pk=pk
+    )
     _require(request, "awards.prepare_nomination", nomination)
     refusal = services.edit_refusal(nomination)
     if refusal:

@@ -30,7 +30,7 @@ STAFF_START = [
     "/khen-thuong/khoi/",
     "/khen-thuong/tham-dinh/",
     "/binh-xet/",
-    "/nhap-du-lieu/",
+    "/nhap-excel/",
     "/admin/",
     *PUBLIC_START,
 ]

@@ -33,9 +33,10 @@ ABOVE_BOUND = {
         "the reviewer's queue: the rules in force and one query per kind of fact they judge",
     ),
     "awards:detail": (
-        16,
+        17,
         "the reviewer's dossier page: the dossier, its log, the rules in force and one query per "
-        "kind of fact they judge",
+        "kind of fact they judge, and whether the reviewer's unit leads the proposing bloc (a "
+        "reviewer of a unit that can lead one: 17 at full scale)",
     ),
     "awards:bloc_action": (
         16,

@@ -270,9 +270,10 @@ def cache_from_url(url, part):
 
 
 # The caches must be shared by every gunicorn worker: files under var/cache by default. "default"
-# holds small state (the public content version, login failure counts); "pages" holds the cached
-# pages, kept apart so that many pages can never push the state out. Tests (pytest in this
-# process) use in-memory caches so parallel runs never share entries.
+# holds small state (the public content version, the API's rate-limit counters, the event
+# view marks; login failures are in the database); "pages" holds the cached pages, kept apart
+# so that many pages can never push the state out. Tests (pytest in this process) use in-memory
+# caches so parallel runs never share entries.
 CACHE_URL = os.environ.get("DJANGO_CACHE_URL") or (
     "locmem://" if "pytest" in sys.modules else f"file://{VAR_DIR / 'cache'}"
 )
@@ -363,7 +364,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["thidua.api.filters.StrictFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "thidua.api.pagination.IdCursorPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["thidua.api.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("THIDUA_API_ANON_RATE", "300/min")},
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "thidua.api.errors.exception_handler",

@@ -10,7 +10,7 @@ from thidua.admin import EstimatedCountPaginator, FoldedSearchMixin
 from units.models import User
 
 from ..models import Award, Decision, Nomination
-from ..permissions import can, visible_dossiers
+from ..permissions import can, may_ever, visible_dossiers
 
 
 def error_text(error: ValidationError) -> str:
@@ -69,6 +69,14 @@ class LargeTableAdminMixin:
     def get_queryset(self, request):
         # __str__ names the unit as it was named in the record's year.
         return super().get_queryset(request).prefetch_related("unit__names")
+
+
+def offers_action(request, perm) -> bool:
+    """Does the action bar offer an action needing `perm`? Only to those who may hold it on some
+    record (permissions.MAY_EVER): the button shown and the permission are one question. A POST
+    still finds every action, so that one posted anyway (a forged request, a page loaded before
+    the user's role changed) is refused by the services record by record, with the reason."""
+    return request.method == "POST" or may_ever(request.user, perm)
 
 
 class WorkflowActionForm(admin.helpers.ActionForm):

@@ -20,6 +20,7 @@ from .common import (
     ServiceErrorsMixin,
     WorkflowActionForm,
     error_text,
+    offers_action,
 )
 
 AWARDS_SHOWN = 20
@@ -234,6 +235,13 @@ class AwardAdmin(
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_prize()
+
+    def get_actions(self, request):
+        # «Thu hồi» is offered only to those who may revoke an award (the reviewing body).
+        actions = super().get_actions(request)
+        if not offers_action(request, "awards.revoke_award"):
+            actions.pop("revoke_awards", None)
+        return actions
 
     @admin.display(description="tiền thưởng")
     def prize_display(self, obj):

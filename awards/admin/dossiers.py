@@ -23,6 +23,7 @@ from .common import (
     ServiceErrorsMixin,
     WorkflowActionForm,
     error_text,
+    offers_action,
 )
 
 # What a proposal keeps once a dossier is made from it (Proposal.check_kept_by_dossier): shown
@@ -315,6 +316,13 @@ class NominationAdmin(
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         return type(form.__name__, (form,), {"actor": request.user})
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        for step in workflow.STEPS.values():
+            if not offers_action(request, step.permission):
+                actions.pop(f"workflow_{step.name}", None)
+        return actions
 
     def revert_state_refusal(self, request, obj):
         # The refusal the save would give (services.save_draft): a dossier past the draft and

@@ -428,9 +428,40 @@ class Nomination(AwardRecord):
             )
         if self.event_id and self.bloc_id and self.event.bloc_id != self.bloc_id:
             raise ValidationError({"event": "Sự kiện phải là sự kiện của khối đề nghị."})
+        self.check_same_as_proposal()
         if self.bloc_id and self.year:
             self.bloc.check_year(self.year)
             self.bloc.check_recipient(self.year, unit_id=self.unit_id, person_id=self.person_id)
+
+    def check_same_as_proposal(self):
+        """A dossier made from a proposal states that proposal: its event, award type, recipient
+        and year (the event's «kỳ thi đua đến năm») — the other half of
+        Proposal.check_kept_by_dossier. Whatever the path that validates it (the bloc's edit
+        page, the admin's change page and its history revert), a dossier that would name
+        something else than its proposal is refused on the field, naming the proposal."""
+        proposal = self.proposal if self.proposal_id else None
+        if proposal is None:
+            return
+        changed = {}
+        if proposal.award_type_id != self.award_type_id:
+            changed["award_type"] = f"loại khen thưởng «{proposal.award_type}»"
+        if (proposal.unit_id, proposal.person_id) != (self.unit_id, self.person_id):
+            field = "unit" if proposal.unit_id or self.unit_id else "person"
+            changed[field] = f"đối tượng «{proposal.recipient_name}»"
+        if proposal.event_id != self.event_id:
+            changed["event"] = f"sự kiện «{proposal.event}»"
+        if proposal.event.period_end != self.year:
+            changed["year"] = f"năm {proposal.event.period_end}"
+        if changed:
+            raise ValidationError(
+                {
+                    field: f"Hồ sơ lập từ đề xuất «{proposal}» tại sự kiện «{proposal.event}» "
+                    f"phải ghi đúng {what} của đề xuất (trang sự kiện và hồ sơ ghi cùng một đề "
+                    "xuất). Để đề nghị khác, hãy rút hồ sơ này và lập hồ sơ mới."
+                    for field, what in changed.items()
+                },
+                code="proposal_mismatch",
+            )
 
     @property
     def status_label(self) -> str:

@@ -144,9 +144,10 @@ def test_big_admin_lists_run_constant_queries(
 @pytest.mark.parametrize("model", ["nomination", "award"])
 def test_action_decision_is_looked_up_not_listed(client, world, model):
     """The workflow actions' decision is picked in the decisions' list (or typed by its ID): the
-    list page does not load every decision into a dropdown."""
+    list page does not load every decision into a dropdown. (The reviewer: the one who grants
+    and revokes, to whom the action bars offer those steps.)"""
     decision = DecisionFactory()
-    client.force_login(world.admin)
+    client.force_login(world.reviewer)
     html = client.get(reverse(f"admin:awards_{model}_changelist")).content.decode()
     assert 'name="decision" id="id_decision"' in html
     assert f'href="{reverse("admin:awards_decision_changelist")}?_to_field=id"' in html

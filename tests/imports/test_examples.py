@@ -1,14 +1,18 @@
 """Every example file imports into an empty database (units → members → proposals → decision),
 re-importing creates nothing, and every created record's history names the import and person."""
 
+import io
+
 import pytest
+from openpyxl import load_workbook
 
 from awards.models import Award, Nomination, Status
 from blocs.models import Bloc, Membership, Role
 from tests.factories import BlocFactory
+from thidua.imports import workbook
 from units.models import Person, Unit
 
-from .conftest import confirm, example_bytes, preview
+from .conftest import confirm, example_bytes, importer, preview
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +108,21 @@ def test_rows_of_one_decision_must_agree_on_its_issuer_and_signer(clerk):
     first, second = preview("quyet-dinh-cu", data, clerk).rows
     assert first.status == "create"
     assert "khác dòng 2 của cùng quyết định" in dict(second.errors)["Cơ quan ban hành"]
+
+
+def _cells(data: bytes) -> dict[str, list[list]]:
+    workbook = load_workbook(io.BytesIO(data), read_only=True)
+    return {
+        sheet.title: [list(row) for row in sheet.iter_rows(values_only=True)] for sheet in workbook
+    }
+
+
+@pytest.mark.parametrize("kind", ["don-vi", "thanh-vien-khoi", "de-nghi-cua-khoi", "quyet-dinh-cu"])
+def test_each_committed_example_is_what_import_examples_writes(kind):
+    """The example a page serves (`vi-du.xlsx`) is the committed file: it must hold what
+    `manage.py import_examples` writes today — its rows and its «Hướng dẫn» sheet, the columns'
+    explanations included — or the page hands out an outdated guide."""
+    found = importer(kind)
+    assert _cells(example_bytes(kind)) == _cells(workbook.build(found, found.example_rows())), (
+        f"{found.example} is stale: run `manage.py import_examples` and commit it"
+    )

@@ -1,5 +1,5 @@
 """Two gunicorn app servers on two ports, one PostgreSQL database and one Redis: what one server
-saves or decides, the other serves at the next request (README: "Several app servers").
+saves or decides, the other serves at the next request (docs/deploy.md).
 
 Runs on PostgreSQL with a Redis server on 127.0.0.1:6379 (.ci/run starts one); skipped elsewhere
 unless THIDUA_REQUIRE_MULTISERVER is set, when a missing piece fails the test instead.

@@ -130,3 +130,29 @@ def test_a_year_filter_takes_a_whole_year_in_range(client, year):
     assert response.status_code == 400
     [message] = response.json()["year"]
     assert message in {"Nhập một số nguyên.", "Giá trị phải lớn hơn hoặc bằng 1945."}
+
+
+def test_the_anonymous_rate_limit_is_counted_per_visitor_address(client, settings):
+    """Behind nginx (docs/deploy/nginx.conf sets X-Real-IP; DJANGO_CLIENT_IP_HEADER reads it)
+    each visitor has a limit of their own — not one shared by everyone through nginx's address —
+    and an X-Forwarded-For a client writes itself does not reset it."""
+    from django.core.cache import cache
+    from rest_framework.throttling import AnonRateThrottle
+
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    cache.clear()
+
+    def get(address, **headers):
+        return client.get("/api/v1/blocs/", HTTP_X_REAL_IP=address, **headers).status_code
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "2/min"})
+        assert [get("203.0.113.1"), get("203.0.113.1")] == [200, 200]
+        assert get("203.0.113.1") == 429
+        assert get("203.0.113.1", HTTP_X_FORWARDED_FOR="198.51.100.7") == 429
+        assert get("203.0.113.2") == 200  # another visitor, same nginx
+
+        settings.CLIENT_IP_HEADER = "REMOTE_ADDR"  # no proxy: the connection's address
+        cache.clear()
+        statuses = [get("", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}") for n in range(3)]
+        assert statuses == [200, 200, 429]

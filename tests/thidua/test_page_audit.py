@@ -53,3 +53,19 @@ def test_every_page_keeps_its_declared_query_bound(visits):
         if v.over_bound
     ]
     assert not over, "\n".join(over)
+
+
+def test_every_start_page_is_a_page_of_the_site():
+    """A start page the site does not have (once `/nhap-du-lieu/`, the imports being at
+    `/nhap-excel/`) is crawled as a 404 and counted as a kind of page of its own."""
+    from urllib.parse import urlsplit
+
+    from django.urls import Resolver404, resolve
+
+    missing = []
+    for url in {*page_audit.PUBLIC_START, *page_audit.STAFF_START}:
+        try:
+            resolve(urlsplit(url).path)
+        except Resolver404:
+            missing.append(url)
+    assert not missing, missing
