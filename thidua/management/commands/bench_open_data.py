@@ -64,10 +64,16 @@ class Command(BaseCommand):
             size += len(chunk)
             chunks += 1
         elapsed = (time.perf_counter() - started) * 1000
+        response.close()
         tracemalloc.start()
-        for read, _chunk in enumerate(_body(client.get(path, secure=True)), start=1):
+        partial = client.get(path, secure=True)
+        for read, _chunk in enumerate(_body(partial), start=1):
             if read >= self.memory_chunks:
                 break
+        # Closed here, as a server closes a download the client left: an abandoned generator
+        # closed later by the collector would close its database cursor in the middle of the
+        # next request's fetch, on the same connection, and wait for its lock forever.
+        partial.close()
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         return {
