@@ -6,6 +6,7 @@ from django.db.models import F, OuterRef, Subquery
 from django.urls import reverse
 
 from blocs.models import Document
+from blocs.queries import bloc_name_in_year
 from units.queries import unit_name_in_year
 
 from .models import Award, Decision, Proposal
@@ -30,14 +31,18 @@ def public_decision(pk):
 def decision_awards(decision):
     """The decision's awards in its ledger order (the numbers entered, then the others as
     entered: an unnumbered award's «số sổ vàng» is its position here, as on its certificate),
-    each with `unit_name`: the unit's name in the award's year, and its revoking decision (in a
+    each with `unit_name` and `bloc_name`: the unit's and the proposing bloc's names in the
+    award's year, and its revoking decision (in a
     query of its own, only when the page holds a revoked award: Award.public_revocation reads
     whether it is published). Read along award_decision_ordinal."""
     return (
         Award.objects.filter(decision=decision)
         .select_related("award_type", "unit", "person", "bloc")
         .prefetch_related(revoking_prefetch())
-        .annotate(unit_name=unit_name_in_year(OuterRef("year")))
+        .annotate(
+            unit_name=unit_name_in_year(OuterRef("year")),
+            bloc_name=bloc_name_in_year(OuterRef("year")),
+        )
         .order_by(F("ordinal").asc(nulls_last=True), "pk")
     )
 

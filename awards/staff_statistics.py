@@ -5,9 +5,10 @@ rows per year, where counting hundreds of thousands of nominations and transitio
 
 from collections import defaultdict
 
-from django.db.models import Count
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
-from blocs.models import Bloc
+from blocs.models import Bloc, BlocName
 
 from .eligibility import bloc_quotas
 from .models import Action, DecisionTimeTally, NominationTally, Status, Transition
@@ -88,15 +89,30 @@ def time_to_decision(year) -> StatTable:
     )
 
 
+def _bloc_name_then(year):
+    """An expression: the name the bloc bore in `year` (BlocName), read in the same query."""
+    former = BlocName.objects.filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=year),
+        Q(valid_until__isnull=True) | Q(valid_until__gte=year),
+        bloc=OuterRef("pk"),
+    ).order_by("valid_from")
+    return Coalesce(Subquery(former.values("name")[:1]), F("name"))
+
+
 def quota_use(year) -> StatTable:
-    blocs = Bloc.objects.filter(years__year=year).select_related("organiser").order_by("name")
+    blocs = (
+        Bloc.objects.filter(years__year=year)
+        .select_related("organiser")
+        .annotate(name_then=_bloc_name_then(year))
+        .order_by("name")
+    )
     quotas = bloc_quotas(blocs, year)
     rows, over = [], 0
     for bloc in blocs:
         for row in quotas.get(bloc.pk, []):
             limit = "—" if row.limit is None else row.limit
             over += row.limit is not None and row.used > row.limit
-            rows.append([bloc.name, row.label, limit, row.used, row.left])
+            rows.append([bloc.name_then, row.label, limit, row.used, row.left])
     note = ""
     if over:
         note = (

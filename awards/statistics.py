@@ -10,16 +10,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import django_filters
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, OuterRef, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from blocs.models import Bloc, LeadingUnit
+from blocs.queries import bloc_name_in_year
 from thidua.collation import vi_order
 from thidua.years import RangeFilterForm, YearFilter
 from units.models import UnitKind
+from units.queries import unit_name_in_year
 
 from .filters import _long_choice
 from .models import Award, AwardBlocTally, AwardLevel, AwardTally, AwardType, AwardTypeTally
@@ -262,20 +264,23 @@ def flags_by_bloc(awards, names) -> StatTable:
 
 
 def leading_units(filterset) -> StatTable:
-    qs = LeadingUnit.objects.select_related("bloc_year__bloc", "unit").order_by(
-        "-bloc_year__year", "bloc_year__bloc__name", "unit__name"
-    )
+    """Each year's leading collectives, the bloc and the unit under the names they bore that year
+    (as the bloc and unit pages and the public awards list name them)."""
+    year = OuterRef("bloc_year__year")
+    qs = LeadingUnit.objects.annotate(
+        bloc_name=bloc_name_in_year(year, "bloc_year__bloc"),
+        unit_name=unit_name_in_year(year),
+    ).order_by("-bloc_year__year", "bloc_name", "unit_name")
     if (value := filterset.value("year_from")) is not None:
         qs = qs.filter(bloc_year__year__gte=value)
     if (value := filterset.value("year_to")) is not None:
         qs = qs.filter(bloc_year__year__lte=value)
     if bloc := filterset.value("bloc"):
         qs = qs.filter(bloc_year__bloc=bloc)
-    found = list(qs[: LEADING_UNITS_MAX + 1])
-    rows = [
-        [lead.bloc_year.year, lead.bloc_year.bloc.name, lead.unit.name]
-        for lead in found[:LEADING_UNITS_MAX]
-    ]
+    found = list(
+        qs.values_list("bloc_year__year", "bloc_name", "unit_name")[: LEADING_UNITS_MAX + 1]
+    )
+    rows = [list(lead) for lead in found[:LEADING_UNITS_MAX]]
     note = ""
     if len(found) > LEADING_UNITS_MAX:
         note = f"Hiển thị {LEADING_UNITS_MAX} dòng mới nhất; hãy lọc theo khối hoặc năm."

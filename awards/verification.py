@@ -22,6 +22,8 @@ def _not_found(request, code):
 @require_GET
 def verify(request, code):
     canonical = normalise(code)
+    if not canonical:  # only spaces or dashes (/xac-minh/-/): the form where a code is typed
+        return redirect("awards:verify_lookup")
     if canonical != code:
         return redirect("awards:verify", code=canonical)
     award = (

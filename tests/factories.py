@@ -169,6 +169,7 @@ from blocs.models import (  # noqa: E402
     AttendanceKind,
     Election,
     EventMovement,
+    Figure,
     Movement,
     MovementKind,
     Pledge,
@@ -197,6 +198,16 @@ class ReportFactory(factory.django.DjangoModelFactory):
     presenter = factory.SubFactory(PersonFactory)
     presenter_title = "Cục trưởng"
     title = "Báo cáo tổng kết công tác thi đua"
+
+
+class FigureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Figure
+
+    event = factory.SubFactory(EventFactory)
+    value = 8
+    label = "văn bản cấp Chính phủ được soạn thảo và trình ban hành"
+    order = factory.Sequence(int)
 
 
 class SectionFactory(factory.django.DjangoModelFactory):

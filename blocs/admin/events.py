@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import models
+from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html
@@ -150,14 +151,27 @@ class SectionInline(EventInline, admin.StackedInline):
 
 
 class FigureFormSet(BaseInlineFormSet):
-    """A sub-figure's parent is chosen among the figures of the same event (in every row, the
-    empty row included: add_fields is the one step they all go through)."""
+    """A sub-figure's parent is chosen among the saved top-level figures of the same event (in
+    every row, the empty row included: add_fields is the one step they all go through). The
+    page shows two levels, and a row only lists figures already saved: the help says so, since
+    on a new event the list is empty."""
+
+    PARENT_HELP = (
+        "Chỉ với số liệu chi tiết: chọn số liệu tổng mà nó thuộc về (ví dụ «1 Nghị định» thuộc "
+        "«8 văn bản cấp Chính phủ»). Danh sách chỉ gồm các số liệu tổng đã lưu: nhập số liệu "
+        "tổng, bấm «Lưu và tiếp tục chỉnh sửa», rồi chọn ở các dòng số liệu chi tiết."
+    )
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
         if "parent" in form.fields:
             event = self.instance if self.instance.pk else None
-            form.fields["parent"].queryset = Figure.objects.filter(event=event)
+            # A row's own parent stays listed, so that an older row nested deeper is refused
+            # with the model's message rather than «not one of the choices».
+            form.fields["parent"].queryset = Figure.objects.filter(
+                Q(parent__isnull=True) | Q(pk=form.instance.parent_id), event=event
+            )
+            form.fields["parent"].help_text = self.PARENT_HELP
 
 
 class FigureInline(EventInline, admin.TabularInline):

@@ -378,6 +378,23 @@ class Figure(EventPart):
                 raise ValidationError(
                     {"parent": "Số liệu cha phải thuộc cùng sự kiện với số liệu này."}
                 )
+            # The event page shows a figure and its sub-figures, two levels: a third level
+            # would be saved and never shown.
+            if self.parent.parent_id:
+                raise ValidationError(
+                    {
+                        "parent": f"«{self.parent}» đã là số liệu chi tiết của «"
+                        f"{self.parent.parent}»: hãy chọn một số liệu tổng (trang sự kiện hiển "
+                        "thị hai cấp số liệu)."
+                    }
+                )
+            if self.pk and Figure.objects.filter(parent=self.pk).exclude(pk=self.pk).exists():
+                raise ValidationError(
+                    {
+                        "parent": "Số liệu này đang có số liệu chi tiết nên không thể thuộc số "
+                        "liệu khác: trang sự kiện hiển thị hai cấp số liệu."
+                    }
+                )
 
 
 class MovementKind(models.TextChoices):

@@ -77,6 +77,13 @@ def test_an_unknown_code_answers_a_clear_404(client, award):
     assert "Không có khen thưởng mang mã này" in response.content.decode()
 
 
+@pytest.mark.parametrize("typed", [" ", "-", "- -"])
+def test_an_address_without_a_code_leads_to_the_form_not_an_error(client, typed):
+    response = client.get(f"/xac-minh/{typed}/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("awards:verify_lookup")
+
+
 def test_an_award_of_an_unpublished_decision_reveals_nothing(client, award):
     award.decision.is_published = False
     award.decision.save()

@@ -25,6 +25,7 @@ from tests.factories import (
     BlocYearFactory,
     DocumentFactory,
     EventFactory,
+    FigureFactory,
     MembershipFactory,
     MovementFactory,
     PersonFactory,
@@ -498,3 +499,82 @@ def test_an_autocomplete_without_a_selection_reads_nothing(
         with django_assert_num_queries(0):
             ours = widget.optgroups(field, value)
         assert ours == django_optgroups(widget, field, value)
+
+
+def figure_rows(event):
+    """The figures inline of an event's change form, as saved."""
+    figures = list(Figure.objects.filter(event=event).order_by("order"))
+    data = management("figures", len(figures), initial=len(figures))
+    for i, figure in enumerate(figures):
+        data.update(
+            {
+                f"figures-{i}-id": figure.pk,
+                f"figures-{i}-event": event.pk,
+                f"figures-{i}-order": figure.order,
+                f"figures-{i}-parent": figure.parent_id or "",
+                f"figures-{i}-value": figure.value,
+                f"figures-{i}-label": figure.label,
+            }
+        )
+    return data
+
+
+def test_the_add_page_says_how_to_enter_sub_figures(client, clerk):
+    """On a new event no figure is saved yet: the empty «thuộc số liệu» list says why."""
+    client.force_login(clerk)
+    html = client.get("/admin/blocs/event/add/").content.decode()
+    assert "Lưu và tiếp tục chỉnh sửa" in html.split('id="figures-group"')[1].split("</thead>")[0]
+
+
+def test_a_sub_figure_is_entered_under_a_saved_figure_and_shown(client, clerk):
+    event = EventFactory(is_published=True)
+    total = FigureFactory(event=event, order=0, value=8, label="văn bản cấp Chính phủ")
+    FigureFactory(event=event, order=1, value=1, label="Nghị định")
+    data = event_form(event.bloc, title=event.title, held_on=event.held_on.strftime("%d/%m/%Y"))
+    data.update(figure_rows(event))
+    data["figures-1-parent"] = total.pk
+    client.force_login(clerk)
+    response = client.post(reverse("admin:blocs_event_change", args=[event.pk]), data)
+    assert response.status_code == 302
+    assert Figure.objects.get(label="Nghị định").parent == total
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "<ul><li><strong>1</strong> Nghị định</li></ul>" in page
+
+
+def test_a_third_level_of_figures_is_refused_in_place(client, clerk):
+    """The page shows a figure and its sub-figures: a sub-figure of a sub-figure was saved and
+    never shown. It is refused, naming the figure to choose instead."""
+    event = EventFactory()
+    total = FigureFactory(event=event, order=0, value=8, label="văn bản cấp Chính phủ")
+    decree = FigureFactory(event=event, order=1, value=1, label="Nghị định", parent=total)
+    FigureFactory(event=event, order=2, value=6, label="Quyết định")
+    data = event_form(event.bloc, title=event.title, held_on=event.held_on.strftime("%d/%m/%Y"))
+    data.update(figure_rows(event))
+    data["figures-2-parent"] = decree.pk
+    client.force_login(clerk)
+    url = reverse("admin:blocs_event_change", args=[event.pk])
+    response = client.post(url, data)
+    # Only top-level figures are offered: a sub-figure is not a choice.
+    assert response.status_code == 200
+    assert Figure.objects.get(label="Quyết định").parent is None
+    # A row already nested deeper (entered before) is refused with the model's message.
+    Figure.objects.filter(label="Quyết định").update(parent=decree)
+    data["figures-2-parent"] = decree.pk
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "đã là số liệu chi tiết của «8 văn bản cấp Chính phủ»" in response.content.decode()
+
+
+def test_a_figure_with_sub_figures_cannot_become_a_sub_figure(client, clerk):
+    event = EventFactory()
+    first = FigureFactory(event=event, order=0, value=8, label="văn bản cấp Chính phủ")
+    FigureFactory(event=event, order=1, value=1, label="Nghị định", parent=first)
+    second = FigureFactory(event=event, order=2, value=26, label="Thông tư")
+    data = event_form(event.bloc, title=event.title, held_on=event.held_on.strftime("%d/%m/%Y"))
+    data.update(figure_rows(event))
+    data["figures-0-parent"] = second.pk
+    client.force_login(clerk)
+    response = client.post(reverse("admin:blocs_event_change", args=[event.pk]), data)
+    assert response.status_code == 200
+    assert "Số liệu này đang có số liệu chi tiết" in response.content.decode()
+    assert Figure.objects.get(pk=first.pk).parent is None
