@@ -109,9 +109,11 @@ class RuleCheck:
         return f"Ngoại lệ{document}, do {who} ghi ngày {when}: {o.reason}"
 
 
-def check(nomination, *, today=None) -> list[RuleCheck]:
-    """The rule checks of one nomination (a constant number of queries)."""
-    return checks_for([nomination], today=today).get(_key(nomination), [])
+def check(nomination, *, today=None, council_votes=None) -> list[RuleCheck]:
+    """The rule checks of one nomination (a constant number of queries). `council_votes`: its
+    council's votes, when the caller has read them already (the dossier page shows them)."""
+    votes = None if council_votes is None else {nomination.pk: list(council_votes)}
+    return checks_for([nomination], today=today, council_votes=votes).get(_key(nomination), [])
 
 
 def refusal(nomination, stage: str, *, checks=None) -> ValidationError | None:
@@ -312,7 +314,9 @@ class Facts:
     the batch's rules use: overrides, the recipients' awards and nominations, the nominations a
     quota counts, the bloc-years with their leading collectives, the council votes."""
 
-    def __init__(self, rules, nominations, *, years, blocs=(), award_types=None):
+    def __init__(
+        self, rules, nominations, *, years, blocs=(), award_types=None, council_votes=None
+    ):
         self._award_types = award_types
         kinds = {r.kind for r in rules}
         pks = [n.pk for n in nominations if n.pk is not None]
@@ -344,8 +348,13 @@ class Facts:
         if needs_leading:
             self._read_bloc_years(years)
         if kinds & COUNCIL_KINDS and pks:
-            for vote in CouncilVote.objects.filter(nomination_id__in=pks).order_by("held_on", "pk"):
-                self.votes[vote.nomination_id] = vote  # the latest sitting counts
+            if council_votes is None:
+                council_votes = defaultdict(list)
+                for vote in CouncilVote.objects.filter(nomination_id__in=pks):
+                    council_votes[vote.nomination_id].append(vote)
+            for pk, votes in council_votes.items():
+                if votes:  # the latest sitting counts
+                    self.votes[pk] = max(votes, key=lambda vote: (vote.held_on, vote.pk))
 
     def _read_organisers(self, nominations):
         """The organiser of each nomination's bloc, from the loaded blocs when they are."""
@@ -767,10 +776,11 @@ def _used_rules(plans) -> set:
     return {r for _, own, current, _ in plans.values() for r in own + current}
 
 
-def checks_for(nominations, *, today=None, award_types=None) -> dict:
+def checks_for(nominations, *, today=None, award_types=None, council_votes=None) -> dict:
     """{nomination.pk: [RuleCheck, ...]} for a batch (a queue page), in a constant number of
-    queries whatever the batch size. `award_types`: every AwardType, when the caller has them
-    already (saves a query)."""
+    queries whatever the batch size. `award_types`: every AwardType, and `council_votes`:
+    {nomination pk: its votes} for every nomination of the batch, when the caller has them
+    already (each saves a query)."""
     nominations = list(nominations)
     if not nominations:
         return {}
@@ -780,7 +790,13 @@ def checks_for(nominations, *, today=None, award_types=None) -> dict:
         return {_key(n): [] for n in nominations}
     plans = _plans(all_rules, nominations, today)
     years = {n.year for n in nominations}
-    facts = Facts(_used_rules(plans), nominations, years=years, award_types=award_types)
+    facts = Facts(
+        _used_rules(plans),
+        nominations,
+        years=years,
+        award_types=award_types,
+        council_votes=council_votes,
+    )
     return _judge_plans(plans, facts)
 
 

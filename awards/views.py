@@ -4,19 +4,18 @@ asked of awards.permissions (no superuser shortcut), every refusal is shown in V
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.cache import never_cache
 
 from blocs.models import Bloc, Event
 from blocs.queries import blocs_led_by
 from thidua.numbers import page_number, parse_int
 from thidua.query_params import requested_page, without_page
+from thidua.staff import staff_page
 from thidua.years import FIRST_YEAR, LAST_YEAR
 
 from . import eligibility, queries, services, workflow
@@ -35,11 +34,6 @@ from .models.dossiers import NO_BLOC_MESSAGE
 from .permissions import can, explain, remember_leadership
 
 PAGE_SIZE = 25
-
-
-def staff_page(view):
-    """Login required, never cached (the public-page cache must not keep staff pages)."""
-    return never_cache(login_required(view))
 
 
 def _require(request, perm, obj=None):
@@ -440,7 +434,8 @@ def detail(request, pk):
     nomination = _nomination(pk)
     _require(request, "awards.view_dossier", nomination)
     can_edit = nomination.is_editable and can(request.user, "awards.prepare_nomination", nomination)
-    checks = eligibility.check(nomination)
+    # The page lists the council's votes (queries.dossier): the rules judge the same ones.
+    checks = eligibility.check(nomination, council_votes=nomination.council_votes.all())
     # A granted (or since revoked) dossier links to what it produced: the decision, the
     # certificate and its public verification page.
     award = (

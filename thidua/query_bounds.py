@@ -33,10 +33,11 @@ ABOVE_BOUND = {
         "the reviewer's queue: the rules in force and one query per kind of fact they judge",
     ),
     "awards:detail": (
-        17,
-        "the reviewer's dossier page: the dossier, its log, the rules in force and one query per "
-        "kind of fact they judge, and whether the reviewer's unit leads the proposing bloc (a "
-        "reviewer of a unit that can lead one: 17 at full scale)",
+        16,
+        "the reviewer's dossier page: the dossier, its log and council votes (which the rules "
+        "judge too), the rules in force and one query per kind of fact they judge, and whether "
+        "the reviewer's unit leads the proposing bloc (a reviewer of a unit that can lead one: "
+        "16 at full scale)",
     ),
     "awards:bloc_action": (
         16,

@@ -4,7 +4,6 @@ refusal is shown in Vietnamese."""
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, OuterRef, Subquery
@@ -13,10 +12,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.views.decorators.cache import never_cache
 
 from thidua.collation import vi_order
 from thidua.predicates import can, can_enter_data, is_reviewer
+from thidua.staff import staff_page
 from units.queries import unit_name_in_year
 
 from ..models import Assessment, BallotSubject, BlocYear, CriteriaItem, CriteriaSheet, Membership
@@ -24,11 +23,6 @@ from ..permissions import explain_assessment
 from . import results, services, workflow
 
 PAGE_SIZE = 50
-
-
-def staff_page(view):
-    """Login required, never cached (the public-page cache must not keep staff pages)."""
-    return never_cache(login_required(view))
 
 
 def _require(request, perm, obj=None):

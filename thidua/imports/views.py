@@ -3,13 +3,12 @@ thidua.imports.reader, planning and writing are the app's importer, through run.
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.cache import never_cache
 
+from ..staff import staff_page
 from . import registry, run, staging, workbook
 from .base import CREATE, EXISTS
 from .forms import UploadForm
@@ -18,10 +17,6 @@ from .reader import FileRefused
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Rows shown in full on a preview besides every row that needs attention.
 SHOWN_CLEAN_ROWS = 500
-
-
-def staff_page(view):
-    return never_cache(login_required(view))
 
 
 def _importer(request, kind):
