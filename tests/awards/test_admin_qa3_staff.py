@@ -37,7 +37,8 @@ from tests.factories import (
     assessment_world,
     award_type,
 )
-from tests.thidua.test_admin_texts_and_history import change_form_data, visible_text
+from tests.html_text import text_of
+from tests.thidua.test_admin_texts_and_history import change_form_data
 from thidua import roles
 
 from .pages_world import fast_passwords, submit  # noqa: F401
@@ -49,10 +50,6 @@ NO_INLINES = {
     for prefix in ("transitions", "council_votes", "overrides")
     for key, value in (("TOTAL_FORMS", 0), ("INITIAL_FORMS", 0))
 }
-
-
-def text_of(response):
-    return visible_text(response.content.decode())
 
 
 # --- 2. a proposal with a dossier keeps its award type, recipient and year ---------------------

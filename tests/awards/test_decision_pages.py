@@ -17,13 +17,9 @@ from tests.factories import (
     PersonFactory,
     UnitFactory,
 )
+from tests.html_text import text_of
 
 pytestmark = pytest.mark.django_db
-
-
-def text_of(response):
-    assert response.status_code == 200
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
 
 
 @pytest.fixture

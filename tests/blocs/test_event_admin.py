@@ -32,6 +32,7 @@ from tests.factories import (
     PledgeFactory,
     UnitFactory,
 )
+from tests.html_text import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -371,7 +372,7 @@ def test_clerk_enters_ordered_commitments_of_a_pledge(client, clerk):
         "Hoàn thành xuất sắc nhiệm vụ chính trị.",
         "Đẩy mạnh đổi mới sáng tạo.",
     ]
-    page = page_text_of(client.get(event.get_absolute_url()))
+    page = text_of(client.get(event.get_absolute_url()))
     assert "14 đơn vị đã ký giao ước thi đua năm 2022 ngày 24/12/2021" in page
     assert "Hoàn thành xuất sắc nhiệm vụ chính trị." in page
 
@@ -382,13 +383,6 @@ def test_a_pledge_without_bloc_or_event_is_refused_with_a_message(client, clerk)
     response = client.post("/admin/blocs/pledge/add/", data)
     assert response.status_code == 200
     assert "Hãy chọn khối ký giao ước." in response.content.decode()
-
-
-def page_text_of(response):
-    import html
-    import re
-
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
 
 
 def test_clerk_enters_theme_report_by_title_and_honours_in_the_admin(client, clerk):

@@ -2,8 +2,6 @@
 refusal is a Vietnamese message on the screen (never a 500), and nothing is half-saved."""
 
 import datetime
-import html
-import re
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -22,12 +20,9 @@ from tests.factories import (
     UnitFactory,
     award_type,
 )
+from tests.html_text import text_of, visible_text
 
 pytestmark = pytest.mark.django_db
-
-
-def text_of(response):
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
 
 
 def members(bloc, year, *units, **roles):
@@ -196,7 +191,7 @@ def test_leader_and_deputy_swapped_on_one_screen_are_saved(client, clerk, bloc_2
     else:
         rows = [(2022, "leader", b, False), (2022, "deputy", a, False)]
     response = edit_elections(client, clerk, bloc, *rows)
-    assert response.status_code == 302, text_of(response)[:2000]
+    assert response.status_code == 302, visible_text(response.content.decode())[:2000]
     assert held() == {("leader", "Đơn vị B"), ("deputy", "Đơn vị A")}
     assert set(Election.objects.values_list("pk", flat=True)) == ids
     # The audit trail keeps who changed what: each row's old values, then its new ones.
@@ -213,7 +208,7 @@ def test_a_row_takes_the_role_of_a_row_deleted_below_it(client, clerk, bloc_2021
     response = edit_elections(
         client, clerk, bloc, (2022, "deputy", a, False), (2022, "deputy", b, True)
     )
-    assert response.status_code == 302, text_of(response)[:2000]
+    assert response.status_code == 302, visible_text(response.content.decode())[:2000]
     assert held() == {("deputy", "Đơn vị A")}
     assert Election.objects.get().history.latest().history_type == "~"
 

@@ -1,9 +1,7 @@
 """Public event pages: the seeds told in full, drafts hidden everywhere, filters, counters."""
 
 import datetime
-import html
 import io
-import re
 
 import pytest
 from django.core.management import call_command
@@ -34,17 +32,11 @@ from tests.factories import (
     SectionFactory,
     UnitFactory,
 )
+from tests.html_text import main_text
 from thidua.panels import panels_for, search_all
 from thidua.query_bounds import bound
 
 pytestmark = pytest.mark.django_db
-
-
-def page_text(response):
-    """The visible text of the page's main part, tags removed and spaces collapsed."""
-    content = response.content.decode()
-    main = content[content.index("<main") : content.index("</main>")]
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", main)).split())
 
 
 def has_fact(text, fact):
@@ -148,7 +140,7 @@ def demo(db):
 def test_seed_event_page_tells_every_fact(demo, client, url, facts):
     response = client.get(url)
     assert response.status_code == 200
-    text = page_text(response)
+    text = main_text(response)
     missing = [fact for fact in facts if not has_fact(text, fact)]
     assert not missing, missing
 
@@ -169,7 +161,7 @@ def test_seed_elections_are_next_years_memberships(demo):
 
 def test_seed_events_are_found_without_diacritics(demo, client):
     response = client.get("/tim-kiem/", {"q": "tong cuc cuc ban quy"})
-    assert "Hội nghị Tổng kết công tác thi đua Khối Tổng cục, Cục, Ban và Quỹ" in page_text(
+    assert "Hội nghị Tổng kết công tác thi đua Khối Tổng cục, Cục, Ban và Quỹ" in main_text(
         response
     )
 
@@ -208,7 +200,7 @@ def test_unpublished_event_page_is_404_for_the_public(client, draft_and_schedule
 def test_unpublished_events_are_absent_from_list_panels_and_search(client, draft_and_scheduled):
     bloc, unit, draft, scheduled, public = draft_and_scheduled
     hidden = [draft.title, scheduled.title]
-    listing = page_text(client.get("/su-kien/"))
+    listing = main_text(client.get("/su-kien/"))
     assert public.title in listing and not any(title in listing for title in hidden)
     request = RequestFactory().get("/")
     for page, obj in [("year", 2021), ("bloc", bloc), ("unit", unit)]:
@@ -226,7 +218,7 @@ def test_staff_may_preview_a_draft_marked_as_such(client, clerk, draft_and_sched
     client.force_login(clerk)
     response = client.get(draft.get_absolute_url())
     assert response.status_code == 200
-    assert "Bản nháp: sự kiện chưa được công khai" in page_text(response)
+    assert "Bản nháp: sự kiện chưa được công khai" in main_text(response)
 
 
 def test_unknown_slug_is_404(client, db):
@@ -244,7 +236,7 @@ def test_each_counted_view_adds_one_and_the_page_is_cached_like_the_others(clien
     assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
     counter = f"/su-kien/{event.slug}/luot-xem/"
     assert f'data-view-count-url="{counter}"' in second.content.decode()
-    assert "Lượt xem: 5" in page_text(second)
+    assert "Lượt xem: 5" in main_text(second)
     assert client.post(counter, REMOTE_ADDR="203.0.113.1").json()["views"] == 6
     assert client.post(counter, REMOTE_ADDR="203.0.113.2").json()["views"] == 7
     event.refresh_from_db()
@@ -302,7 +294,7 @@ def listed(db):
 
 
 def listed_titles(client, params):
-    text = page_text(client.get("/su-kien/", params))
+    text = main_text(client.get("/su-kien/", params))
     return {
         t
         for t in ["Tổng kết A 2021", "Sơ kết B 2021", "Điển hình tiên tiến B 2015–2019"]
@@ -321,7 +313,7 @@ def test_list_filters_by_date_range(client, listed):
 def test_list_refuses_a_reversed_date_range_with_a_message(client, listed):
     response = client.get("/su-kien/", {"tu_ngay": "31/12/2021", "den_ngay": "01/01/2021"})
     assert response.status_code == 200
-    assert "«Đến ngày» phải sau hoặc bằng «Từ ngày»." in page_text(response)
+    assert "«Đến ngày» phải sau hoặc bằng «Từ ngày»." in main_text(response)
 
 
 def test_list_filters_by_kind_bloc_and_year(client, listed):
@@ -337,8 +329,8 @@ def test_list_is_paginated(client, db):
         EventFactory(
             bloc=bloc, title=f"Sự kiện ngày {day:02d}", held_on=datetime.date(2021, 12, day)
         )
-    first = page_text(client.get("/su-kien/"))
-    second = page_text(client.get("/su-kien/", {"trang": 2}))
+    first = main_text(client.get("/su-kien/"))
+    second = main_text(client.get("/su-kien/", {"trang": 2}))
     assert "25 sự kiện." in first and "Trang 1 / 2" in first
     assert "Sự kiện ngày 25" in first and "Sự kiện ngày 05" not in first
     assert "Sự kiện ngày 05" in second and "Sự kiện ngày 06" not in second
@@ -395,7 +387,7 @@ def test_records_read_with_the_event_keep_their_order_and_exact_values(client, d
     parent = Figure.objects.create(event=event, label="đề tài", value="12345678901.25", order=2)
     Figure.objects.create(event=event, parent=parent, label="cấp Bộ", value="0.5", order=1)
     Figure.objects.create(event=event, label="hội thảo", value=3, order=1)
-    text = page_text(client.get(event.get_absolute_url()))
+    text = main_text(client.get(event.get_absolute_url()))
     assert text.index("Đoạn thứ nhất.") < text.index("Đoạn thứ hai.")
     assert text.index("3 hội thảo") < text.index("12345678901,25 đề tài") < text.index("0,5 cấp Bộ")
 
@@ -447,7 +439,7 @@ def test_panels_registered_for_the_event_page_are_rendered(client, db, settings,
     panels.register_panel("event")(proposals)
     try:
         event = EventFactory(title="Hội nghị có đề nghị")
-        text = page_text(client.get(event.get_absolute_url()))
+        text = main_text(client.get(event.get_absolute_url()))
     finally:
         panels._panels["event"].remove(proposals)
     assert "Đề nghị khen thưởng tại Hội nghị có đề nghị" in text
@@ -510,10 +502,10 @@ def test_member_count_comes_from_the_bloc_year_when_the_event_does_not_state_it(
     membership = MembershipFactory(bloc_year__year=2021, bloc_year__member_count=None)
     MembershipFactory(bloc_year=membership.bloc_year)
     event = EventFactory(bloc=membership.bloc_year.bloc, member_count=None)
-    assert "(gồm 2 đơn vị)" in page_text(client.get(event.get_absolute_url()))
+    assert "(gồm 2 đơn vị)" in main_text(client.get(event.get_absolute_url()))
     event.member_count = 14
     event.save()
-    assert "(gồm 14 đơn vị)" in page_text(client.get(event.get_absolute_url()))
+    assert "(gồm 14 đơn vị)" in main_text(client.get(event.get_absolute_url()))
 
 
 @pytest.mark.parametrize(
@@ -543,7 +535,7 @@ def test_a_filter_that_cannot_be_read_lists_no_event_and_says_why(client, db, pa
 def test_list_says_a_day_missing_from_the_calendar_is_missing(client, listed):
     response = client.get("/su-kien/", {"tu_ngay": "31/02/2021"})
     assert response.status_code == 200
-    assert "Ngày 31/02/2021 không có trong lịch." in page_text(response)
+    assert "Ngày 31/02/2021 không có trong lịch." in main_text(response)
 
 
 def test_a_demo_movement_recorded_under_another_kind_is_corrected_not_doubled(db):

@@ -17,8 +17,9 @@ from awards.models import Proposal
 from blocs.models import Attendance, Event, EventKind
 from blocs.models.events import ONE_PER_DAY_CONSTRAINT
 from tests.blocs.test_event_admin import event_form, management
-from tests.blocs.test_event_entry_rules import members, post_event, text_of
+from tests.blocs.test_event_entry_rules import members, post_event
 from tests.factories import BlocFactory, EventFactory, UnitFactory, award_type, synthetic_dataset
+from tests.html_text import text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -1,24 +1,17 @@
 """QA pass 3, public pages: photos without a file said so (#5), a reversed date range on the
 event list said so (#7), the home page's latest events and the years index /nam/ (#14)."""
 
-import html
-import re
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from blocs.models import EventAttachment
 from tests.factories import BlocYearFactory, EventFactory
+from tests.html_text import text_of
 
 pytestmark = pytest.mark.django_db
 
 EVENT_2015 = "/su-kien/khoi-tong-cuc-cuc-ban-quy-tong-ket-2015/"
 EVENT_2021 = "/su-kien/khoi-van-phong-vien-tong-ket-2021/"
-
-
-def text_of(response):
-    assert response.status_code == 200
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
 
 
 def test_seed_pages_say_what_the_qa_found_missing(client, demo):

@@ -3,7 +3,6 @@ pages: event themes, reports known by title, honours, bloc names by year, dated 
 inter-ministry blocs, members in the source's order."""
 
 import datetime
-import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -20,14 +19,10 @@ from tests.factories import (
     PositionFactory,
     UnitFactory,
 )
+from tests.html_text import text_of
 from units.models import UnitKind
 
 pytestmark = pytest.mark.django_db
-
-
-def text_of(response):
-    assert response.status_code == 200
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
 
 
 def test_event_page_first_line_gives_date_and_place_and_labels_posting_time(client):

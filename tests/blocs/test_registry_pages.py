@@ -1,25 +1,17 @@
 """The public registry pages, read by anyone without logging in."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from tests.factories import registry_dataset
+from tests.html_text import text_of
 
 pytestmark = pytest.mark.django_db
 
 TONG_CUC = "/khoi/khoi-tong-cuc-cuc-ban-quy/"
-CUC_PTTT = "Cục Phát triển thị trường và doanh nghiệp KH&amp;CN"
+CUC_PTTT = "Cục Phát triển thị trường và doanh nghiệp KH&CN"
 HOA_LAC = "Ban Quản lý Khu Công nghệ cao Hòa Lạc"
-QUY = "Quỹ Phát triển KH&amp;CN quốc gia"
-
-
-def text_of(response):
-    """The page's visible text, tags removed and spaces collapsed."""
-    assert response.status_code == 200
-    html = response.content.decode()
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+QUY = "Quỹ Phát triển KH&CN quốc gia"
 
 
 def section(text, start, end=None):

@@ -5,7 +5,6 @@ model; duplicate rows, bad uploads and out-of-range dates are reported once, in 
 naming the field."""
 
 import re
-from html import unescape
 from html.parser import HTMLParser
 
 import pytest
@@ -17,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 
 from blocs.models import Bloc, Event, EventAttachment, EventMovement, Figure
 from tests.factories import UserFactory
+from tests.html_text import visible_text
 from thidua.years import DateRangeValidator
 from units.models import Person, Unit, User
 
@@ -74,10 +74,6 @@ def change_form_data(client, url):
         for key, values in parser.data.items()
         if "__prefix__" not in key and key != "csrfmiddlewaretoken"
     }
-
-
-def visible_text(html: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
 def section(html: str, element_id: str) -> str:

@@ -21,17 +21,13 @@ from tests.factories import (
     UnitFactory,
     award_type,
 )
+from tests.html_text import text_of, visible_text
 from thidua.numbers import page_number
 
 pytestmark = pytest.mark.django_db
 
 PTTT = "/don-vi/cuc-phat-trien-thi-truong-va-doanh-nghiep-khcn/"
 NO_PROPOSALS = "/don-vi/vu-thi-dua-khen-thuong/"
-
-
-def text_of(response):
-    assert response.status_code == 200
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
 
 
 def proposals_href(**query):
@@ -150,7 +146,7 @@ def pagination_of(response):
     page = response.content.decode()
     nav = re.search(r'<nav class="pagination".*?</nav>', page, re.S)
     assert nav, "no pagination"
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", nav.group())).split())
+    return visible_text(nav.group())
 
 
 def test_zero_or_negative_pages_are_the_first_and_every_list_pages_alike(client):

@@ -21,6 +21,7 @@ from tests.factories import (
     ProposalFactory,
     UnitFactory,
 )
+from tests.html_text import text_of, visible_text
 from thidua.views import SEARCH_LIMIT
 
 pytestmark = pytest.mark.django_db
@@ -34,10 +35,6 @@ def search(client, query):
     response = client.get("/tim-kiem/", {"q": query})
     assert response.status_code == 200
     return response.content.decode()
-
-
-def text_of(page):
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
 
 
 def groups(page):
@@ -64,12 +61,12 @@ def test_a_movement_is_found_without_diacritics_and_links_to_the_event_that_carr
         f"{EVENT_2021}#h-movements",
     ) in movements
     # The theme launched by the ministry says so; both lead to the 2021 conference's section.
-    assert "do Bộ Khoa học và Công nghệ phát động" in text_of(page)
-    assert "ghi tại Khối thi đua Văn phòng - Viện tổng kết" in text_of(page)
+    assert "do Bộ Khoa học và Công nghệ phát động" in visible_text(page)
+    assert "ghi tại Khối thi đua Văn phòng - Viện tổng kết" in visible_text(page)
     # The event that carried it is found too.
     assert [href for _, href in groups(page)["Sự kiện"]] == [EVENT_2021]
     # The link leads to a page showing the movement.
-    shown = text_of(client.get(EVENT_2021).content.decode())
+    shown = text_of(client.get(EVENT_2021))
     assert "Đổi mới sáng tạo đưa nhanh KH&CN vào cuộc sống" in shown
 
 
@@ -91,7 +88,7 @@ def test_a_campaign_of_two_conferences_links_the_latest_and_finds_both(client, d
             f"{EVENT_2021}#h-movements",
         )
     ]
-    assert "và 1 sự kiện khác" in text_of(page)
+    assert "và 1 sự kiện khác" in visible_text(page)
     assert {href for _, href in groups(page)["Sự kiện"]} == {EVENT_2015, EVENT_2021}
 
 
@@ -105,7 +102,7 @@ def test_a_direction_for_next_year_is_found(client, demo):
 def test_the_pledge_finds_the_conference_where_it_was_signed(client, demo):
     for query in ["giao uoc", "Giao ước thi đua 2016"]:
         assert [href for _, href in groups(search(client, query))["Sự kiện"]] == [EVENT_2015]
-    assert "Không tìm thấy kết quả nào" in text_of(search(client, "giao uoc 2031"))
+    assert "Không tìm thấy kết quả nào" in visible_text(search(client, "giao uoc 2031"))
 
 
 def test_a_proposed_award_finds_the_conference_that_proposed_it(client, demo):
@@ -116,7 +113,7 @@ def test_a_proposed_award_finds_the_conference_that_proposed_it(client, demo):
             EVENT_2015,
         )
     ]
-    shown = text_of(client.get(EVENT_2015).content.decode())
+    shown = text_of(client.get(EVENT_2015))
     assert "Cờ thi đua của Chính phủ" in shown
 
 
@@ -124,14 +121,14 @@ def test_movements_and_proposals_of_an_unpublished_event_are_not_found(client, d
     Event.objects.filter(slug__in=["khoi-van-phong-vien-tong-ket-2021"]).update(is_published=False)
     page = search(client, "doi moi sang tao")
     assert MOVEMENTS not in groups(page)
-    assert "Không tìm thấy kết quả nào" in text_of(page)
+    assert "Không tìm thấy kết quả nào" in visible_text(page)
     # Carried by both conferences: still found, now through the 2015 one.
     page = search(client, "hoc tap va lam theo")
     assert groups(page)[MOVEMENTS][0][1] == f"{EVENT_2015}#h-directions"
-    assert "sự kiện khác" not in text_of(page)
+    assert "sự kiện khác" not in visible_text(page)
     Event.objects.filter(slug="khoi-tong-cuc-cuc-ban-quy-tong-ket-2015").update(is_published=False)
     for query in ["co thi dua chinh phu", "hop tac", "giao uoc"]:
-        assert "Không tìm thấy kết quả nào" in text_of(search(client, query)), query
+        assert "Không tìm thấy kết quả nào" in visible_text(search(client, query)), query
 
 
 @pytest.mark.parametrize("n", [3, 30])
@@ -149,8 +146,8 @@ def test_search_with_movements_and_proposals_runs_a_bounded_number_of_queries(cl
     # Blocs, units, people (+ their positions), events, movements: a page and a count each;
     # cited documents, decisions, the award catalogue: one each.
     assert len(queries) <= 15
-    assert f"{MOVEMENTS} ({n})" in text_of(page)
-    assert f"Sự kiện ({n})" in text_of(page)
+    assert f"{MOVEMENTS} ({n})" in visible_text(page)
+    assert f"Sự kiện ({n})" in visible_text(page)
 
 
 # --- #2: exact-diacritic matches first -----------------------------------------------------------
@@ -207,12 +204,12 @@ def test_a_capped_group_links_to_the_full_paginated_list(client, db, factory, no
     for i in range(SEARCH_LIMIT + 3):
         factory(i)
     page = search(client, "Hòa Lạc")
-    assert f"Hiển thị {SEARCH_LIMIT} kết quả đầu tiên" in text_of(page)
+    assert f"Hiển thị {SEARCH_LIMIT} kết quả đầu tiên" in visible_text(page)
     link = re.search(rf'<a href="([^"]+)">Xem tất cả (\d+) {noun}</a>', page)
     assert link and int(link.group(2)) == SEARCH_LIMIT + 3
     listing = client.get(html.unescape(link.group(1)))
     assert listing.status_code == 200
-    assert f"{SEARCH_LIMIT + 3} {noun}." in text_of(listing.content.decode())
+    assert f"{SEARCH_LIMIT + 3} {noun}." in text_of(listing)
 
 
 def test_no_full_list_link_when_nothing_is_capped_or_no_list_exists(client, db):
@@ -220,7 +217,7 @@ def test_no_full_list_link_when_nothing_is_capped_or_no_list_exists(client, db):
     bloc = BlocFactory()
     for _ in range(SEARCH_LIMIT + 1):
         EventFactory(bloc=bloc, title="Hội nghị Hòa Lạc")
-    text = text_of(search(client, "hoa lac"))
+    text = visible_text(search(client, "hoa lac"))
     assert "Đơn vị (1)" in text and f"Sự kiện ({SEARCH_LIMIT + 1})" in text
     assert "Xem tất cả" not in text
     # No public list filters events by words: the group still asks for more words.

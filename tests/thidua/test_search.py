@@ -5,14 +5,10 @@ import re
 import pytest
 
 from tests.factories import BlocFactory, PersonFactory, UnitFactory
+from tests.html_text import text_of
 from thidua.query_bounds import bound
 
 pytestmark = pytest.mark.django_db
-
-
-def text_of(response):
-    assert response.status_code == 200
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
 
 
 def test_hoa_lac_finds_the_board_without_diacritics(client, demo):
@@ -27,7 +23,7 @@ def test_abbreviation_finds_full_form_and_back(client, db):
     full = UnitFactory(name="Viện Khoa học và Công nghệ Mỏ")
     for query in ["KH&CN", "khoa hoc va cong nghe", "Khoa học và Công nghệ"]:
         hits = text_of(client.get("/tim-kiem/", {"q": query}))
-        assert short.name.replace("&", "&amp;") in hits, query
+        assert short.name in hits, query
         assert full.name in hits, query
 
 

@@ -8,6 +8,7 @@ from tests.factories import (
     UnitFactory,
     UnitNameFactory,
 )
+from tests.html_text import text_of
 from units.models import UnitKind
 from units.views import PAGE_SIZE
 
@@ -15,11 +16,6 @@ pytestmark = pytest.mark.django_db
 
 HOA_LAC = "/don-vi/ban-quan-ly-khu-cong-nghe-cao-hoa-lac/"
 CUC_PTTT = "/don-vi/cuc-phat-trien-thi-truong-va-doanh-nghiep-khcn/"
-
-
-def text_of(response):
-    assert response.status_code == 200
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
 
 
 def section_rows(text):
@@ -82,7 +78,7 @@ def test_year_and_bloc_pages_use_name_borne_that_year(client, db):
 def test_person_page_shows_positions_and_representation(client, demo):
     text = text_of(client.get("/ca-nhan/pham-hong-quat/"))
     assert "Phạm Hồng Quất" in text
-    assert "Cục trưởng, Cục Phát triển thị trường và doanh nghiệp KH&amp;CN" in text
+    assert "Cục trưởng, Cục Phát triển thị trường và doanh nghiệp KH&CN" in text
     assert "Năm 2015 : đại diện Cục Phát triển thị trường" in text
 
 
@@ -108,14 +104,14 @@ def test_unit_list_diacritics_blind_query(client, demo):
 
 def test_unit_list_abbreviation_finds_full_form(client, demo):
     text = text_of(client.get("/don-vi/", {"q": "khoa hoc va cong nghe thong tin"}))
-    assert "Cục Thông tin KH&amp;CN Quốc gia" in text
+    assert "Cục Thông tin KH&CN Quốc gia" in text
 
 
 def test_unit_list_filters_by_kind(client, demo):
     text = text_of(client.get("/don-vi/", {"loai": UnitKind.DEPARTMENT}))
     assert "3 đơn vị." in text
     assert "Quỹ Phát triển" not in text
-    assert "Cục Thông tin KH&amp;CN Quốc gia" in text
+    assert "Cục Thông tin KH&CN Quốc gia" in text
 
 
 def test_unit_list_unknown_kind_is_named_not_ignored(client, demo):
