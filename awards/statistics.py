@@ -4,6 +4,12 @@ for a bloc, else its sums AwardTypeTally (no bloc: a few thousand rows) and Awar
 per-bloc tables, when no award type is chosen either) — never a scan of hundreds of thousands of
 rows; the annual report groups one year's awards. Both go through the same functions, which take
 either. Every chart is drawn from its table (awards.charts), so both always show the same numbers.
+
+The public page's filter has Vietnamese names (`tu_nam`, `den_nam`, `khoi` and `loai`: the bloc's
+and the award type's slugs, as `khoi` and `loai` are codes on the events list) and still reads
+the English ones it wrote before (`year_from`, `year_to`, `bloc` and `award_type`: ids), so that
+shared addresses keep working (thidua.query_params). A filter that cannot be read shows no table:
+each field in error says which rule it breaks, never the statistics of everything.
 """
 
 from collections import defaultdict
@@ -19,11 +25,14 @@ from django.utils.safestring import mark_safe
 from blocs.models import Bloc, LeadingUnit
 from blocs.queries import bloc_name_in_year
 from thidua.collation import vi_order
-from thidua.years import RangeFilterForm, YearFilter
+from thidua.numbers import parse_int
+from thidua.query_params import with_aliases
+from thidua.years import FIRST_YEAR, LAST_YEAR, RangeFilterForm, YearFilter
 from units.models import UnitKind
 from units.queries import unit_name_in_year
 
-from .filters import _long_choice
+from .exports import refused
+from .filters import LongSelect
 from .models import Award, AwardBlocTally, AwardLevel, AwardTally, AwardType, AwardTypeTally
 from .models.tallies import FLAG_SLUG_PREFIX
 
@@ -73,30 +82,100 @@ def _cell(value) -> str:
     return conditional_escape(localize(value))
 
 
+# The English names the page wrote before its Vietnamese ones; `bloc` and `award_type` were ids.
+ALIASES = {"year_from": "tu_nam", "year_to": "den_nam"}
+ID_ALIASES = {"bloc": "khoi", "award_type": "loai"}
+
+# What each field of the filter requires, said after its label when a value breaks it.
+YEAR_RULES = {
+    "invalid": "phải là một năm gồm 4 chữ số, như 2015.",
+    "min_value": f"phải là một năm từ {FIRST_YEAR} đến {LAST_YEAR}.",
+    "max_value": f"phải là một năm từ {FIRST_YEAR} đến {LAST_YEAR}.",
+}
+FIELD_RULES = {
+    "tu_nam": YEAR_RULES,
+    "den_nam": YEAR_RULES,
+    "khoi": {"invalid_choice": "không có khối nào như vậy; hãy chọn một khối trong danh sách."},
+    "loai": {
+        "invalid_choice": "không có loại khen thưởng nào như vậy; hãy chọn một loại trong danh sách."
+    },
+}
+
+
 class StatisticsFilterForm(RangeFilterForm):
-    ranges = (("year_from", "year_to"),)
+    """Each field's errors name it and its rule: «Từ năm: phải là một năm gồm 4 chữ số, như
+    2015.», not Django's «Nhập một số nguyên.» beside whichever field."""
+
+    ranges = (("tu_nam", "den_nam"),)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, rules in FIELD_RULES.items():
+            field = self.fields[name]
+            field.error_messages = {
+                **field.error_messages,
+                **{code: f"{field.label}: {rule}" for code, rule in rules.items()},
+            }
 
 
 class StatisticsFilter(django_filters.FilterSet):
-    """Year range, bloc and award type, kept in the URL (the same names as the public list)."""
+    """Year range, bloc and award type, kept in the URL under the page's Vietnamese names.
 
-    year_from = YearFilter(field_name="year", lookup_expr="gte", label="Từ năm")
-    year_to = YearFilter(field_name="year", lookup_expr="lte", label="Đến năm")
-    bloc = _long_choice(
-        label="Khối", queryset=Bloc.objects.order_by(vi_order("name")), empty_label="Mọi khối"
+    The blocs and the award types are read once each, when the filter is made: the same rows
+    give the old ids' slugs, check the chosen slug, fill the two <select>s and name the tables'
+    rows (a ModelChoiceFilter would read each model three or four times)."""
+
+    tu_nam = YearFilter(field_name="year", lookup_expr="gte", label="Từ năm")
+    den_nam = YearFilter(field_name="year", lookup_expr="lte", label="Đến năm")
+    khoi = django_filters.ChoiceFilter(
+        label="Khối thi đua", empty_label="Mọi khối", widget=LongSelect, method="by_bloc"
     )
-    award_type = django_filters.ModelChoiceFilter(
-        label="Loại khen thưởng", queryset=AwardType.objects.all(), empty_label="Mọi loại"
+    loai = django_filters.ChoiceFilter(
+        label="Loại khen thưởng", empty_label="Mọi loại", method="by_award_type"
     )
 
     class Meta:
         model = AwardTally
-        fields = ["year_from", "year_to", "bloc", "award_type"]
+        fields = ["tu_nam", "den_nam", "khoi", "loai"]
         form = StatisticsFilterForm
 
+    def __init__(self, data=None, *args, **kwargs):
+        blocs = list(Bloc.objects.order_by(vi_order("name")).values_list("pk", "slug", "name"))
+        self.types = {t.pk: t for t in AwardType.objects.all()}
+        self.bloc_names = {pk: name for pk, _slug, name in blocs}
+        self.bloc_ids = {slug: pk for pk, slug, _name in blocs}
+        self.type_ids = {t.slug: pk for pk, t in self.types.items()}
+        if data is not None:
+            slugs = {
+                "bloc": {pk: slug for pk, slug, _name in blocs},
+                "award_type": {pk: t.slug for pk, t in self.types.items()},
+            }
+            data = own_names(data, slugs)
+        super().__init__(data or None, *args, **kwargs)
+        self.filters["khoi"].extra["choices"] = [(slug, name) for _pk, slug, name in blocs]
+        self.filters["loai"].extra["choices"] = [(t.slug, t.name) for t in self.types.values()]
+
+    def by_bloc(self, queryset, name, value):
+        return queryset.filter(bloc_id=self.bloc_ids[value])
+
+    def by_award_type(self, queryset, name, value):
+        return queryset.filter(award_type_id=self.type_ids[value])
+
     def value(self, name):
-        # The valid fields only, as `qs` applies them: one refused field leaves the others.
         return _cleaned(self).get(name)
+
+
+def own_names(params, slugs: dict[str, dict[int, str]]):
+    """The query under the page's own names: `year_from` and `year_to` read as `tu_nam` and
+    `den_nam`, `bloc` and `award_type` (ids, given their slugs by `slugs`) as `khoi` and `loai`;
+    the page's own name wins when both are given. An id nothing has stays as written, and the
+    filter refuses it by name."""
+    params = with_aliases(params, ALIASES)
+    for alias, name in ID_ALIASES.items():
+        if params.get(alias) and not any(v != "" for v in params.getlist(name)):
+            params[name] = slugs[alias].get(parse_int(params[alias])) or params[alias]
+        params.pop(alias, None)
+    return params
 
 
 def awards_in_effect():
@@ -271,12 +350,12 @@ def leading_units(filterset) -> StatTable:
         bloc_name=bloc_name_in_year(year, "bloc_year__bloc"),
         unit_name=unit_name_in_year(year),
     ).order_by("-bloc_year__year", "bloc_name", "unit_name")
-    if (value := filterset.value("year_from")) is not None:
+    if (value := filterset.value("tu_nam")) is not None:
         qs = qs.filter(bloc_year__year__gte=value)
-    if (value := filterset.value("year_to")) is not None:
+    if (value := filterset.value("den_nam")) is not None:
         qs = qs.filter(bloc_year__year__lte=value)
-    if bloc := filterset.value("bloc"):
-        qs = qs.filter(bloc_year__bloc=bloc)
+    if bloc := filterset.value("khoi"):
+        qs = qs.filter(bloc_year__bloc_id=filterset.bloc_ids[bloc])
     found = list(
         qs.values_list("bloc_year__year", "bloc_name", "unit_name")[: LEADING_UNITS_MAX + 1]
     )
@@ -294,7 +373,7 @@ def leading_units(filterset) -> StatTable:
 
 
 def _cleaned(filterset) -> dict:
-    """The filter's valid values: `filterset.qs` applies those and leaves out the invalid ones."""
+    """The filter's values (only when every one is valid: see public_statistics)."""
     if not filterset.is_bound:
         return {}
     filterset.form.is_valid()  # fills cleaned_data with the valid fields
@@ -308,16 +387,19 @@ def _kept(model, filterset):
 
 
 def public_statistics(filterset) -> list[StatTable]:
-    """Every table of the public page, in a constant number of queries (seven), from the smallest
-    kept tallies that hold the chosen filters."""
+    """Every table of the public page, in a constant number of queries (five, besides the
+    filter's two), from the smallest kept tallies that hold the chosen filters; none when a
+    filter cannot be read (its errors say why), rather than the tables of everything or of the
+    fields that could be read."""
+    if refused(filterset):
+        return []
     awards, chosen = filterset.qs, _cleaned(filterset)
     by_type = per_bloc = awards
-    if not chosen.get("bloc"):
+    if not chosen.get("khoi"):
         by_type = _kept(AwardTypeTally, filterset)
-        if not chosen.get("award_type"):
+        if not chosen.get("loai"):
             per_bloc = _kept(AwardBlocTally, filterset)
-    types = {t.pk: t for t in AwardType.objects.all()}
-    blocs = dict(Bloc.objects.order_by().values_list("pk", "name"))
+    types, blocs = filterset.types, filterset.bloc_names
     counts = type_year_counts(by_type)
     return [
         by_year_and_level(counts, types),
@@ -331,4 +413,6 @@ def public_statistics(filterset) -> list[StatTable]:
 
 
 def statistics_filter(params):
+    """The public page's filter of `params` (the page's names, or the English ones it wrote
+    before)."""
     return StatisticsFilter(params or None, queryset=AwardTally.objects.all())

@@ -3,7 +3,8 @@ with each table's CSV and XLSX download and the annual report workbook."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from thidua.numbers import parse_int
 from thidua.spreadsheet import XLSX_CONTENT_TYPE, csv_bytes, download, xlsx_bytes
@@ -15,20 +16,33 @@ from .permissions import can, explain
 from .views import staff_page
 
 
-def _query(request):
-    return request.GET.urlencode()
+def _query(filterset) -> str:
+    """The filter's query under the page's own names (an address with the English names it wrote
+    before gets downloads with the Vietnamese ones)."""
+    return filterset.data.urlencode() if filterset.is_bound else ""
 
 
 def public_statistics(request):
     filterset = statistics.statistics_filter(request.GET)
     tables = statistics.public_statistics(filterset)
+    # A filter that cannot be read shows no table, only its fields to correct (as the public
+    # lists do), never the statistics of everything under an error.
+    unreadable = statistics.refused(filterset)
     return render(
         request,
         "awards/statistics.html",
         {
             "filter": filterset,
             "sections": [(table, bar_chart(table)) for table in tables],
-            "query": _query(request),
+            "query": _query(filterset),
+            "refused": unreadable,
+            "refused_fields": ", ".join(
+                f"«{filterset.form[name].label}»"
+                for name in filterset.form.errors
+                if name in filterset.form.fields
+            )
+            if unreadable
+            else "",
         },
     )
 
@@ -47,6 +61,11 @@ def _table(tables, key, fmt):
 
 def public_table_download(request, key, fmt):
     filterset = statistics.statistics_filter(request.GET)
+    if statistics.refused(filterset):
+        # Back to the page, which names the fields to correct, instead of a file of everything
+        # (no flash message: the public page is cached and sets no cookie).
+        query = _query(filterset)
+        return redirect(reverse("awards:statistics") + (f"?{query}" if query else ""))
     table = _table(statistics.public_statistics(filterset), key, fmt)
     filename = f"thong-ke-{table.key}.{fmt}"
     if fmt == "csv":

@@ -362,7 +362,7 @@ def statistics_and_api_pages():
     ]
     bloc = Bloc.objects.filter(slug__startswith=SYNTHETIC_PREFIX).order_by("pk").first()
     if bloc:
-        pages.append(("Thống kê một khối", f"/thong-ke/?bloc={bloc.pk}", None))
+        pages.append(("Thống kê một khối", f"/thong-ke/?khoi={bloc.slug}", None))
     for name in ["units", "blocs", "bloc-years", "events", "decisions", "awards"]:
         pages.append((f"API {name}", f"/api/v1/{name}/", None))
     if bloc:

@@ -4,8 +4,10 @@ Each public list keeps the names its links and forms write (its URLs are shared 
 also reads the names the other lists and the API give the same thing, so that a reader who learnt
 one list's address can write another's: the page number is `trang` or `page` on every list; the
 awards list reads `nam` as `year`; the events list reads `year`, `kind` and `bloc` (the bloc's id)
-as `nam`, `loai` and `khoi` (its slug); the units list reads `kind` as `loai`. A list's own name,
-when given, wins over another name of the same thing. README.md lists them."""
+as `nam`, `loai` and `khoi` (its slug); the units list reads `kind` as `loai`; the statistics
+page reads `year_from`, `year_to`, `bloc` and `award_type` (ids) as `tu_nam`, `den_nam`, `khoi`
+and `loai` (slugs: awards.statistics.own_names). A list's own name, when given, wins over another
+name of the same thing. README.md lists them."""
 
 from django.http import QueryDict
 
