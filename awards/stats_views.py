@@ -8,12 +8,12 @@ from django.urls import reverse
 
 from thidua.numbers import parse_int
 from thidua.spreadsheet import XLSX_CONTENT_TYPE, csv_bytes, download, xlsx_bytes
+from thidua.staff import staff_page
 from thidua.years import FIRST_YEAR, LAST_YEAR, current_year
 
 from . import annual_report, staff_statistics, statistics
 from .charts import bar_chart
 from .permissions import can, explain
-from .views import staff_page
 
 
 def _query(filterset) -> str:

@@ -16,11 +16,12 @@ from thidua.numbers import parse_int
 from thidua.paper import kinds as paper_kinds
 from thidua.paper.responses import DOCX, PDF, file_response
 from thidua.slugs import slug_base
+from thidua.staff import staff_page
 
 from .. import certificates, queries
 from ..filters import QueueFilter
 from ..models import Award, CertificateMode, CouncilVote, Decision, DecisionKind, Nomination
-from ..views import PAGE_SIZE, _bloc_year_or_404, _page, _require, staff_page
+from ..views import PAGE_SIZE, _bloc_year_or_404, _page, _require
 from . import contexts, kinds, records
 
 
