@@ -108,31 +108,48 @@ def assigned_to_another(user, nomination):
 
 # --- workflow permissions -------------------------------------------------------------------
 
-# Prepare a dossier (create, edit a draft or returned one, create from an event's proposals):
-# ministry-wide data entry, or the bloc leader's staff for the bloc and year their unit leads.
-can_prepare_nomination = can_enter_data | (is_bloc_leader_staff & leads_bloc_of)
-# Send and withdraw: a decision of the bloc, made by the leader unit's staff only.
-can_submit_nomination = is_bloc_leader_staff & leads_bloc_of
 # A reviewer independent of the dossier: holds the reviewing role, is not of the recipient's unit
 # (nor the recipient) and not of the unit leading the proposing bloc that year. An administrator
 # assigns a dossier only to such a reviewer (assignee_refusal), and the assignee acts on it only
 # while they remain one (an assignment never makes someone a reviewer).
 is_independent_reviewer = holds_review_role & ~recipient_is_own_unit & ~leads_bloc_of
-# Review (start, return, recommend, reject, forward, record the council's vote) and decide (grant
-# via a decision, revoke): the reviewing body, never on their own unit's nomination; a dossier an
-# administrator assigned to a named reviewer of another unit, that reviewer only. The
-# secretariat enters data but does not decide.
-can_review_nomination = (
-    (in_review_body & ~assigned_to_another) | (is_assigned_reviewer & is_independent_reviewer)
-) & ~recipient_is_own_unit
-can_decide_nomination = can_review_nomination
-can_revoke_award = in_review_body & ~recipient_is_own_unit
-# A recorded exception to a legal rule, and the assignment of a conflicted dossier: administrators.
-can_override_rule = is_administrator
-can_assign_reviewer = is_administrator
+
+# Each workflow permission, declared once as two parts: who may ever hold it (the role) and what
+# the dossier must be for them. The permission is both parts; the admin's action bars offer a
+# step to the role alone (may_ever), and each selected dossier is still asked the whole.
+WORKFLOW_PERMISSIONS = {
+    # Prepare a dossier (create, edit a draft or returned one, create from an event's
+    # proposals): ministry-wide data entry, or the bloc leader's staff for the bloc and year
+    # their unit leads.
+    "awards.prepare_nomination": (
+        can_enter_data | is_bloc_leader_staff,
+        can_enter_data | leads_bloc_of,
+    ),
+    # Send and withdraw: a decision of the bloc, made by the leader unit's staff only.
+    "awards.submit_nomination": (is_bloc_leader_staff, leads_bloc_of),
+    # Review (start, return, recommend, reject, forward, record the council's vote) and decide
+    # (grant via a decision): the reviewing body, never on their own unit's nomination; a dossier
+    # an administrator assigned to a named reviewer of another unit, that reviewer only. The
+    # secretariat enters data but does not decide.
+    "awards.review_nomination": (
+        holds_review_role,
+        ((in_review_body & ~assigned_to_another) | (is_assigned_reviewer & is_independent_reviewer))
+        & ~recipient_is_own_unit,
+    ),
+    # Revoke an award: the reviewing body, never for their own unit.
+    "awards.revoke_award": (in_review_body, ~recipient_is_own_unit),
+    # A recorded exception to a legal rule, and the assignment of a conflicted dossier.
+    "awards.override_rule": (is_administrator, rules.always_allow),
+    "awards.assign_reviewer": (is_administrator, rules.always_allow),
+}
+WORKFLOW_PERMISSIONS["awards.decide_nomination"] = WORKFLOW_PERMISSIONS["awards.review_nomination"]
+
+PERMISSIONS = {name: role & on_dossier for name, (role, on_dossier) in WORKFLOW_PERMISSIONS.items()}
 # Historical awards entered from a past decision (no workflow), and corrections of their record:
 # data entry, never for the staff member's own unit (conflict of interest, as for reviewers).
-can_enter_historical = can_enter_data & ~recipient_is_own_unit
+PERMISSIONS["awards.enter_historical_award"] = can_enter_data & ~recipient_is_own_unit
+for name, predicate in PERMISSIONS.items():
+    rules.add_perm(name, predicate)
 
 
 def _who(user) -> str:
@@ -182,26 +199,12 @@ def assignable_reviewers(nomination):
     return users.filter(pk__in=[u.pk for u in users if assignee_refusal(u, nomination) is None])
 
 
-PERMISSIONS = {
-    "awards.prepare_nomination": can_prepare_nomination,
-    "awards.submit_nomination": can_submit_nomination,
-    "awards.review_nomination": can_review_nomination,
-    "awards.decide_nomination": can_decide_nomination,
-    "awards.revoke_award": can_revoke_award,
-    "awards.override_rule": can_override_rule,
-    "awards.assign_reviewer": can_assign_reviewer,
-    "awards.enter_historical_award": can_enter_historical,
-}
-for name, predicate in PERMISSIONS.items():
-    rules.add_perm(name, predicate)
-
-
 def _body_name() -> str:
     return "đơn vị thẩm định" + (f" «{review_body()['unit']}»" if review_body()["unit"] else "")
 
 
 def _submit_refusal(user, nomination) -> str:
-    """Why `user` may not send or withdraw `nomination` (can_submit_nomination), said as it is:
+    """Why `user` may not send or withdraw `nomination` (awards.submit_nomination), said as it is:
     the dossier names no bloc, or the user prepares dossiers without sending them, or the
     user's unit does not lead the bloc that year."""
     if nomination is None:
@@ -306,7 +309,7 @@ for model in ["decision", "award", "councilvote"]:
     rules.add_perm(f"awards.change_{model}", can_enter_data | is_reviewer)
     rules.add_perm(f"awards.delete_{model}", is_administrator)
 # A council's vote is a review step (workflow "council_vote"): only those who may take it see
-# «Thêm» (the step itself still asks can_review_nomination of the dossier chosen).
+# «Thêm» (the step itself still asks awards.review_nomination of the dossier chosen).
 rules.set_perm("awards.add_councilvote", rules.predicate(holds_review_role))
 # Certificate layouts (positions on the printed sheet): administrators.
 for model in ["certificatelayout", "certificatefield"]:
@@ -369,28 +372,13 @@ def visible_dossiers(user, queryset, prefix=""):
     return queryset.filter(Exists(led))
 
 
-# Who may take a workflow permission's steps on some dossier: the role part of each predicate
-# above, without the dossier. The admin's action bars offer a step only to them (each selected
-# dossier is still asked the full predicate by the services).
-MAY_EVER = {
-    # A bloc leader's staff whose unit leads no bloc lists no dossier at all (visible_dossiers):
-    # the role alone decides, without a query on the list's page.
-    "awards.prepare_nomination": can_enter_data | is_bloc_leader_staff,
-    "awards.submit_nomination": is_bloc_leader_staff,
-    "awards.review_nomination": holds_review_role,
-    "awards.decide_nomination": holds_review_role,
-    "awards.revoke_award": in_review_body,
-    "awards.override_rule": can_override_rule,
-    "awards.assign_reviewer": can_assign_reviewer,
-}
-
-
 def may_ever(user, perm) -> bool:
-    """May `user` hold `perm` for some dossier (MAY_EVER)? A permission not listed: as asked."""
-    predicate = MAY_EVER.get(perm)
-    if predicate is None:
+    """May `user` hold the workflow permission `perm` for some dossier (its role part, asked
+    without a dossier: no query on a list's page)? Any other permission: as asked."""
+    if perm not in WORKFLOW_PERMISSIONS:
         return can(user, perm)
-    return bool(user and user.is_authenticated and predicate.test(user))
+    role, _on_dossier = WORKFLOW_PERMISSIONS[perm]
+    return bool(user and user.is_authenticated and role.test(user))
 
 
 rules.add_perm("awards.open_bloc_dashboard", can_open_bloc_dashboard)
