@@ -88,12 +88,7 @@ def _transition(nomination, actor, action, *, reason="", write=None):
             # A withdrawn or refused dossier coming back: its recipient's saves wait here, and
             # a live dossier for the same award and year refuses the step (Step.refusal).
             settle_recipients([locked])
-        refusal = step.refusal(locked, actor, checks=checks)
-        if refusal is not None:
-            if refusal.kind == "rules":
-                raise eligibility.refusal(locked, step.stage, checks=checks)
-            code = "permission_denied" if refusal.kind == "permission" else "invalid_state"
-            raise ValidationError(refusal.message, code=code)
+        _refuse(step, locked, actor, checks)
         if action == "recommend":
             locked.council_endorsed = _council_passed(locked, checks)
         before = locked.status
@@ -122,6 +117,26 @@ def _transition(nomination, actor, action, *, reason="", write=None):
         )
     nomination.status, nomination.version = locked.status, locked.version
     return locked
+
+
+def _refuse(step, nomination, actor, checks):
+    """Raises the step's refusal (Step.refusal) as the ValidationError the callers show."""
+    refusal = step.refusal(nomination, actor, checks=checks)
+    if refusal is None:
+        return
+    if refusal.kind == "rules":
+        raise eligibility.refusal(nomination, step.stage, checks=checks)
+    code = "permission_denied" if refusal.kind == "permission" else "invalid_state"
+    raise ValidationError(refusal.message, code=code)
+
+
+def check_step(nomination, actor, action):
+    """What _transition refuses of `action` before it writes (who, the dossier's state, the
+    rules of the step's stage), on `nomination` as read. A form asks it while validating, so
+    that the refusal is shown with what was typed kept; _transition asks it again under the
+    dossier's lock."""
+    step = workflow.STEPS[action]
+    _refuse(step, nomination, actor, eligibility.check(nomination) if step.stage else None)
 
 
 def _council_passed(nomination, checks) -> bool:
@@ -249,6 +264,14 @@ def grant(nomination, actor, decision, *, prize_rank="", note=""):
     return created["award"]
 
 
+def check_council_vote(nomination, actor, held_on):
+    """What record_council_vote refuses before it writes: the step (the dossier's reviewer, a
+    dossier under review) and the sitting's date. A form asks it while validating; the service
+    asks it again under the dossier's lock."""
+    check_step(nomination, actor, "council_vote")
+    check_council_date(nomination, held_on)
+
+
 def record_council_vote(
     nomination, actor, *, held_on, votes_for, votes_against, present, council_size, note=""
 ):
@@ -278,6 +301,29 @@ def record_council_vote(
     return created["vote"]
 
 
+def _check_rule_judges(nomination, rule):
+    """The rules the dossier's checks list (the dossier page offers only those): an exception
+    to a rule that does not judge this dossier would lift nothing and mislead its readers."""
+    if rule.pk not in {c.rule.pk for c in eligibility.check(nomination)}:
+        raise ValidationError(
+            {
+                "rule": f"Quy định «{rule}» ({rule.basis}) không áp dụng cho hồ sơ "
+                f"«{nomination}» (loại khen thưởng, đối tượng và năm {nomination.year} của hồ "
+                "sơ): chỉ ghi ngoại lệ cho một quy định có trong phần «Kiểm tra quy định» của hồ "
+                "sơ."
+            },
+            code="rule_not_applicable",
+        )
+
+
+def check_override(nomination, rule, actor):
+    """What record_override refuses before it writes: the step (an administrator, an open
+    dossier) and a rule that judges the dossier. A form asks it while validating; the service
+    asks it again under the dossier's lock."""
+    check_step(nomination, actor, "override")
+    _check_rule_judges(nomination, rule)
+
+
 def record_override(nomination, rule, actor, reason, *, document_number="", document_date=None):
     """An administrator's recorded exception to one rule for one nomination, under the approving
     document (number and date). It lifts that rule for that dossier only: quotas count it apart,
@@ -294,17 +340,7 @@ def record_override(nomination, rule, actor, reason, *, document_number="", docu
     created = {}
 
     def write(locked):
-        # The rules the dossier's checks list (the dossier page offers only those): an exception
-        # to a rule that does not judge this dossier would lift nothing and mislead its readers.
-        if rule.pk not in {c.rule.pk for c in eligibility.check(locked)}:
-            raise ValidationError(
-                {
-                    "rule": f"Quy định «{rule}» ({rule.basis}) không áp dụng cho hồ sơ "
-                    f"«{locked}» (loại khen thưởng, đối tượng và năm {locked.year} của hồ sơ): "
-                    "chỉ ghi ngoại lệ cho một quy định có trong phần «Kiểm tra quy định» của hồ sơ."
-                },
-                code="rule_not_applicable",
-            )
+        _check_rule_judges(locked, rule)
         if Override.objects.filter(nomination=locked, rule=rule).exists():
             raise ValidationError(f"Hồ sơ đã có ngoại lệ cho quy định «{rule}».")
         override.nomination = locked
@@ -650,6 +686,20 @@ def check_draft(nomination, actor):
         )
 
 
+def check_loaded_version(current, version):
+    """An edit made on a page loaded at `version` of the dossier, now at `current.version`,
+    would silently overwrite what changed since: refused. A form asks it while validating (what
+    was typed kept, to be copied after reloading); save_draft asks it again under the lock."""
+    if current.version != version:
+        raise ValidationError(STALE_EDIT_MESSAGE.format(current=current.status_label), code="stale")
+
+
+def check_recipient_free(nomination):
+    """The one-live-dossier rule of save_draft, asked by a form while validating (without the
+    recipient's lock: save_draft asks it again under that lock)."""
+    _check_not_duplicate(nomination, settled=True)
+
+
 def save_draft(nomination, actor, *, token=None, settled=False):
     """Creates or edits a dossier (draft or returned). The workflow fields are not touched.
 
@@ -680,10 +730,7 @@ def save_draft(nomination, actor, *, token=None, settled=False):
             )
         else:
             locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
-            if locked.version != nomination.version:
-                raise ValidationError(
-                    STALE_EDIT_MESSAGE.format(current=locked.status_label), code="stale"
-                )
+            check_loaded_version(locked, nomination.version)
             if locked.status not in Status.editable_states():
                 raise ValidationError(
                     STALE_MESSAGE.format(current=locked.status_label), code="stale"
@@ -916,10 +963,21 @@ def correct_award(award, actor):
     (neither the recipient it had nor the one it gets).
     """
     locked = Award.objects.select_for_update(of=("self",)).get(pk=award.pk)
-    fixed = AWARD_WORKFLOW_FIELDS + (AWARD_DECISION_FIELDS if locked.nomination_id else ())
+    check_award_correction(award, actor, locked)
+    award.revoked_at = locked.revoked_at
+    award.full_clean(validate_unique=False)
+    award.save()
+    return award
+
+
+def check_award_correction(award, actor, original):
+    """What correct_award refuses of the edit of `original` into `award`: a field the workflow
+    or the decision fixed, and the staff member's own unit (the recipient it had or gets). A
+    form asks it while validating; correct_award asks it again under the award's lock."""
+    fixed = AWARD_WORKFLOW_FIELDS + (AWARD_DECISION_FIELDS if original.nomination_id else ())
     for name in fixed:
         field = Award._meta.get_field(name)
-        if getattr(locked, field.attname) != getattr(award, field.attname):
+        if getattr(original, field.attname) != getattr(award, field.attname):
             rule = (
                 "khen thưởng theo hồ sơ đề nghị giữ đúng nội dung quyết định"
                 if name in AWARD_DECISION_FIELDS
@@ -929,9 +987,5 @@ def correct_award(award, actor):
                 {name: f"Không sửa trực tiếp «{field.verbose_name}» của khen thưởng: {rule}."},
                 code="workflow_field",
             )
-    award.revoked_at = locked.revoked_at
-    check_award_entry(actor, locked, "sửa")
+    check_award_entry(actor, original, "sửa")
     check_award_entry(actor, award, "sửa")
-    award.full_clean(validate_unique=False)
-    award.save()
-    return award

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 
 from thidua.admin import EstimatedCountPaginator, FoldedSearchMixin
+from thidua.admin_forms import AdminModelForm, field_label
 from units.models import User
 
 from ..models import Award, Decision, Nomination
@@ -17,15 +18,72 @@ def error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", "»", ")")) else f"{text}."
+
+
+def labelled_text(error: ValidationError, model) -> str:
+    """The messages of `error`, each field's named by its label (a key that is not a field of
+    `model`, e.g. a service's «document», is left unnamed rather than named in code)."""
+    if not hasattr(error, "error_dict"):
+        return " ".join(_sentence(m) for m in error.messages)
+    known = {f.name for f in model._meta.get_fields()}
+    parts = []
+    for name, items in error.error_dict.items():
+        for message in ValidationError(items).messages:
+            if name in known:
+                message = f"«{field_label(model, name)}»: {message}"
+            parts.append(_sentence(message))
+    return " ".join(parts)
+
+
+SAVE_TIME_REFUSAL = (
+    "Không lưu được {what}: {why} Nội dung bạn gửi chưa được ghi (dữ liệu liên quan vừa thay "
+    "đổi trong lúc lưu, có thể do một người khác thao tác cùng lúc); hãy kiểm tra rồi nhập lại."
+)
+
+
+class ServiceCheckedForm(AdminModelForm):
+    """The form of an admin whose save goes through a service: what the service would refuse is
+    asked while validating (`service_check`, calling the service's own check), so that the page
+    comes back with the refusal by its field, or above the form, and everything typed kept."""
+
+    # Who saves (ServiceErrorsMixin.get_form).
+    actor = None
+    # The fields the check reads: one the form refused already leaves nothing to ask about.
+    checked_fields: tuple = ()
+
+    def service_check(self):
+        """Raises the service's ValidationError for `self.instance` as typed."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.actor is None or any(self.has_error(name) for name in self.checked_fields):
+            return
+        try:
+            self.service_check()
+        except ValidationError as error:
+            self._update_errors(error)
+
+
 class ServiceErrorsMixin:
-    """A save refused by a service (permission, state, legal rule) is shown as a message, not a
-    500; the transaction of the admin view rolls back, so nothing is half-saved."""
+    """An admin whose save goes through a service. Its form (a ServiceCheckedForm) asks the
+    service's refusals while validating. What only the save can find (another user changed the
+    record meanwhile) is caught here: a message and the page reloaded, never a 500; the admin
+    view's transaction rolls back, so nothing is half-saved."""
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"actor": request.user})
 
     def changeform_view(self, request, *args, **kwargs):
         try:
             return super().changeform_view(request, *args, **kwargs)
         except ValidationError as error:
-            self.message_user(request, error_text(error), messages.ERROR)
+            what = f"«{self.model._meta.verbose_name}»"
+            text = SAVE_TIME_REFUSAL.format(what=what, why=labelled_text(error, self.model))
+            self.message_user(request, text, messages.ERROR)
             return redirect(request.get_full_path())
 
 
@@ -73,9 +131,10 @@ class LargeTableAdminMixin:
 
 def offers_action(request, perm) -> bool:
     """Does the action bar offer an action needing `perm`? Only to those who may hold it on some
-    record (permissions.MAY_EVER): the button shown and the permission are one question. A POST
-    still finds every action, so that one posted anyway (a forged request, a page loaded before
-    the user's role changed) is refused by the services record by record, with the reason."""
+    record (permissions.may_ever: the role part of the permission's one declaration), so the
+    button shown and the permission are one question. A POST still finds every action, so that
+    one posted anyway (a forged request, a page loaded before the user's role changed) is refused
+    by the services record by record, with the reason."""
     return request.method == "POST" or may_ever(request.user, perm)
 
 

@@ -1,5 +1,7 @@
 """Admin of decisions and the awards they grant or revoke."""
 
+import copy
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
@@ -17,6 +19,7 @@ from ..permissions import can
 from .common import (
     LargeTableAdminMixin,
     RecipientSearchMixin,
+    ServiceCheckedForm,
     ServiceErrorsMixin,
     WorkflowActionForm,
     error_text,
@@ -187,6 +190,35 @@ def revoke_awards(modeladmin, request, queryset):
         modeladmin.message_user(request, f"Đã thu hồi {done} khen thưởng.", messages.SUCCESS)
 
 
+class AwardAdminForm(ServiceCheckedForm):
+    """An award entered (services.record_historical_awards) or corrected
+    (services.correct_award) here: their refusals asked while validating."""
+
+    checked_fields = ("decision", "unit", "person")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The award as saved, before the form writes what was typed onto the instance: a
+        # correction is judged from it.
+        self.original = None
+        if self.instance.pk:
+            self.original = getattr(self.instance, "saved_copy", None) or copy.copy(self.instance)
+
+    def service_check(self):
+        award = self.instance
+        if self.original is not None:
+            services.check_award_correction(award, self.actor, self.original)
+            return
+        if award.decision_id:
+            # The decision record_historical_awards would grant under (the service names the
+            # document; here the field is the decision).
+            decision = award.decision
+            refusal = services.decision_refusal(decision.document, decision, DecisionKind.GRANT)
+            if refusal:
+                raise ValidationError({"decision": refusal}, code="document_kind")
+        services.check_award_entry(self.actor, award, "nhập")
+
+
 @admin.register(Award)
 class AwardAdmin(
     KeepContextOnAddAnotherMixin,
@@ -220,6 +252,7 @@ class AwardAdmin(
         "revocation_reason",
         "revoked_at",
     ]
+    form = AwardAdminForm
     action_form = RevokeActionForm
     actions = [revoke_awards]
     history_revert = False
@@ -257,8 +290,17 @@ class AwardAdmin(
             return [*self.readonly_fields, "is_historical"]
         return self.readonly_fields
 
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None:
+            # The form writes what was typed onto `obj`; a refused edit (e.g. to one's own
+            # unit) re-renders the page, still editable: its permission is the saved award's.
+            obj.saved_copy = copy.copy(obj)
+        return obj
+
     def has_change_permission(self, request, obj=None):
-        if obj is not None and not can(request.user, "awards.enter_historical_award", obj):
+        saved = getattr(obj, "saved_copy", obj)
+        if saved is not None and not can(request.user, "awards.enter_historical_award", saved):
             return False
         return super().has_change_permission(request, obj)
 
@@ -267,28 +309,25 @@ class AwardAdmin(
             services.correct_award(obj, request.user)
             return
         # A past award entered directly from a decision: data entry, no workflow.
-        try:
-            created = services.record_historical_awards(
-                request.user,
-                [
-                    {
-                        "award_type": obj.award_type,
-                        "year": obj.year,
-                        "unit": obj.unit,
-                        "person": obj.person,
-                        "bloc": obj.bloc,
-                        "prize_rank": obj.prize_rank,
-                        "note": obj.note,
-                        "is_historical": obj.is_historical,
-                        "source": obj.source,
-                        "ordinal": obj.ordinal,
-                        "honour": obj.honour,
-                    }
-                ],
-                document=obj.decision.document,
-            )
-        except ValidationError as error:
-            raise ValidationError(error_text(error)) from error
+        created = services.record_historical_awards(
+            request.user,
+            [
+                {
+                    "award_type": obj.award_type,
+                    "year": obj.year,
+                    "unit": obj.unit,
+                    "person": obj.person,
+                    "bloc": obj.bloc,
+                    "prize_rank": obj.prize_rank,
+                    "note": obj.note,
+                    "is_historical": obj.is_historical,
+                    "source": obj.source,
+                    "ordinal": obj.ordinal,
+                    "honour": obj.honour,
+                }
+            ],
+            document=obj.decision.document,
+        )
         obj.pk = created[0].pk
 
     @admin.display(description="đã thu hồi", boolean=True)

@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join
 from blocs.admin.events import EventAdmin, EventRowForm
 from thidua.admin import BaseAdmin, EstimatedCountPaginator, JoinedInlineMixin
 from thidua.admin_filters import year_filter
-from thidua.admin_forms import AdminModelForm, KeepContextOnAddAnotherMixin
+from thidua.admin_forms import KeepContextOnAddAnotherMixin
 
 from .. import eligibility, services, workflow
 from ..forms import AssignReviewerForm, ConfirmForm, DecisionForm
@@ -20,6 +20,7 @@ from .common import (
     ImmutableRecordMixin,
     LargeTableAdminMixin,
     RecipientSearchMixin,
+    ServiceCheckedForm,
     ServiceErrorsMixin,
     WorkflowActionForm,
     error_text,
@@ -209,31 +210,30 @@ def _workflow_action(step):
     return admin.action(description=step.title)(action)
 
 
-class NominationAdminForm(AdminModelForm):
+class NominationAdminForm(ServiceCheckedForm):
     """Carries the version of the dossier the editor loaded: a save from a page opened before
-    someone else changed the dossier (another tab, another clerk) is refused by
-    services.save_draft instead of silently overwriting that change."""
+    someone else changed the dossier (another tab, another clerk) is refused instead of silently
+    overwriting that change."""
 
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    # Who edits (NominationAdmin.get_form): the service's refusals are asked while validating.
-    actor = None
+    checked_fields = ("bloc", "year")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.version
 
-    def _post_clean(self):
-        super()._post_clean()
-        # What services.save_draft refuses before it writes (the dossier no longer editable,
-        # a bloc and year the user may not prepare) is shown here, on the bloc, with what was
-        # typed kept; save_model's save_draft asks it again under the dossier's lock.
-        if self.actor is None or self.has_error("bloc") or self.has_error("year"):
-            return
-        try:
-            services.check_draft(self.instance, self.actor)
-        except ValidationError as error:
-            self._update_errors(error)
+    def service_check(self):
+        # What services.save_draft refuses before it writes: the dossier no longer editable, a
+        # bloc and year the user may not prepare (on the bloc), a page loaded before another
+        # change (above the form: the version is a hidden input), a second live dossier of the
+        # recipient (on its field). save_draft asks them again under its locks.
+        services.check_draft(self.instance, self.actor)
+        loaded = self.cleaned_data.get("loaded_version")
+        if self.instance.pk and loaded is not None:
+            services.check_loaded_version(self.instance, loaded)
+        if not any(self.has_error(name) for name in ("award_type", "unit", "person")):
+            services.check_recipient_free(self.instance)
 
 
 @admin.register(Nomination)
@@ -313,10 +313,6 @@ class NominationAdmin(
         ("Xử lý", {"fields": ["status", "rule_checks", "created_by", "created_at", "updated_at"]}),
     ]
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        return type(form.__name__, (form,), {"actor": request.user})
-
     def get_actions(self, request):
         actions = super().get_actions(request)
         for step in workflow.STEPS.values():
@@ -395,6 +391,14 @@ class TransitionAdmin(ImmutableRecordMixin, LogAdminMixin, DossierScopeMixin, Ba
         return super().get_queryset(request).prefetch_related("nomination__unit__names")
 
 
+class OverrideAdminForm(ServiceCheckedForm):
+    checked_fields = ("nomination", "rule")
+
+    def service_check(self):
+        # record_override's refusals: an administrator, an open dossier, a rule judging it.
+        services.check_override(self.instance.nomination, self.instance.rule, self.actor)
+
+
 @admin.register(Override)
 class OverrideAdmin(
     ImmutableRecordMixin, LogAdminMixin, DossierScopeMixin, ServiceErrorsMixin, BaseAdmin
@@ -405,6 +409,7 @@ class OverrideAdmin(
     list_display = ["nomination", "rule", "document_number", "document_date", "created_by"]
     list_select_related = ["nomination__award_type", "nomination__unit", "rule", "created_by"]
     autocomplete_fields = ["nomination"]
+    form = OverrideAdminForm
     fields = [
         "nomination",
         "rule",
@@ -433,6 +438,16 @@ class OverrideAdmin(
         obj.pk = created.pk
 
 
+class CouncilVoteAdminForm(ServiceCheckedForm):
+    checked_fields = ("nomination",)
+
+    def service_check(self):
+        # record_council_vote's refusals: the dossier's reviewer, a dossier under review, the
+        # sitting's date (left to its own field's error when it was not a date).
+        vote = self.instance
+        services.check_council_vote(vote.nomination, self.actor, vote.held_on)
+
+
 @admin.register(CouncilVote)
 class CouncilVoteAdmin(
     ImmutableRecordMixin, LogAdminMixin, DossierScopeMixin, ServiceErrorsMixin, BaseAdmin
@@ -451,6 +466,7 @@ class CouncilVoteAdmin(
     list_select_related = ["nomination__award_type", "nomination__unit", "nomination__person"]
     list_filter = [year_filter("held_on", "năm họp")]
     autocomplete_fields = ["nomination"]
+    form = CouncilVoteAdminForm
     readonly_fields = ["recorded_by", "recorded_at"]
 
     def get_readonly_fields(self, request, obj=None):
