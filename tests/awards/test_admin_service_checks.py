@@ -22,6 +22,7 @@ from awards.models import (
     Status,
 )
 from tests.factories import AwardFactory, DecisionFactory, award_type
+from tests.html_text import text_of as page_text
 from thidua import roles
 
 pytestmark = pytest.mark.django_db
@@ -31,11 +32,6 @@ NO_INLINES = {
     for prefix in ("transitions", "council_votes", "overrides")
     for key, value in (("TOTAL_FORMS", 0), ("INITIAL_FORMS", 0))
 }
-
-
-def page_text(response) -> str:
-    """The page as read: tags removed, entities unescaped, spaces collapsed."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
 
 
 def refused(response):
