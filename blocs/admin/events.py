@@ -4,7 +4,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html
@@ -16,6 +15,7 @@ from thidua.admin import (
 )
 from thidua.admin_filters import year_filter
 from thidua.admin_forms import AdminModelForm, KeepContextOnAddAnotherMixin
+from thidua.form_fields import WholeNumberField
 from thidua.integrity import IntegrityErrorAdminMixin
 
 from ..models import (
@@ -36,6 +36,7 @@ from ..models import (
     Speech,
     check_elections,
 )
+from ..models.event_parts import figure_parent_error
 from ..services import apply_elections
 
 
@@ -150,35 +151,190 @@ class SectionInline(EventInline, admin.StackedInline):
     fields = [("order", "kind"), ("heading", "addressee"), "text"]
 
 
-class FigureFormSet(BaseInlineFormSet):
-    """A sub-figure's parent is chosen among the saved top-level figures of the same event (in
-    every row, the empty row included: add_fields is the one step they all go through). The
-    page shows two levels, and a row only lists figures already saved: the help says so, since
-    on a new event the list is empty."""
+class FigureRowForm(EventRowForm):
+    """A figure's row. A sub-figure names its total by the total's «thứ tự» in the same table,
+    a row saved before or one typed in the same submission (FigureFormSet resolves the numbers):
+    a total and its sub-figures are entered on one screen and saved at once, without a list of
+    saved figures to choose from. A saved sub-figure's row shows its total's number."""
 
     PARENT_HELP = (
-        "Chỉ với số liệu chi tiết: chọn số liệu tổng mà nó thuộc về (ví dụ «1 Nghị định» thuộc "
-        "«8 văn bản cấp Chính phủ»). Danh sách chỉ gồm các số liệu tổng đã lưu: nhập số liệu "
-        "tổng, bấm «Lưu và tiếp tục chỉnh sửa», rồi chọn ở các dòng số liệu chi tiết."
+        "Chỉ với số liệu chi tiết: ghi «thứ tự» của số liệu tổng mà nó thuộc về, ví dụ dòng "
+        "«1 Nghị định» ghi 1 khi dòng «8 văn bản cấp Chính phủ» có thứ tự 1. Số liệu tổng có "
+        "thể là dòng đã lưu hoặc dòng đang nhập: nhập số liệu tổng cùng các số liệu chi tiết "
+        "rồi lưu một lần. Để trống ở số liệu tổng. Trang sự kiện hiển thị hai cấp: số liệu "
+        "tổng và các số liệu chi tiết của nó."
     )
 
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        if "parent" in form.fields:
-            event = self.instance if self.instance.pk else None
-            # A row's own parent stays listed, so that an older row nested deeper is refused
-            # with the model's message rather than «not one of the choices».
-            form.fields["parent"].queryset = Figure.objects.filter(
-                Q(parent__isnull=True) | Q(pk=form.instance.parent_id), event=event
+    parent_order = WholeNumberField(
+        label="thuộc số liệu thứ tự",
+        required=False,
+        min_value=0,
+        help_text=PARENT_HELP,
+        widget=forms.TextInput(attrs={"class": "vIntegerField"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The parent is read with the row (JoinedInlineMixin): no query of its own.
+        if self.instance.parent_id:
+            self.initial.setdefault("parent_order", self.instance.parent.order)
+
+
+class FigureFormSet(BaseInlineFormSet):
+    """The figures of one event, their parents judged as a whole: a sub-figure names its total
+    by the total's «thứ tự» among the rows kept (saved rows not marked for deletion, new rows
+    filled in), resolved as submitted, so that a total typed in the same submission can be
+    named, and then by the two-level rule of the model (figure_parent_error). A saved row
+    whose number is left as it was keeps its total, even if the total's «thứ tự» was changed
+    on the same screen. save() writes the totals before their sub-figures."""
+
+    PARENT_LABEL = FigureRowForm.base_fields["parent_order"].label
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        # Row by row, the model would judge the parent as saved, not as submitted.
+        form.instance.parent_checked_by_formset = True
+        return form
+
+    def _is_deleted(self, form):
+        return self.can_delete and self._should_delete_form(form)
+
+    def _kept_forms(self):
+        return [
+            form
+            for form in self.forms
+            if not self._is_deleted(form) and (form in self.initial_forms or form.has_changed())
+        ]
+
+    def _error(self, number, text):
+        return f"«{self.PARENT_LABEL}» {number}: {text}"
+
+    def _resolve(self, form, number, kept_by_order, kept_by_pk):
+        """The kept row `number` names for `form`, or the message saying why there is none."""
+        saved = form.instance.parent_id
+        if saved in kept_by_pk and "parent_order" not in form.changed_data:
+            return kept_by_pk[saved], None
+        found = kept_by_order.get(number, [])
+        if len(found) == 1:
+            return found[0], None
+        if found:
+            labels = ", ".join(f"«{row.instance}»" for row in found)
+            return None, self._error(
+                number,
+                f"Có {len(found)} số liệu cùng mang thứ tự {number} ({labels}) nên không rõ "
+                "số liệu này thuộc số liệu nào. Hãy đánh cho mỗi số liệu một thứ tự riêng.",
             )
-            form.fields["parent"].help_text = self.PARENT_HELP
+        deleted = [
+            row
+            for row in self.initial_forms
+            if self._is_deleted(row) and row.cleaned_data.get("order") == number
+        ]
+        if deleted:
+            return None, self._error(
+                number,
+                f"Số liệu thứ tự {number} («{deleted[0].instance}») đang được đánh dấu xóa. Hãy "
+                "xóa cả số liệu chi tiết này, ghi thứ tự của một số liệu tổng khác, hoặc để "
+                "trống nếu nó là số liệu tổng.",
+            )
+        return None, self._error(
+            number,
+            f"Không có số liệu nào của sự kiện mang thứ tự {number}. Hãy ghi thứ tự của một "
+            "số liệu tổng trong bảng này, hoặc để trống nếu đây là số liệu tổng.",
+        )
+
+    def clean(self):
+        super().clean()
+        self._parents = {}
+        kept = self._kept_forms()
+        if any(not {"order", "parent_order"} <= set(form.cleaned_data) for form in kept):
+            return  # a row whose numbers cannot be read says so already
+        kept_by_order, kept_by_pk = {}, {}
+        for form in kept:
+            kept_by_order.setdefault(form.cleaned_data["order"], []).append(form)
+            if form.instance.pk is not None:
+                kept_by_pk[form.instance.pk] = form
+        parents, numbers = {}, {}
+        for form in kept:
+            number = form.cleaned_data["parent_order"]
+            if number is None:
+                parents[form] = None
+                continue
+            parent, error = self._resolve(form, number, kept_by_order, kept_by_pk)
+            if error:
+                form.add_error("parent_order", error)
+            else:
+                parents[form], numbers[form] = parent, number
+        children = {}
+        for form, parent in parents.items():
+            if parent is not None and parent is not form:
+                children.setdefault(parent, []).append(form)
+        for form, parent in parents.items():
+            if parent is None:
+                continue
+            grandparent = parents.get(parent)
+            error = figure_parent_error(
+                form.instance,
+                parent.instance,
+                grandparent=grandparent.instance
+                if grandparent is not None and grandparent is not parent
+                else None,
+                has_children=lambda form=form: form in children,
+            )
+            if error:
+                form.add_error("parent_order", self._error(numbers[form], error))
+        if any(form.errors for form in kept):
+            return
+        self._moved = set()
+        for form, parent in parents.items():
+            new_parent = parent.instance if parent is not None else None
+            # A saved row put under another total without its own number changing (its total
+            # deleted and the number given to another row): saved although its fields are not.
+            new_pk = new_parent.pk if new_parent is not None else None
+            if new_pk != form.instance.parent_id or (new_parent is not None and new_pk is None):
+                self._moved.add(form)
+            form.instance.parent = new_parent
+        self._parents = parents
+
+    def save(self, commit=True):
+        """Totals first, then the sub-figures (a new total has its id before a sub-figure names
+        it), then the rows marked for deletion, sub-figures first: no row kept is left under a
+        deleted one (clean), so the database's cascade takes nothing along. The admin runs it
+        in the page's transaction."""
+        if not commit:
+            return super().save(commit)
+        self.changed_objects, self.deleted_objects, self.new_objects = [], [], []
+        saved = []
+        parents, moved = getattr(self, "_parents", {}), getattr(self, "_moved", set())
+        for form in sorted(self._kept_forms(), key=lambda form: parents.get(form) is not None):
+            if form in self.initial_forms:
+                if form.instance.pk is None or not (form.has_changed() or form in moved):
+                    continue
+                changed = form.changed_data
+                if form in moved and "parent_order" not in changed:
+                    changed = [*changed, "parent_order"]
+                self.changed_objects.append((form.instance, changed))
+                saved.append(self.save_existing(form, form.instance))
+            else:
+                self.new_objects.append(self.save_new(form))
+                saved.append(self.new_objects[-1])
+        deleted = [f for f in self.initial_forms if f.instance.pk and self._is_deleted(f)]
+        for form in sorted(deleted, key=lambda form: form.instance.parent_id is None):
+            self.deleted_objects.append(form.instance)
+            self.delete_existing(form.instance)
+        return saved
 
 
 class FigureInline(EventInline, admin.TabularInline):
     model = Figure
+    form = FigureRowForm
     formset = FigureFormSet
     fk_name = "event"
-    fields = ["order", "parent", "value", "unit_label", "label", "note"]
+    fields = ["order", "parent_order", "value", "unit_label", "label", "note"]
+
+    @admin.display(description=FigureFormSet.PARENT_LABEL)
+    def parent_order(self, obj):
+        """The column as shown read-only (to whoever may only view the event)."""
+        return obj.parent.order if obj.parent_id else None
 
 
 class EventMovementInline(EventInline, admin.TabularInline):

@@ -371,30 +371,46 @@ class Figure(EventPart):
     def clean(self):
         if self.value is not None and self.value < 0:
             raise ValidationError({"value": "Số lượng không được âm."})
-        if self.parent_id:
-            if self.parent_id == self.pk:
-                raise ValidationError({"parent": "Số liệu không thể thuộc chính nó."})
-            if self.event_id and self.parent.event_id != self.event_id:
-                raise ValidationError(
-                    {"parent": "Số liệu cha phải thuộc cùng sự kiện với số liệu này."}
-                )
-            # The event page shows a figure and its sub-figures, two levels: a third level
-            # would be saved and never shown.
-            if self.parent.parent_id:
-                raise ValidationError(
-                    {
-                        "parent": f"«{self.parent}» đã là số liệu chi tiết của «"
-                        f"{self.parent.parent}»: hãy chọn một số liệu tổng (trang sự kiện hiển "
-                        "thị hai cấp số liệu)."
-                    }
-                )
-            if self.pk and Figure.objects.filter(parent=self.pk).exclude(pk=self.pk).exists():
-                raise ValidationError(
-                    {
-                        "parent": "Số liệu này đang có số liệu chi tiết nên không thể thuộc số "
-                        "liệu khác: trang sự kiện hiển thị hai cấp số liệu."
-                    }
-                )
+        # The event's form judges the parents of all its rows at once, as submitted
+        # (blocs.admin.events.FigureFormSet, with figure_parent_error below).
+        if self.parent_id and not getattr(self, "parent_checked_by_formset", False):
+            parent = self.parent
+            error = figure_parent_error(
+                self,
+                parent,
+                grandparent=parent.parent if parent.parent_id else None,
+                has_children=lambda: (
+                    bool(self.pk)
+                    and Figure.objects.filter(parent=self.pk).exclude(pk=self.pk).exists()
+                ),
+            )
+            if error:
+                raise ValidationError({"parent": error})
+
+
+def figure_parent_error(figure, parent, *, grandparent, has_children):
+    """Why `figure` may not be put under `parent`, or None: the figures of an event are shown on
+    two levels, a figure and its sub-figures. Judged on the state given, the saved rows
+    (Figure.clean) or the rows of the event's form as submitted, which may not be saved yet (the
+    admin's FigureFormSet): `grandparent` is the parent's own parent (or None) and
+    `has_children()` says whether figures are put under `figure`."""
+    if parent is figure or (figure.pk is not None and parent.pk == figure.pk):
+        return "Số liệu không thể thuộc chính nó."
+    if figure.event_id and parent.event_id != figure.event_id:
+        return "Số liệu cha phải thuộc cùng sự kiện với số liệu này."
+    # The event page shows a figure and its sub-figures, two levels: a third level would be
+    # saved and never shown.
+    if grandparent is not None:
+        return (
+            f"«{parent}» đã là số liệu chi tiết của «{grandparent}»: hãy chọn một số liệu tổng "
+            "(trang sự kiện hiển thị hai cấp số liệu)."
+        )
+    if has_children():
+        return (
+            "Số liệu này đang có số liệu chi tiết nên không thể thuộc số liệu khác: trang sự "
+            "kiện hiển thị hai cấp số liệu."
+        )
+    return None
 
 
 class MovementKind(models.TextChoices):

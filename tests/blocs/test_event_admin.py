@@ -458,8 +458,7 @@ def test_event_form_with_every_inline_reads_a_fixed_number_of_queries(
     assert response.content.decode().count("Chỉ tiêu ") >= n
 
 
-def test_a_figure_parent_is_offered_among_the_event_figures_only_in_every_row(client, clerk):
-    """The empty row (the template of «Thêm») offers the same parents as the filled rows."""
+def test_the_figure_table_lists_the_event_s_own_figures_only(client, clerk):
     event = EventFactory()
     Figure.objects.create(event=event, label="Chỉ tiêu của sự kiện này", value=1)
     Figure.objects.create(event=EventFactory(), label="Chỉ tiêu của sự kiện khác", value=2)
@@ -497,7 +496,7 @@ def test_an_autocomplete_without_a_selection_reads_nothing(
 
 def figure_rows(event):
     """The figures inline of an event's change form, as saved."""
-    figures = list(Figure.objects.filter(event=event).order_by("order"))
+    figures = list(Figure.objects.filter(event=event).select_related("parent").order_by("order"))
     data = management("figures", len(figures), initial=len(figures))
     for i, figure in enumerate(figures):
         data.update(
@@ -505,7 +504,7 @@ def figure_rows(event):
                 f"figures-{i}-id": figure.pk,
                 f"figures-{i}-event": event.pk,
                 f"figures-{i}-order": figure.order,
-                f"figures-{i}-parent": figure.parent_id or "",
+                f"figures-{i}-parent_order": figure.parent.order if figure.parent_id else "",
                 f"figures-{i}-value": figure.value,
                 f"figures-{i}-label": figure.label,
             }
@@ -514,10 +513,12 @@ def figure_rows(event):
 
 
 def test_the_add_page_says_how_to_enter_sub_figures(client, clerk):
-    """On a new event no figure is saved yet: the empty «thuộc số liệu» list says why."""
+    """A sub-figure names its total by the total's «thứ tự», saved or typed in the same go."""
     client.force_login(clerk)
     html = client.get("/admin/blocs/event/add/").content.decode()
-    assert "Lưu và tiếp tục chỉnh sửa" in html.split('id="figures-group"')[1].split("</thead>")[0]
+    head = html.split('id="figures-group"')[1].split("</thead>")[0]
+    assert "thuộc số liệu thứ tự" in head.lower() and "lưu một lần" in head
+    assert "Lưu và tiếp tục chỉnh sửa" not in head
 
 
 def test_a_sub_figure_is_entered_under_a_saved_figure_and_shown(client, clerk):
@@ -526,7 +527,7 @@ def test_a_sub_figure_is_entered_under_a_saved_figure_and_shown(client, clerk):
     FigureFactory(event=event, order=1, value=1, label="Nghị định")
     data = event_form(event.bloc, title=event.title, held_on=event.held_on.strftime("%d/%m/%Y"))
     data.update(figure_rows(event))
-    data["figures-1-parent"] = total.pk
+    data["figures-1-parent_order"] = total.order
     client.force_login(clerk)
     response = client.post(reverse("admin:blocs_event_change", args=[event.pk]), data)
     assert response.status_code == 302
@@ -544,16 +545,18 @@ def test_a_third_level_of_figures_is_refused_in_place(client, clerk):
     FigureFactory(event=event, order=2, value=6, label="Quyết định")
     data = event_form(event.bloc, title=event.title, held_on=event.held_on.strftime("%d/%m/%Y"))
     data.update(figure_rows(event))
-    data["figures-2-parent"] = decree.pk
+    data["figures-2-parent_order"] = decree.order
     client.force_login(clerk)
     url = reverse("admin:blocs_event_change", args=[event.pk])
     response = client.post(url, data)
-    # Only top-level figures are offered: a sub-figure is not a choice.
+    # A sub-figure is not a total: naming it is refused with the model's message.
     assert response.status_code == 200
+    assert "đã là số liệu chi tiết của «8 văn bản cấp Chính phủ»" in response.content.decode()
     assert Figure.objects.get(label="Quyết định").parent is None
     # A row already nested deeper (entered before) is refused with the model's message.
     Figure.objects.filter(label="Quyết định").update(parent=decree)
-    data["figures-2-parent"] = decree.pk
+    data = event_form(event.bloc, title=event.title, held_on=event.held_on.strftime("%d/%m/%Y"))
+    data.update(figure_rows(event))
     response = client.post(url, data)
     assert response.status_code == 200
     assert "đã là số liệu chi tiết của «8 văn bản cấp Chính phủ»" in response.content.decode()
@@ -566,7 +569,7 @@ def test_a_figure_with_sub_figures_cannot_become_a_sub_figure(client, clerk):
     second = FigureFactory(event=event, order=2, value=26, label="Thông tư")
     data = event_form(event.bloc, title=event.title, held_on=event.held_on.strftime("%d/%m/%Y"))
     data.update(figure_rows(event))
-    data["figures-0-parent"] = second.pk
+    data["figures-0-parent_order"] = second.order
     client.force_login(clerk)
     response = client.post(reverse("admin:blocs_event_change", args=[event.pk]), data)
     assert response.status_code == 200
