@@ -164,29 +164,3 @@ def test_a_rule_on_a_field_the_page_does_not_edit_is_shown_not_a_server_error(
             html = response.content.decode()
             assert "«tập thể»: Tập thể không phải đơn vị thành viên" in html, url
     assert Nomination.objects.get(pk=nomination.pk).version == nomination.version
-
-
-def test_a_dossier_saved_in_the_admin_from_a_stale_page_is_refused(client, world, nominate):
-    """Two tabs on one draft: the second save does not silently overwrite the first."""
-    nomination = nominate(status=Status.DRAFT, achievements="Bản đầu")
-    client.force_login(world.admin)
-    url = reverse("admin:awards_nomination_change", args=[nomination.pk])
-    loaded = client.get(url).context["adminform"].form["loaded_version"].value()
-    nomination.achievements = "Sửa ở thẻ thứ nhất"
-    services.save_draft(nomination, world.admin)  # the first tab saves
-    data = {
-        "award_type": nomination.award_type_id,
-        "year": nomination.year,
-        "unit": nomination.unit_id,
-        "bloc": nomination.bloc_id,
-        "achievements": "Sửa ở thẻ thứ hai",
-        "loaded_version": loaded,
-        **{f"{p}-{k}": v for p in ("transitions", "council_votes", "overrides")
-           for k, v in (("TOTAL_FORMS", 0), ("INITIAL_FORMS", 0))},
-    }  # fmt: skip
-    response = client.post(url, data, follow=True)
-    assert "đã được thay đổi sau khi bạn mở trang này" in response.content.decode()
-    assert Nomination.objects.get(pk=nomination.pk).achievements == "Sửa ở thẻ thứ nhất"
-    data["loaded_version"] = Nomination.objects.get(pk=nomination.pk).version  # reloaded
-    assert client.post(url, data).status_code == 302
-    assert Nomination.objects.get(pk=nomination.pk).achievements == "Sửa ở thẻ thứ hai"

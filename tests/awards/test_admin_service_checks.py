@@ -21,17 +21,12 @@ from awards.models import (
     Rule,
     Status,
 )
+from tests.awards.test_admin_qa3_staff import NO_INLINES
 from tests.factories import AwardFactory, DecisionFactory, award_type
 from tests.html_text import text_of as page_text
 from thidua import roles
 
 pytestmark = pytest.mark.django_db
-
-NO_INLINES = {
-    f"{prefix}-{key}": value
-    for prefix in ("transitions", "council_votes", "overrides")
-    for key, value in (("TOTAL_FORMS", 0), ("INITIAL_FORMS", 0))
-}
 
 
 def refused(response):
@@ -324,6 +319,9 @@ def test_an_edit_from_a_stale_page_is_refused_above_the_form_with_the_input_kept
     assert "đã được thay đổi sau khi bạn mở trang này" in page_text(response)
     kept(response, "Sửa ở thẻ thứ hai")
     assert Nomination.objects.get(pk=nomination.pk).achievements == "Sửa ở thẻ thứ nhất"
+    data["loaded_version"] = Nomination.objects.get(pk=nomination.pk).version  # reloaded
+    assert client.post(url, data).status_code == 302
+    assert Nomination.objects.get(pk=nomination.pk).achievements == "Sửa ở thẻ thứ hai"
 
 
 # --- what only the save can find: a message after a reload ----------------------------------------
