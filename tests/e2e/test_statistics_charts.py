@@ -31,7 +31,7 @@ def test_every_statistics_chart_draws_without_a_csp_violation(page, demo):
         assert fill not in ("", "none", "rgb(0, 0, 0)")
     page.get_by_label("Từ năm").fill("2023")
     page.get_by_role("button", name="Lọc").click()
-    expect(page).to_have_url(re.compile(r"year_from=2023"))
+    expect(page).to_have_url(re.compile(r"tu_nam=2023"))
     assert page.csp_violations == []
 
 
