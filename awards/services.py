@@ -903,6 +903,18 @@ def check_award_entry(actor, award, verb):
         )
 
 
+def check_historical_award(actor, award):
+    """What record_historical_awards refuses of one award under its saved decision: a decision
+    that is no grant on a «Quyết định», the permission, the own-unit rule. The admin's form
+    asks it while validating; the service asks the same two rules (_decision, check_award_entry)
+    under its transaction."""
+    decision = award.decision
+    refusal = decision_refusal(decision.document, decision, DecisionKind.GRANT)
+    if refusal:
+        raise ValidationError({"decision": refusal}, code="document_kind")
+    check_award_entry(actor, award, "nhập")
+
+
 @transaction.atomic
 def record_historical_awards(
     actor, rows, *, document=None, signer_name="", signer_title="", note="", **document_fields

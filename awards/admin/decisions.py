@@ -210,13 +210,9 @@ class AwardAdminForm(ServiceCheckedForm):
             services.check_award_correction(award, self.actor, self.original)
             return
         if award.decision_id:
-            # The decision record_historical_awards would grant under (the service names the
-            # document; here the field is the decision).
-            decision = award.decision
-            refusal = services.decision_refusal(decision.document, decision, DecisionKind.GRANT)
-            if refusal:
-                raise ValidationError({"decision": refusal}, code="document_kind")
-        services.check_award_entry(self.actor, award, "nhập")
+            services.check_historical_award(self.actor, award)
+        else:
+            services.check_award_entry(self.actor, award, "nhập")
 
 
 @admin.register(Award)

@@ -19,10 +19,11 @@ pytestmark = pytest.mark.django_db
 LABEL = "thuộc số liệu thứ tự"
 
 
-def new_figures(rows):
-    """The figures inline of a new event: rows of (order, parent_order, value, label)."""
-    data = management("figures", len(rows))
-    for i, (order, parent_order, value, label) in enumerate(rows):
+def figure_fields(rows, start=0):
+    """The posted fields of figure rows `start`, `start + 1`…: (order, parent_order, value,
+    label) each."""
+    data = {}
+    for i, (order, parent_order, value, label) in enumerate(rows, start):
         data.update(
             {
                 f"figures-{i}-order": str(order),
@@ -32,6 +33,11 @@ def new_figures(rows):
             }
         )
     return data
+
+
+def new_figures(rows):
+    """The figures inline of a new event."""
+    return {**management("figures", len(rows)), **figure_fields(rows)}
 
 
 def change_data(event):
@@ -91,17 +97,7 @@ def test_a_sub_figure_may_name_a_saved_total_beside_new_ones(client, clerk):
     total = FigureFactory(event=event, order=0, value=8, label="văn bản cấp Chính phủ")
     data = change_data(event)
     data.update(management("figures", 3, initial=1))
-    data.update(
-        {
-            "figures-1-order": "1",
-            "figures-1-parent_order": "0",
-            "figures-1-value": "1",
-            "figures-1-label": "Nghị định",
-            "figures-2-order": "2",
-            "figures-2-value": "26",
-            "figures-2-label": "Thông tư",
-        }
-    )
+    data.update(figure_fields([(1, 0, 1, "Nghị định"), (2, None, 26, "Thông tư")], start=1))
     client.force_login(clerk)
     response = client.post(reverse("admin:blocs_event_change", args=[event.pk]), data)
     assert response.status_code == 302, response.context and response.context["errors"]
@@ -187,13 +183,23 @@ def test_a_figure_with_sub_figures_typed_with_it_cannot_go_under_another(client,
     assert not Figure.objects.exists()
 
 
-def test_a_total_deleted_under_its_kept_sub_figures_is_refused(client, clerk):
-    """The database would delete the sub-figures with their total, unasked."""
+@pytest.fixture
+def total_marked_for_deletion():
+    """A total (order 1) with one sub-figure, and its event's form with the total's row marked
+    for deletion."""
     event = EventFactory()
     total = FigureFactory(event=event, order=1, value=8, label="văn bản cấp Chính phủ")
     FigureFactory(event=event, order=2, value=1, label="Nghị định", parent=total)
     data = change_data(event)
     data["figures-0-DELETE"] = "on"
+    return event, data
+
+
+def test_a_total_deleted_under_its_kept_sub_figures_is_refused(
+    client, clerk, total_marked_for_deletion
+):
+    """The database would delete the sub-figures with their total, unasked."""
+    event, data = total_marked_for_deletion
     client.force_login(clerk)
     response = client.post(reverse("admin:blocs_event_change", args=[event.pk]), data)
     assert response.status_code == 200
@@ -204,12 +210,10 @@ def test_a_total_deleted_under_its_kept_sub_figures_is_refused(client, clerk):
     assert Figure.objects.filter(event=event).count() == 2
 
 
-def test_a_total_is_deleted_with_its_sub_figures_each_once_in_the_history(client, clerk):
-    event = EventFactory()
-    total = FigureFactory(event=event, order=1, value=8, label="văn bản cấp Chính phủ")
-    FigureFactory(event=event, order=2, value=1, label="Nghị định", parent=total)
-    data = change_data(event)
-    data["figures-0-DELETE"] = "on"
+def test_a_total_is_deleted_with_its_sub_figures_each_once_in_the_history(
+    client, clerk, total_marked_for_deletion
+):
+    event, data = total_marked_for_deletion
     data["figures-1-DELETE"] = "on"
     client.force_login(clerk)
     response = client.post(reverse("admin:blocs_event_change", args=[event.pk]), data)
@@ -334,14 +338,7 @@ def test_a_sub_figure_whose_total_is_replaced_by_its_number_follows_the_new_tota
     data = change_data(event)
     data["figures-0-DELETE"] = "on"
     data["figures-TOTAL_FORMS"] = "3"
-    data.update(
-        {
-            "figures-2-order": "1",
-            "figures-2-parent_order": "",
-            "figures-2-value": "9",
-            "figures-2-label": "văn bản cấp Chính phủ",
-        }
-    )
+    data.update(figure_fields([(1, None, 9, "văn bản cấp Chính phủ")], start=2))
     client.force_login(clerk)
     response = client.post(reverse("admin:blocs_event_change", args=[event.pk]), data)
     assert response.status_code == 302, response.context and response.context["errors"]
